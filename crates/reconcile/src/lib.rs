@@ -1,0 +1,1 @@
+//! The `reconcile` stage: claims from many articles become incidents.

@@ -1,0 +1,2 @@
+//! `cargo xtask`: builds the report from a folder of articles.
+fn main() {}
