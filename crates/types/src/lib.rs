@@ -364,6 +364,20 @@ pub struct Ledger {
     pub series: Vec<Series>,
 }
 
+/// The rules the stages apply, stated by the stages themselves so that the
+/// site's method page always says what the code does.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MethodNotes {
+    /// What counts as a claim and what does not, one rule a line (from `extract`).
+    pub claim_rules: Vec<String>,
+    /// Vague amounts: (words, count_min, count_max) (from `extract`).
+    pub vague_numbers: Vec<(String, Option<u64>, Option<u64>)>,
+    /// How copies and incidents are found, one rule a line (from `reconcile`).
+    pub merge_rules: Vec<String>,
+    /// The grading rule: (grade, when it applies) (from `reconcile`).
+    pub grade_rules: Vec<(Grade, String)>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
