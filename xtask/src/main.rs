@@ -1,2 +1,33 @@
-//! `cargo xtask`: builds the report from a folder of articles.
-fn main() {}
+//! `cargo xtask`: the only place in Casualty Ledger with files, threads and exit codes.
+//!
+//! `build-report` reads a folder of articles, runs extract, reconcile and report,
+//! and writes the site. See `cargo xtask help`.
+
+mod build;
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match cli::Command::parse(&args) {
+        Ok(cli::Command::Help) => {
+            println!("{}", cli::HELP);
+            ExitCode::SUCCESS
+        }
+        Ok(cli::Command::BuildReport(opts)) => match build::build_report(&opts) {
+            Ok(summary) => {
+                eprintln!("{summary}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Err(e) => {
+            eprintln!("error: {e}\n\n{}", cli::HELP);
+            ExitCode::from(2)
+        }
+    }
+}

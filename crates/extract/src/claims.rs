@@ -1,0 +1,796 @@
+//! The claim rules: which counts in a sentence are casualty claims, and each
+//! claim's outcome, victims, scope, stance, actor, claimant, place and date.
+//!
+//! A count becomes a claim only when an outcome cue is bound to it (a verb
+//! before it, an outcome word after its noun phrase, a "death toll" before it,
+//! or a list it belongs to); everything else (forces, strikes, years, money)
+//! is left alone. The rules are stated for users in [`crate::CLAIM_RULES`].
+
+use jiff::civil::Date;
+use ledger_types::{Measure, Party, PartyKind, Qualifier, Scope, Span, Stance, Victims};
+
+use crate::dates::{DateMention, find_dates};
+use crate::lexicon::{
+    is_attack_noun, is_aux, is_np_stop, is_saying_verb, non_victim_noun, outcome_after,
+    outcome_before, victim_noun,
+};
+use crate::numbers::{Count, Words, count_at};
+use crate::tokens::TokenKind;
+
+/// A claim as the rules find it in one sentence, before article context fills in
+/// what the sentence does not say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceClaim {
+    pub count_span: Span,
+    pub count_min: Option<u64>,
+    pub count_max: Option<u64>,
+    pub qualifier: Qualifier,
+    pub measure: Measure,
+    pub victims: Victims,
+    pub scope: Scope,
+    pub stance: Stance,
+    /// Token index of the count (for nearest-mention choices).
+    pub token: usize,
+    /// The claim's own date, if the sentence gives one.
+    pub date: Option<(Date, Date)>,
+    /// The sentence dates something, but the date could not be resolved.
+    pub date_unresolved: bool,
+    pub actor: Option<Party>,
+    pub claimant: Option<ClaimantRef>,
+}
+
+/// Who asserts the claims of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClaimantRef {
+    Named(Party),
+    /// "it said", "he told": the last claimant named earlier in the article.
+    Pronoun,
+}
+
+/// Parties named in the sentence, with their token range.
+#[derive(Debug, Clone)]
+pub struct PartyInSentence {
+    pub first: usize,
+    pub end: usize,
+    pub party: Party,
+}
+
+/// Everything the rules need about one sentence.
+#[allow(missing_debug_implementations)] // holds a closure
+pub struct SentenceInput<'a> {
+    pub words: Words<'a>,
+    /// Original-case text (token spans index into it).
+    pub text: &'a str,
+    pub parties: &'a [PartyInSentence],
+    pub article_date: Option<Date>,
+    /// Token ranges that are page furniture.
+    pub furniture: &'a dyn Fn(Span) -> bool,
+}
+
+/// What a count's noun phrase says.
+#[derive(Debug, Clone, Copy, Default)]
+struct NounPhrase {
+    victims: Option<Victims>,
+    /// One past the last token of the phrase.
+    end: usize,
+    /// An outcome word found inside the phrase ("31 dead", "civilian deaths").
+    measure: Option<Measure>,
+    /// The phrase names something other than people ("50 strikes").
+    not_people: bool,
+}
+
+fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> NounPhrase {
+    let mut np = NounPhrase {
+        end: count.end,
+        ..NounPhrase::default()
+    };
+    let mut j = count.end;
+    if w.get(j) == "of" && (count.is_vague || w.get(j.wrapping_sub(1)) == "dozen") {
+        j += 1;
+        if w.get(j) == "the" {
+            j += 1;
+        }
+    }
+    let mut unknown = 0;
+    while j < w.len() && unknown <= 3 {
+        // "10 IS militants", "17 Daesh fighters": a party names whose people they are.
+        if let Some(p) = parties.iter().find(|p| p.first == j) {
+            // ... unless the party's own name is the noun ("14 jihadists", "5 rebels").
+            if let Some(v) = victim_noun(w.get(p.end - 1)) {
+                np.victims = Some(v);
+                np.end = p.end;
+                return np;
+            }
+            j = p.end;
+            unknown += 1;
+            continue;
+        }
+        let word = w.get(j);
+        if w.kind(j) != Some(TokenKind::Word) {
+            // "-year-old" style and percent signs make the count no people.
+            if word == "%" {
+                np.not_people = true;
+            }
+            break;
+        }
+        if word == "civilian" {
+            np.victims = Some(Victims::Civilians);
+            j += 1;
+            continue;
+        }
+        if matches!(word, "dead" | "deaths" | "casualties" | "fatalities" | "injuries") {
+            np.measure = outcome_after(word);
+            np.victims.get_or_insert(Victims::People);
+            np.end = j + 1;
+            return np;
+        }
+        if let Some(v) = victim_noun(word) {
+            np.victims = Some(match (np.victims, v) {
+                // "civilian men": the adjective wins.
+                (Some(Victims::Civilians), Victims::People) => Victims::Civilians,
+                _ => v,
+            });
+            np.end = j + 1;
+            // "family members", "aid workers", "security personnel": take the head.
+            if let Some(v2) = victim_noun(w.get(j + 1)) {
+                if v2 != Victims::People || np.victims == Some(Victims::People) {
+                    np.victims = Some(v2);
+                }
+                np.end = j + 2;
+            }
+            return np;
+        }
+        if non_victim_noun(word) || word.ends_with("-year-old") || word.ends_with("-years-old") {
+            np.not_people = true;
+            return np;
+        }
+        if word == "casualty" || word == "death" {
+            // "casualty events", "death toll": a modifier, the head comes next.
+            j += 1;
+            unknown += 1;
+            continue;
+        }
+        if outcome_after(word).is_some() || is_np_stop(word) || is_aux(word) {
+            break;
+        }
+        if word == "more" || word == "other" || word == "further" || word == "additional" {
+            j += 1;
+            continue;
+        }
+        unknown += 1;
+        j += 1;
+    }
+    np
+}
+
+/// Tokens that join a breakdown or list to the count before it.
+fn is_list_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "including" | "among" | "them" | "whom" | "of" | "and" | "," | "as" | "well" | "with"
+            | "plus" | "another" | "other" | "in" | "addition" | "to" | "while" | "along"
+            | "besides" | "mostly" | "mainly" | "some" | "most" | "all" | "were" | "are"
+            | "is" | "was" | "the" | ";" | "–" | "-" | "—"
+    )
+}
+
+/// Does a breakdown or list word stand just before token `first`?
+fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
+    let prev = w.get(first - 1);
+    matches!(prev, "including" | "and" | "," | "plus" | "them" | "whom" | "incl")
+        || (prev == "as" && w.ends_before(first, &["as", "well", "as"]))
+}
+
+/// A verb before the count takes it as object: "killed at least 24 people".
+fn measure_before(w: &Words<'_>, count: &Count, np: &NounPhrase) -> Option<Measure> {
+    let mut k = count.first;
+    let mut steps = 0;
+    while k > 0 && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let word = w.get(k);
+        if matches!(word, "lives") && w.get(k.wrapping_sub(1)) == "the" {
+            return Some(Measure::Killed);
+        }
+        if matches!(word, "lost" | "losing" | "loses" | "lose")
+            && np.victims == Some(Victims::Combatants)
+        {
+            return Some(Measure::Killed);
+        }
+        if let Some(m) = outcome_before(word) {
+            // Weak verbs ("holding", "claimed") need an explicit noun of people.
+            let weak = matches!(
+                word,
+                "holding" | "claimed" | "claiming" | "captured" | "capturing" | "rounded"
+            );
+            if weak && np.victims.is_none() {
+                return None;
+            }
+            return Some(m);
+        }
+        if matches!(
+            (w.get(k.wrapping_sub(1)), word),
+            ("deaths" | "death" | "killing" | "killings" | "massacre" | "bodies", "of")
+        ) {
+            return Some(Measure::Killed);
+        }
+        if matches!(
+            (w.get(k.wrapping_sub(1)), word),
+            ("displacement", "of") | ("exodus", "of")
+        ) {
+            return Some(Measure::Displaced);
+        }
+        if !matches!(
+            word,
+            "only" | "another" | "a" | "further" | "additional" | "total" | "of" | "the" | "also"
+                | "up" | "some" | "an" | "least" | "at" | "nearly" | "almost" | "about"
+                | "around" | "more" | "than" | "over" | "estimated" | "roughly"
+        ) {
+            return None;
+        }
+    }
+    None
+}
+
+/// An outcome word after the noun phrase: "... were reportedly killed".
+/// Lists in between are crossed: "eight civilians including two children were killed".
+fn measure_after(w: &Words<'_>, start: usize, counts: &[(Count, NounPhrase)]) -> Option<Measure> {
+    let mut j = start;
+    let mut steps = 0;
+    while j < w.len() && steps < 8 {
+        let word = w.get(j);
+        if let Some(m) = outcome_after(word) {
+            // "killed" after "who" belongs to another clause only when a verb intervenes;
+            // "lost" needs "their lives" or combatants, handled by the caller's noun.
+            if word == "lost" && w.get(j + 1) != "their" {
+                return None;
+            }
+            return Some(m);
+        }
+        if let Some((c, np)) = counts.iter().find(|(c, _)| c.first == j) {
+            let _ = c;
+            j = np.end.max(c.end);
+            continue;
+        }
+        if is_aux(word)
+            || is_list_joiner(word)
+            || victim_noun(word).is_some()
+            || matches!(word, "their" | "lives" | "had" | "have")
+        {
+            j += 1;
+            steps += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// An outcome word right after the noun phrase, past auxiliaries only: "29 injured".
+fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
+    let mut j = start;
+    while j < w.len() && j < start + 5 {
+        let word = w.get(j);
+        if let Some(m) = outcome_after(word) {
+            return (word != "lost" || w.get(j + 1) == "their").then_some(m);
+        }
+        if !is_aux(word) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A noun cue before the count: "the death toll rose to 86", "among the dead were".
+fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, bool)> {
+    let lo = count.first.saturating_sub(8);
+    for k in (lo..count.first).rev() {
+        let word = w.get(k);
+        if w.kind(k) == Some(TokenKind::Number) || word == "." || word == ";" {
+            return None;
+        }
+        let prev = w.get(k.wrapping_sub(1));
+        match word {
+            "toll" | "tolls" => return Some((Measure::Killed, false)),
+            "casualties" | "casualty" => {
+                return Some((Measure::Casualties, prev == "civilian"));
+            }
+            "dead" | "killed" | "deaths" | "victims" | "fatalities"
+                if matches!(prev, "the" | "those") =>
+            {
+                return Some((Measure::Killed, false));
+            }
+            "wounded" | "injured" if matches!(prev, "the" | "those") => {
+                return Some((Measure::Injured, false));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// "Two of the victims were minors", "six were children": the noun after "were".
+fn victims_after_were(w: &Words<'_>, mut j: usize) -> Option<Victims> {
+    if matches!(w.get(j), "of") {
+        j += 1;
+        while j < w.len() && !matches!(w.get(j), "were" | "was" | "are") && j < 64 {
+            j += 1;
+        }
+    }
+    if matches!(w.get(j), "were" | "was" | "are") {
+        let mut k = j + 1;
+        while k < j + 4 {
+            if let Some(v) = victim_noun(w.get(k)) {
+                return Some(v);
+            }
+            if w.get(k) == "civilian" {
+                return Some(Victims::Civilians);
+            }
+            k += 1;
+        }
+    }
+    None
+}
+
+/// "Of those killed six ...", "two of the victims ...".
+fn measure_of_group_after(w: &Words<'_>, count: &Count) -> Option<Measure> {
+    let j = count.end;
+    if w.get(j) == "of" && matches!(w.get(j + 1), "the" | "those" | "them") {
+        return match w.get(j + 2) {
+            "victims" | "dead" | "killed" | "fatalities" => Some(Measure::Killed),
+            "wounded" | "injured" => Some(Measure::Injured),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// Is the count a year, an age, money, a percentage or a time of day?
+fn is_not_a_people_count(w: &Words<'_>, c: &Count) -> bool {
+    let word = w.get(c.number);
+    let prev = if c.number > 0 { w.get(c.number - 1) } else { "" };
+    let next = w.get(c.end);
+    if w.kind(c.number) == Some(TokenKind::Number)
+        && word.len() == 4
+        && !word.contains(',')
+        && (1900..=2100).contains(&c.min.unwrap_or(0))
+        && victim_noun(next).is_none()
+    {
+        return true;
+    }
+    if matches!(prev, "$" | "£" | "€" | "aged" | "age" | "ages" | "number" | "no" | "resolution" | "article" | "route" | "highway" | "us$")
+        || matches!(next, "%" | "percent" | "per" | ":" | "$" | "-" | "/" | "years-old" | "year-old")
+    {
+        return true;
+    }
+    if prev == "." && c.number >= 2 && w.kind(c.number - 2) == Some(TokenKind::Number) {
+        return true;
+    }
+    false
+}
+
+fn stance_of_sentence(w: &Words<'_>) -> Stance {
+    let mut stance = Stance::Reported;
+    for i in 0..w.len() {
+        match w.get(i) {
+            "denied" | "denies" | "deny" | "rejected" | "dismissed" => return Stance::Denied,
+            "admitted" | "admits" | "acknowledged" | "acknowledges" | "conceded" | "confirmed" => {
+                stance = Stance::Admitted
+            }
+            "alleged" | "allegedly" | "allegations" | "claimed" | "claims" | "purportedly"
+                if stance == Stance::Reported =>
+            {
+                stance = Stance::Alleged
+            }
+            _ => {}
+        }
+    }
+    stance
+}
+
+/// Words that make a count a running total rather than one event.
+fn has_cumulative_cue(w: &Words<'_>, parties: &[PartyInSentence]) -> bool {
+    let in_party = |i: usize| parties.iter().any(|p| p.first <= i && i < p.end);
+    for i in 0..w.len() {
+        if in_party(i) {
+            continue;
+        }
+        let word = w.get(i);
+        let prev = if i > 0 { w.get(i - 1) } else { "" };
+        let next = w.get(i + 1);
+        let cue = match word {
+            "since" | "total" | "overall" | "altogether" | "cumulative" | "monthly" | "annual"
+            | "annually" | "yearly" => true,
+            "far" => prev == "so",
+            "date" => prev == "to",
+            "conflict" | "war" | "campaign" | "crisis" | "uprising" | "revolution" => {
+                matches!(prev, "the" | "civil" | "syrian" | "syrias" | "syria's" | "its" | "this")
+                    && !matches!(next, "monitor" | "monitoring" | "zone" | "zones" | "crimes")
+            }
+            "month" | "day" | "week" | "year" => {
+                matches!(prev, "every" | "each" | "per" | "a" | "this" | "last")
+                    && !matches!(next, "ago")
+            }
+            "months" | "years" | "weeks" => {
+                matches!(prev, "past" | "last" | "recent") || w.get(i.wrapping_sub(2)) == "past"
+            }
+            _ => false,
+        };
+        if cue {
+            return true;
+        }
+    }
+    false
+}
+
+/// The party the sentence says caused the outcome.
+fn actor_of(w: &Words<'_>, parties: &[PartyInSentence], claimant: Option<usize>, token: usize) -> Option<Party> {
+    let mut best: Option<(usize, &PartyInSentence)> = None;
+    for (pi, p) in parties.iter().enumerate() {
+        if Some(pi) == claimant || p.party.kind != PartyKind::Belligerent {
+            continue;
+        }
+        let next = w.get(p.end);
+        let next2 = w.get(p.end + 1);
+        // "17 Daesh fighters": the party names the victims, not who killed them.
+        let names_victims = victim_noun(next).is_some() && !is_attack_noun(next);
+        let prev = if p.first > 0 { w.get(p.first - 1) } else { "" };
+        let prev2 = if p.first > 1 { w.get(p.first - 2) } else { "" };
+        let by = prev == "by" || (prev == "the" && prev2 == "by") || (matches!(prev, "of") && matches!(prev2, "forces" | "attacks"));
+        let led = w.get(p.end.wrapping_sub(1)).ends_with("-led");
+        let attack = is_attack_noun(next)
+            || (matches!(next, "-" | "air" | "and") && is_attack_noun(next2))
+            || (!names_victims && is_attack_noun(w.get(p.end + 1)) && !is_np_stop(next));
+        let subject = (p.end..(p.end + 4).min(w.len())).any(|k| outcome_before(w.get(k)).is_some());
+        if !(by || led || attack || (subject && !names_victims)) {
+            continue;
+        }
+        if names_victims && !by {
+            continue;
+        }
+        let distance = token.abs_diff(p.first);
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, p));
+        }
+    }
+    best.map(|(_, p)| p.party.clone())
+}
+
+/// Claimant: "according to X", "X said", "said X", "it said".
+fn claimant_of(w: &Words<'_>, text: &str, parties: &[PartyInSentence], token: usize) -> (Option<ClaimantRef>, Option<usize>) {
+    let mut candidates: Vec<(usize, ClaimantRef, Option<usize>)> = Vec::new();
+    let party_at = |k: usize| parties.iter().position(|p| p.first <= k && k < p.end);
+    for k in 0..w.len() {
+        let word = w.get(k);
+        if word == "according" && w.get(k + 1) == "to" {
+            let start = k + 2;
+            if let Some(pi) = (start..(start + 4).min(w.len())).find_map(party_at) {
+                candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
+            } else if let Some(party) = phrase_party(w, text, start, 6, true) {
+                candidates.push((k, ClaimantRef::Named(party), None));
+            }
+            continue;
+        }
+        if !is_saying_verb(word) || matches!(word, "claims" | "report" | "reports" | "put" | "states" | "estimates" | "documents" | "notes") && k == 0 {
+            continue;
+        }
+        // Party just before the verb ("the Observatory said", "SOHR also reported").
+        let mut b = k;
+        let mut skipped = 0;
+        while b > 0 && skipped < 3 && matches!(w.get(b - 1), "also" | "has" | "had" | "have" | "later" | "further" | "on" | "earlier" | "previously" | "quickly" | "separately" | "in" | "a" | "statement") {
+            b -= 1;
+            skipped += 1;
+        }
+        if b > 0 {
+            if let Some(pi) = party_at(b - 1) {
+                candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
+                continue;
+            }
+            if matches!(w.get(b - 1), "it" | "he" | "she" | "they" | "group" | "organisation" | "organization" | "agency" | "monitor" | "observatory") {
+                candidates.push((k, ClaimantRef::Pronoun, None));
+                continue;
+            }
+        }
+        // Inverted: "... said the Syrian Observatory".
+        if let Some(pi) = ((k + 1)..(k + 3).min(w.len())).find_map(party_at) {
+            candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
+            continue;
+        }
+        if let Some(party) = phrase_before(w, text, b) {
+            candidates.push((k, ClaimantRef::Named(party), None));
+        }
+    }
+    candidates
+        .into_iter()
+        .min_by_key(|(k, _, _)| k.abs_diff(token))
+        .map(|(_, c, pi)| (Some(c), pi))
+        .unwrap_or((None, None))
+}
+
+/// Nouns that make an unlisted phrase a plausible claimant ("the Homs governor").
+fn is_source_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "source" | "sources" | "official" | "officials" | "governor" | "spokesman"
+            | "spokeswoman" | "spokesperson" | "correspondent" | "reporter" | "ministry"
+            | "minister" | "police" | "command" | "agency" | "witness" | "doctor" | "director"
+            | "commander" | "council" | "authorities" | "hospital" | "mayor" | "officer"
+            | "channel" | "television" | "tv" | "newspaper" | "daily" | "website" | "outlet"
+            | "group" | "organisation" | "organization" | "network" | "committee" | "media"
+    )
+}
+
+/// A claimant named by an unlisted phrase after "according to".
+fn phrase_party(w: &Words<'_>, text: &str, start: usize, max: usize, need_source: bool) -> Option<Party> {
+    let mut end = start;
+    let mut has_source = false;
+    while end < w.len() && end < start + max {
+        let word = w.get(end);
+        if w.kind(end) == Some(TokenKind::Punct) && word != "-" || is_saying_verb(word) || outcome_after(word).is_some() || outcome_before(word).is_some() || matches!(word, "that" | "who" | "which" | "on" | "and" | "but" | "after" | "as" | "when" | "while") {
+            break;
+        }
+        has_source |= is_source_noun(word);
+        end += 1;
+    }
+    let mut first = start;
+    while first < end && matches!(w.get(first), "the" | "a" | "an") {
+        first += 1;
+    }
+    if first >= end || (need_source && !has_source && !capitalised(w, text, first)) {
+        return None;
+    }
+    phrase_text(w, text, first, end).map(|name| Party {
+        kind: if has_source { PartyKind::Local } else { PartyKind::Other },
+        name,
+    })
+}
+
+/// A claimant named by an unlisted phrase before "said".
+fn phrase_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
+    let mut first = verb;
+    let mut has_source = false;
+    while first > 0 && verb - first < 5 {
+        let word = w.get(first - 1);
+        if w.kind(first - 1) != Some(TokenKind::Word) || is_np_stop(word) && !matches!(word, "of" | "in" | "at") || is_aux(word) || outcome_after(word).is_some() || outcome_before(word).is_some() {
+            break;
+        }
+        has_source |= is_source_noun(word);
+        first -= 1;
+    }
+    // Do not start with a preposition.
+    while first < verb && matches!(w.get(first), "of" | "in" | "at") {
+        first += 1;
+    }
+    if first >= verb || !has_source {
+        return None;
+    }
+    phrase_text(w, text, first, verb).map(|name| Party { kind: PartyKind::Local, name })
+}
+
+fn capitalised(w: &Words<'_>, text: &str, i: usize) -> bool {
+    w.tokens
+        .get(i)
+        .and_then(|t| text.get(t.span.start..t.span.end))
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+fn phrase_text(w: &Words<'_>, text: &str, first: usize, end: usize) -> Option<String> {
+    let a = w.tokens.get(first)?.span.start;
+    let b = w.tokens.get(end.checked_sub(1)?)?.span.end;
+    text.get(a..b).map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// "denied that there were any civilian casualties", "no civilian deaths":
+/// a claim of zero.
+fn zero_claims(w: &Words<'_>, stance: Stance) -> Vec<(usize, usize, Measure, Victims)> {
+    let mut out = Vec::new();
+    for i in 0..w.len() {
+        let word = w.get(i);
+        let zero = (word == "any" && stance == Stance::Denied) || (word == "no" && w.get(i + 1) != "longer");
+        if !zero {
+            continue;
+        }
+        let mut j = i + 1;
+        let mut victims = Victims::People;
+        while j < i + 4 && j < w.len() {
+            let x = w.get(j);
+            if x == "civilian" || x == "civilians" {
+                victims = Victims::Civilians;
+            } else if let Some(v) = victim_noun(x).filter(|_| !matches!(x, "casualties" | "dead")) {
+                victims = v;
+            }
+            let measure = match x {
+                "casualties" | "casualty" => Some(Measure::Casualties),
+                "deaths" | "fatalities" => Some(Measure::Killed),
+                "one" if matches!(w.get(j + 1), "was" | "had") && matches!(w.get(j + 2), "killed" | "hurt" | "injured" | "wounded" | "been") => {
+                    outcome_after(w.get(j + 2)).or(Some(Measure::Killed))
+                }
+                _ => None,
+            };
+            if let Some(m) = measure {
+                out.push((i, j + 1, m, victims));
+                break;
+            }
+            if matches!(x, "died" | "killed" | "dead") && victims != Victims::People {
+                out.push((i, j + 1, Measure::Killed, victims));
+                break;
+            }
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Finds the claims of one sentence.
+pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
+    let w = &input.words;
+    let dates = find_dates(w, input.article_date);
+    let in_date = |i: usize| dates.iter().any(|d| d.first <= i && i < d.end);
+    let in_party = |i: usize| input.parties.iter().any(|p| p.first <= i && i < p.end);
+
+    // Every count with its noun phrase.
+    let mut counts: Vec<(Count, NounPhrase)> = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        if in_date(i) || in_party(i) {
+            i += 1;
+            continue;
+        }
+        match count_at(w, i) {
+            Some(c) => {
+                let np = noun_phrase(w, &c, input.parties);
+                i = c.end.max(i + 1);
+                counts.push((c, np));
+            }
+            None => i += 1,
+        }
+    }
+    if counts.is_empty() && !(0..w.len()).any(|k| matches!(w.get(k), "any" | "no")) {
+        return Vec::new();
+    }
+
+    let stance = stance_of_sentence(w);
+    let cumulative_cue = has_cumulative_cue(w, input.parties);
+    let mut out: Vec<SentenceClaim> = Vec::new();
+    let mut previous: Option<(usize, Measure, usize)> = None; // (np end, measure, claim index)
+    for (c, np) in &counts {
+        let span = match (w.tokens.get(c.first), w.tokens.get(c.end.saturating_sub(1))) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => continue,
+        };
+        if (input.furniture)(span) || np.not_people || is_not_a_people_count(w, c) {
+            continue;
+        }
+        let mut victims = np.victims;
+        let mut measure = np
+            .measure
+            .or_else(|| measure_before(w, c, np))
+            .or_else(|| direct_outcome_after(w, np.end));
+        // A breakdown ("including 19 children") or a list ("14 jihadists and five
+        // civilians") after an earlier claim takes that claim's outcome.
+        if measure.is_none()
+            && let Some((prev_end, m, _)) = previous
+            && c.first >= prev_end
+            && c.first - prev_end <= 8
+            && c.first > 0
+            && (c.first == prev_end || is_breakdown_joiner(w, c.first))
+            && (prev_end..c.first).all(|k| {
+                let x = w.get(k);
+                // The earlier claim's own cue may stand in between ("Three killed including 2 women").
+                let same_cue = outcome_after(x) == Some(m) || outcome_before(x) == Some(m);
+                (same_cue || (outcome_after(x).is_none() && outcome_before(x).is_none()))
+                    && !is_saying_verb(x)
+                    && w.kind(k) != Some(TokenKind::Number)
+            })
+        {
+            measure = Some(m);
+        }
+        if measure.is_none() {
+            measure = measure_after(w, np.end, &counts);
+        }
+        if measure.is_none() {
+            measure = measure_of_group_after(w, c);
+            if measure.is_some() {
+                victims = victims.or_else(|| victims_after_were(w, c.end));
+            }
+        }
+        if measure.is_none()
+            && let Some((m, civilian)) = measure_from_cue_before(w, c)
+        {
+            measure = Some(m);
+            if civilian && victims.is_none() {
+                victims = Some(Victims::Civilians);
+            }
+        }
+        // A list or breakdown after an earlier claim inherits its outcome.
+        if measure.is_none()
+            && let Some((prev_end, m, _)) = previous
+            && c.first >= prev_end
+            && c.first - prev_end <= 4
+            && (prev_end..c.first).all(|k| is_list_joiner(w.get(k)))
+        {
+            measure = Some(m);
+        }
+        let Some(measure) = measure else { continue };
+        if victims.is_none() {
+            victims = victims_after_were(w, c.end);
+        }
+        if c.is_bare_one && np.victims.is_none() {
+            continue;
+        }
+        let victims = victims.unwrap_or(Victims::People);
+        let date = nearest_date(&dates, c.first);
+        let scope = if date.is_some_and(|d| d.is_period())
+            || (cumulative_cue && !date.is_some_and(|d| !d.is_period() && d.range.is_some()))
+            || (matches!(measure, Measure::Displaced | Measure::Trapped | Measure::Detained)
+                && !date.is_some_and(|d| !d.is_period()))
+        {
+            Scope::Cumulative
+        } else {
+            Scope::Incident
+        };
+        previous = Some((np.end.max(c.end), measure, out.len()));
+        out.push(SentenceClaim {
+            count_span: span,
+            count_min: c.min,
+            count_max: c.max,
+            qualifier: c.qualifier,
+            measure,
+            victims,
+            scope,
+            stance: if stance == Stance::Denied { Stance::Reported } else { stance },
+            token: c.number,
+            date: date.and_then(|d| d.range),
+            date_unresolved: date.is_some_and(|d| d.range.is_none()),
+            actor: None,
+            claimant: None,
+        });
+    }
+    // Zero claims of a denial ("denied any civilian casualties").
+    for (first, end, measure, victims) in zero_claims(w, stance) {
+        let (Some(a), Some(b)) = (w.tokens.get(first), w.tokens.get(end - 1)) else {
+            continue;
+        };
+        let span = Span::new(a.span.start, b.span.end);
+        if (input.furniture)(span) || out.iter().any(|c| c.count_span.overlaps(span)) {
+            continue;
+        }
+        let date = nearest_date(&dates, first);
+        out.push(SentenceClaim {
+            count_span: span,
+            count_min: Some(0),
+            count_max: Some(0),
+            qualifier: Qualifier::Exact,
+            measure,
+            victims,
+            scope: Scope::Incident,
+            stance,
+            token: first,
+            date: date.and_then(|d| d.range),
+            date_unresolved: date.is_some_and(|d| d.range.is_none()),
+            actor: None,
+            claimant: None,
+        });
+    }
+    for claim in &mut out {
+        let (claimant, claimant_index) = claimant_of(w, input.text, input.parties, claim.token);
+        claim.claimant = claimant;
+        claim.actor = actor_of(w, input.parties, claimant_index, claim.token);
+    }
+    out
+}
+
+/// The date expression nearest the count, ignoring dates of speech.
+fn nearest_date(dates: &[DateMention], token: usize) -> Option<DateMention> {
+    dates
+        .iter()
+        .filter(|d| !d.speech)
+        .min_by_key(|d| {
+            // Prefer a date after the count ("killed ... on Tuesday") at equal distance.
+            let dist = if d.first >= token { d.first - token } else { token - d.end + 1 };
+            (dist, d.first < token)
+        })
+        .copied()
+}

@@ -1,0 +1,334 @@
+//! Date expressions in a sentence ("on Tuesday", "21 August 2013", "in March",
+//! "in the past 24 hours"), resolved against the article's publication date.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::lexicon::{is_saying_verb, is_weekday, month_number, outcome_after, outcome_before};
+use crate::numbers::{Words, parse_digits};
+use crate::tokens::TokenKind;
+
+/// A date expression found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMention {
+    pub first: usize,
+    pub end: usize,
+    /// None when the expression cannot be resolved (no article date, say).
+    pub range: Option<(Date, Date)>,
+    /// Says when something was said ("said on Wednesday"), not when it happened.
+    pub speech: bool,
+    /// "since ...": the start of a running total.
+    pub since: bool,
+}
+
+impl DateMention {
+    /// Longer than three days: a period, so whatever it dates is a running total.
+    pub fn is_period(&self) -> bool {
+        self.since
+            || self
+                .range
+                .is_some_and(|(a, b)| a.until(b).map(|s| s.get_days() > 2).unwrap_or(false))
+    }
+}
+
+fn small_value(w: &str) -> Option<i64> {
+    let v = match w {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "twelve" => 12,
+        "few" => return None,
+        _ => return parse_digits(w).filter(|v| *v < 10_000).map(|v| v as i64),
+    };
+    Some(v)
+}
+
+fn year_at(w: &Words<'_>, i: usize) -> Option<i16> {
+    if w.kind(i) != Some(TokenKind::Number) {
+        return None;
+    }
+    let s = w.get(i);
+    if s.len() != 4 {
+        return None;
+    }
+    let y = parse_digits(s)? as i16;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn day_at(w: &Words<'_>, i: usize) -> Option<i8> {
+    let s = w.get(i);
+    let digits = s
+        .strip_suffix("th")
+        .or_else(|| s.strip_suffix("st"))
+        .or_else(|| s.strip_suffix("nd"))
+        .or_else(|| s.strip_suffix("rd"))
+        .unwrap_or(s);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let d = parse_digits(digits)? as i8;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// A month name that is a month here: "may" only next to a number or after "in".
+fn month_at(w: &Words<'_>, i: usize) -> Option<i8> {
+    let word = w.get(i);
+    let m = month_number(word)?;
+    let full = word.len() > 3 || word == "may";
+    let next_is_number = day_at(w, i + 1).is_some() || year_at(w, i + 1).is_some();
+    let prev = if i > 0 { w.get(i - 1) } else { "" };
+    let prev_is_day = i > 0 && day_at(w, i - 1).is_some();
+    let after_preposition = matches!(prev, "in" | "since" | "of" | "early" | "late" | "mid" | "until" | "during" | "last" | "this" | "next");
+    if word == "may" || word == "march" {
+        return (next_is_number || prev_is_day || after_preposition).then_some(m);
+    }
+    (full || next_is_number || prev_is_day).then_some(m)
+}
+
+fn before_or_on(d: Date, reference: Option<Date>) -> Date {
+    match reference {
+        Some(r) if d > r => d.checked_sub(1.year()).unwrap_or(d),
+        _ => d,
+    }
+}
+
+fn month_range(y: i16, m: i8) -> Option<(Date, Date)> {
+    let first = Date::new(y, m, 1).ok()?;
+    Some((first, first.last_of_month()))
+}
+
+/// Is token `i` a date said to be when something was *said*?
+fn is_speech_date(w: &Words<'_>, i: usize) -> bool {
+    let lo = i.saturating_sub(6);
+    for k in (lo..i).rev() {
+        let word = w.get(k);
+        if outcome_after(word).is_some() || outcome_before(word).is_some() {
+            return false;
+        }
+        if is_saying_verb(word) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Finds the date expressions of a sentence's tokens.
+pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let word = w.get(i);
+        let prev = if i > 0 { w.get(i - 1) } else { "" };
+        let since = prev == "since";
+        let mut push = |first: usize, end: usize, range: Option<(Date, Date)>, speech: bool| {
+            out.push(DateMention { first, end, range, speech, since });
+        };
+        // Weekdays: the latest such day on or before the article date.
+        if let Some(wd) = is_weekday(word) {
+            let range = article_date.and_then(|d| {
+                let back = (d.weekday().to_monday_one_offset() - wd).rem_euclid(7);
+                let day = d.checked_sub(i64::from(back).days()).ok()?;
+                Some((day, day))
+            });
+            let mut end = i + 1;
+            if matches!(w.get(i + 1), "night" | "morning" | "evening" | "afternoon") {
+                end += 1;
+            }
+            push(i, end, range, is_speech_date(w, i));
+            i = end;
+            continue;
+        }
+        match word {
+            "yesterday" | "today" | "tonight" => {
+                let back = if word == "yesterday" { 1 } else { 0 };
+                let range = article_date
+                    .and_then(|d| d.checked_sub(back.days()).ok())
+                    .map(|d| (d, d));
+                push(i, i + 1, range, is_speech_date(w, i));
+                i += 1;
+                continue;
+            }
+            "last" | "this" | "earlier" | "past" | "previous" => {
+                // "last week", "earlier this month", "past 24 hours", "the past three days".
+                let mut j = i + 1;
+                if word == "earlier" && w.get(j) == "this" {
+                    j += 1;
+                }
+                let unit = w.get(j);
+                let relative = article_date.and_then(|d| {
+                    let this = word != "last" && word != "previous" && word != "past";
+                    match unit {
+                        "night" if word == "last" => {
+                            d.checked_sub(1.day()).ok().map(|x| (x, x))
+                        }
+                        "week" if this => Some((d.checked_sub(6.days()).ok()?, d)),
+                        "week" => Some((d.checked_sub(7.days()).ok()?, d.checked_sub(1.day()).ok()?)),
+                        "month" if this => Some((d.first_of_month(), d)),
+                        "month" => {
+                            let p = d.first_of_month().checked_sub(1.day()).ok()?;
+                            Some((p.first_of_month(), p))
+                        }
+                        "year" if this => Some((d.first_of_year(), d)),
+                        "year" => {
+                            let p = d.first_of_year().checked_sub(1.day()).ok()?;
+                            Some((p.first_of_year(), p))
+                        }
+                        _ => None,
+                    }
+                });
+                if matches!(unit, "week" | "month" | "year" | "night") {
+                    push(i, j + 1, relative, false);
+                    i = j + 1;
+                    continue;
+                }
+                // "past 24 hours", "last three days", "past two weeks".
+                if matches!(word, "past" | "last" | "previous")
+                    && let Some(n) = small_value(unit)
+                {
+                    let u = w.get(j + 1);
+                    let days_back = match u.trim_end_matches('s') {
+                        "hour" => Some((n + 23) / 24),
+                        "day" => Some(n - 1),
+                        "week" => Some(7 * n - 1),
+                        "month" => Some(30 * n),
+                        "year" => Some(365 * n),
+                        _ => None,
+                    };
+                    if let Some(back) = days_back {
+                        let range = article_date.and_then(|d| {
+                            Some((d.checked_sub(back.max(0).days()).ok()?, d))
+                        });
+                        push(i, j + 2, range, false);
+                        i = j + 2;
+                        continue;
+                    }
+                }
+            }
+            _ => {}
+        }
+        // "21 August 2013", "March 17", "March 17, 2017", "in March", "March 2011".
+        let day_first = day_at(w, i).filter(|_| month_at(w, i + 1).is_some());
+        let month_i = if day_first.is_some() { i + 1 } else { i };
+        if let Some(m) = month_at(w, month_i) {
+            let mut end = month_i + 1;
+            let mut day = day_first;
+            if day.is_none()
+                && let Some(d) = day_at(w, end)
+            {
+                day = Some(d);
+                end += 1;
+            }
+            let mut year = None;
+            let mut k = end;
+            if w.get(k) == "," {
+                k += 1;
+            }
+            if let Some(y) = year_at(w, k) {
+                year = Some(y);
+                end = k + 1;
+            }
+            let first = if day_first.is_some() { i } else { month_i };
+            let range = match (day, year, article_date) {
+                (Some(d), Some(y), _) => Date::new(y, m, d).ok().map(|x| (x, x)),
+                (Some(d), None, Some(a)) => Date::new(a.year(), m, d)
+                    .ok()
+                    .map(|x| before_or_on(x, article_date))
+                    .map(|x| (x, x)),
+                (None, Some(y), _) => month_range(y, m),
+                (None, None, Some(a)) => month_range(a.year(), m).map(|(s, e)| {
+                    if s > a {
+                        month_range(a.year() - 1, m).unwrap_or((s, e))
+                    } else {
+                        (s, e)
+                    }
+                }),
+                _ => None,
+            };
+            let speech = day.is_some() && is_speech_date(w, first);
+            push(first, end, range, speech);
+            i = end;
+            continue;
+        }
+        // "in 2012", "since 2011".
+        if matches!(prev, "in" | "since" | "during" | "of")
+            && let Some(y) = year_at(w, i)
+        {
+            let range = Date::new(y, 1, 1)
+                .ok()
+                .map(|s| (s, s.last_of_year()));
+            push(i, i + 1, range, false);
+            i += 1;
+            continue;
+        }
+        i += 1;
+    }
+    // "since X" runs from X to the article date.
+    for m in &mut out {
+        if m.since {
+            m.range = match (m.range, article_date) {
+                (Some((s, _)), Some(a)) if s <= a => Some((s, a)),
+                _ => None,
+            };
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+    use ledger_types::Span;
+
+    fn dates(s: &str, article: &str) -> Vec<(Option<(String, String)>, bool)> {
+        let lower = s.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        tokenize(&lower, Span::new(0, s.len()), &mut toks);
+        let w = Words { lower: &lower, tokens: &toks };
+        let a: Option<Date> = article.parse().ok();
+        find_dates(&w, a)
+            .into_iter()
+            .map(|m| (m.range.map(|(x, y)| (x.to_string(), y.to_string())), m.speech))
+            .collect()
+    }
+
+    fn one(s: &str, article: &str) -> (String, String) {
+        dates(s, article)
+            .into_iter()
+            .find_map(|(r, speech)| r.filter(|_| !speech))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn resolves_relative_dates_against_the_article() {
+        let d = "2017-06-03"; // a Saturday
+        assert_eq!(one("During Tuesday's airstrikes", d), ("2017-05-30".into(), "2017-05-30".into()));
+        assert_eq!(one("on Saturday night", d), (d.into(), d.into()));
+        assert_eq!(one("yesterday", d), ("2017-06-02".into(), "2017-06-02".into()));
+        assert_eq!(one("in March", d), ("2017-03-01".into(), "2017-03-31".into()));
+        assert_eq!(one("in its April report", d), ("2017-04-01".into(), "2017-04-30".into()));
+        assert_eq!(one("on March 17", d), ("2017-03-17".into(), "2017-03-17".into()));
+        assert_eq!(one("in December", d), ("2016-12-01".into(), "2016-12-31".into()));
+        assert_eq!(one("21 August 2013", d), ("2013-08-21".into(), "2013-08-21".into()));
+        assert_eq!(one("in the last 24 hours", d), ("2017-06-02".into(), d.into()));
+        assert_eq!(one("during the past three days", d), ("2017-06-01".into(), d.into()));
+        assert_eq!(one("earlier this month", d), ("2017-06-01".into(), d.into()));
+        assert_eq!(one("since March 2011", d), ("2011-03-01".into(), d.into()));
+        assert_eq!(one("in 2012", d), ("2012-01-01".into(), "2012-12-31".into()));
+    }
+
+    #[test]
+    fn speech_dates_and_missing_article_dates() {
+        assert_eq!(dates("a monitor said on Wednesday", "2016-06-22")[0].1, true);
+        assert_eq!(dates("killed on Wednesday", "2016-06-22")[0].1, false);
+        assert_eq!(dates("on Wednesday", "")[0].0, None);
+        assert_eq!(dates("they may come", "2016-06-22").len(), 0);
+    }
+}

@@ -1,0 +1,207 @@
+//! Word classes the claim rules look for: victim nouns, outcome cues, nouns
+//! that make a number something other than people, and small function words.
+//! All take lowercase words.
+
+use ledger_types::{Measure, Victims};
+
+/// The victim group a noun names ("militants" -> combatants).
+pub fn victim_noun(w: &str) -> Option<Victims> {
+    Some(match w {
+        "civilians" | "civilian" | "non-combatants" | "noncombatants" | "medics" | "doctors"
+        | "nurses" | "paramedics" | "journalists" | "reporters" | "rescuers" | "volunteers"
+        | "aid" | "staff" | "teachers" | "students" | "pupils" | "worshippers" | "patients"
+        | "farmers" | "shepherds" => Victims::Civilians,
+        "children" | "child" | "kids" | "minors" | "babies" | "infants" | "toddlers"
+        | "schoolchildren" | "girls" | "boys" | "teenagers" | "students'" => Victims::Children,
+        "women" | "woman" | "mothers" => Victims::Women,
+        "fighters" | "militants" | "soldiers" | "troops" | "terrorists" | "jihadists"
+        | "rebels" | "insurgents" | "servicemen" | "gunmen" | "militiamen" | "militia"
+        | "militias" | "combatants" | "officers" | "commanders" | "leaders" | "personnel"
+        | "policemen" | "police" | "guards" | "recruits" | "members" | "mercenaries"
+        | "extremists" | "snipers" | "marines" | "pilots" | "army" | "conscripts"
+        | "fighter" | "militant" | "soldier" | "terrorist" | "jihadist" | "rebel" => {
+            Victims::Combatants
+        }
+        "people" | "persons" | "person" | "residents" | "citizens" | "workers" | "men"
+        | "others" | "individuals" | "inhabitants" | "villagers" | "family" | "families"
+        | "victims" | "martyrs" | "migrants" | "refugees" | "detainees" | "prisoners"
+        | "hostages" | "passengers" | "pilgrims" | "protesters" | "demonstrators"
+        | "syrians" | "iraqis" | "yemenis" | "afghans" | "palestinians" | "kurds" | "yazidis"
+        | "christians" | "relatives"
+        | "locals" | "employees" | "labourers" | "laborers" | "man" => Victims::People,
+        _ => return None,
+    })
+}
+
+/// An outcome word that can follow the counted people ("... were killed",
+/// "... dead", "... fled"), with the measure it signals.
+pub fn outcome_after(w: &str) -> Option<Measure> {
+    Some(match w {
+        "killed" | "dead" | "died" | "die" | "perished" | "slain" | "massacred" | "executed"
+        | "martyred" | "deaths" | "death" | "fatalities" | "lost" | "murdered"
+        | "assassinated" | "beheaded" | "eliminated" | "neutralized" | "neutralised"
+        | "burned" | "drowned" | "shot" | "kill" | "kills" => Measure::Killed,
+        "injured" | "wounded" | "hurt" | "injuries" | "injures" | "wounds" | "wounding"
+        | "injuring" => Measure::Injured,
+        "casualties" => Measure::Casualties,
+        "displaced" | "fled" | "uprooted" | "homeless" | "flee" | "fleeing" | "evacuated" => {
+            Measure::Displaced
+        }
+        "trapped" | "besieged" | "stuck" | "stranded" => Measure::Trapped,
+        "detained" | "arrested" | "imprisoned" | "jailed" | "captured" | "held" => {
+            Measure::Detained
+        }
+        "missing" | "disappeared" => Measure::Missing,
+        "kidnapped" | "abducted" | "hostage" => Measure::Kidnapped,
+        _ => return None,
+    })
+}
+
+/// A verb that takes the counted people as its object ("killed 12 civilians").
+pub fn outcome_before(w: &str) -> Option<Measure> {
+    Some(match w {
+        "killed" | "kill" | "kills" | "killing" | "executed" | "executing" | "executes"
+        | "execute" | "slew" | "slaying" | "massacred" | "eliminated" | "eliminating"
+        | "eliminate" | "eliminates" | "neutralized" | "neutralised" | "murdered" | "claimed"
+        | "claiming" | "beheaded" => Measure::Killed,
+        "wounded" | "wounding" | "wounds" | "wound" | "injured" | "injuring" | "injures"
+        | "injure" => Measure::Injured,
+        "displaced" | "displacing" | "displaces" | "displace" | "uprooted" | "uprooting" => {
+            Measure::Displaced
+        }
+        "detained" | "detaining" | "detains" | "detain" | "arrested" | "arresting"
+        | "arrests" | "arrest" | "holding" | "imprisoned" | "jailed" | "captured"
+        | "capturing" | "rounded" => Measure::Detained,
+        "kidnapped" | "kidnapping" | "kidnaps" | "kidnap" | "abducted" | "abducting"
+        | "abducts" | "abduct" => Measure::Kidnapped,
+        "trapping" | "besieging" => Measure::Trapped,
+        _ => return None,
+    })
+}
+
+/// Nouns that make a number something other than people: strikes, years, money...
+pub fn non_victim_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "strikes" | "strike" | "airstrikes" | "airstrike" | "raids" | "raid" | "attacks"
+            | "attack" | "sorties" | "missiles" | "missile" | "rockets" | "rocket" | "shells"
+            | "bombs" | "bomb" | "barrels" | "mortars" | "rounds" | "bullets" | "explosions"
+            | "blasts" | "incidents" | "incident" | "events" | "cases" | "operations"
+            | "hours" | "hour" | "days" | "day" | "weeks" | "week" | "months" | "month"
+            | "years" | "year" | "decades" | "minutes" | "seconds" | "nights" | "km"
+            | "kilometres" | "kilometers" | "kilometre" | "kilometer" | "miles" | "mile"
+            | "metres" | "meters" | "meter" | "metre" | "feet" | "percent" | "per" | "dollars"
+            | "dollar" | "euros" | "pounds" | "tons" | "tonnes" | "kg" | "times" | "buildings"
+            | "houses" | "homes" | "villages" | "towns" | "cities" | "districts"
+            | "neighbourhoods" | "neighborhoods" | "hospitals" | "schools" | "tanks"
+            | "vehicles" | "aircraft" | "planes" | "jets" | "warplanes" | "helicopters"
+            | "drones" | "weapons" | "positions" | "targets" | "sites" | "trucks" | "boats"
+            | "countries" | "nations" | "states" | "groups" | "factions" | "brigades"
+            | "battalions" | "units" | "points" | "votes" | "seats" | "pages" | "articles"
+            | "reports" | "claims" | "allegations" | "locations" | "areas" | "kilograms"
+            | "litres" | "liters" | "barrel" | "tunnels" | "checkpoints" | "facilities"
+            | "camps" | "shelters" | "mosques" | "churches" | "centres" | "centers"
+            | "square" | "hectares" | "acres" | "pm" | "am" | "gmt" | "o'clock"
+            | "billion" | "percentage" | "%" | "th" | "st" | "nd" | "rd" | "km2"
+            | "million-dollar" | "times," | "minute" | "second" | "fold"
+    )
+}
+
+/// Words that may stand between a count and its noun ("55 Syrian civilians",
+/// "12 IS jihadist militants") without ending the noun phrase.
+pub fn is_np_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "and" | "or" | "were" | "was" | "are" | "is" | "have" | "has"
+            | "had" | "been" | "be" | "who" | "which" | "that" | "by" | "from" | "to" | "as"
+            | "for" | "with" | "since" | "after" | "during" | "when" | "while" | "including"
+            | "among" | "of" | "the" | "a" | "an" | "but" | "said" | "says" | "according"
+            | "into" | "near" | "across" | "than" | "will" | "would" | "could" | "may"
+            | "also" | "about" | "over" | "under" | "before" | "their" | "its" | "his" | "her"
+            | "this" | "these" | "those" | "it" | "they" | "he" | "she" | "we" | "there"
+    )
+}
+
+/// Auxiliaries and adverbs that may stand between the noun phrase and an
+/// outcome word ("were reportedly killed").
+pub fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "being" | "be"
+            | "also" | "reportedly" | "all" | "allegedly" | "already" | "now" | "still"
+            | "later" | "since" | "both" | "subsequently" | "initially" | "confirmed"
+            | "reported" | "believed" | "feared" | "said" | "thought" | "to" | "left"
+            | "got" | "get" | "just" | "either" | "more" | "likely" | "who"
+            | "that" | "which" | "presumed" | "found" | "seriously" | "critically" | "slightly"
+            | "badly" | "lightly" | "fatally" | "mostly" | "were," | "not" | "recently"
+            | "apparently" | "allegedly," | "officially" | "so" | "far" | "then" | "each"
+            | "killed," | "will" | "would" | "may" | "might" | "could" | "estimated"
+    )
+}
+
+/// Verbs of saying: "X said", "according to X".
+pub fn is_saying_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "say" | "reported" | "reports" | "report" | "told" | "tells"
+            | "added" | "announced" | "announces" | "stated" | "states" | "claimed" | "claims"
+            | "confirmed" | "confirms" | "estimated" | "estimates" | "documented"
+            | "documents" | "counted" | "recorded" | "noted" | "notes" | "alleged"
+            | "alleges" | "denied" | "denies" | "admitted" | "admits" | "acknowledged"
+            | "acknowledges" | "quoted" | "cited" | "cites" | "warned" | "insisted"
+            | "declared" | "revealed" | "explained" | "wrote" | "tweeted" | "reporting"
+            | "saying" | "put"
+    )
+}
+
+/// Nouns of attack that a party word can modify ("US-led airstrikes", "rebel fire").
+pub fn is_attack_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "airstrikes" | "airstrike" | "strikes" | "strike" | "raids" | "raid" | "air"
+            | "shelling" | "bombardment" | "bombardments" | "bombing" | "bombings" | "fire"
+            | "attack" | "attacks" | "jets" | "warplanes" | "planes" | "aircraft" | "drones"
+            | "drone" | "missile" | "missiles" | "rocket" | "rockets" | "artillery" | "forces"
+            | "troops" | "army" | "military" | "offensive" | "assault" | "shells" | "mortar"
+            | "mortars" | "helicopters" | "helicopter" | "gunmen" | "militants" | "snipers"
+            | "sniper" | "counterattack" | "counter-attack" | "barrel" | "bombs" | "bomb"
+            | "operation" | "operations" | "campaign" | "ambush" | "car" | "suicide" | "fires"
+            | "shelled" | "struck" | "targeted" | "bombed" | "hit" | "pounded" | "launched"
+            | "carried" | "fired" | "warplane" | "cruise" | "coalition" | "jet" | "gunfire"
+    )
+}
+
+pub fn is_weekday(w: &str) -> Option<i8> {
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w);
+    Some(match w {
+        "monday" | "mondays" => 1,
+        "tuesday" | "tuesdays" => 2,
+        "wednesday" | "wednesdays" => 3,
+        "thursday" | "thursdays" => 4,
+        "friday" | "fridays" => 5,
+        "saturday" | "saturdays" => 6,
+        "sunday" | "sundays" => 7,
+        _ => return None,
+    })
+}
+
+pub fn month_number(w: &str) -> Option<i8> {
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}

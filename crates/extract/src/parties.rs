@@ -1,0 +1,106 @@
+//! The party table: actors and claimants under their many names ("the
+//! Observatory", "the Britain-based monitor", "SOHR" are one party).
+//!
+//! Loaded from `data/parties.tsv` (embedded) plus any user file in that format.
+
+use ledger_types::{Party, PartyKind, Span};
+
+use crate::phrases::{PhraseMatcher, split_aliases};
+
+/// The party table shipped with the tool.
+pub const BUILTIN_PARTIES: &str = include_str!("../data/parties.tsv");
+
+#[derive(Debug)]
+pub struct PartyTable {
+    parties: Vec<Party>,
+    matcher: PhraseMatcher,
+}
+
+/// A party named in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartyMention {
+    pub span: Span,
+    pub party: usize,
+}
+
+impl PartyTable {
+    /// Parses party files; a later row with an existing name adds aliases to it.
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<PartyTable, String> {
+        let mut parties: Vec<Party> = Vec::new();
+        let mut aliases: Vec<(String, usize)> = Vec::new();
+        for (source, text) in sources {
+            for (n, line) in text.lines().enumerate() {
+                let line = line.trim_end_matches('\r');
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let cols: Vec<&str> = line.split('\t').collect();
+                let err = |what: &str| format!("{source}:{}: {what}", n + 1);
+                let (Some(name), Some(kind)) = (cols.first(), cols.get(1)) else {
+                    return Err(err("expected name, kind and aliases separated by tabs"));
+                };
+                let kind = PartyKind::parse(kind.trim()).ok_or_else(|| {
+                    err("kind must be belligerent, monitor, international, state_media, media, local or other")
+                })?;
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(err("empty name"));
+                }
+                let index = match parties.iter().position(|p| p.name == name) {
+                    Some(i) => {
+                        parties[i].kind = kind;
+                        i
+                    }
+                    None => {
+                        parties.push(Party { name: name.to_string(), kind });
+                        parties.len() - 1
+                    }
+                };
+                aliases.push((name.to_string(), index));
+                for alias in cols.get(2).map(|c| split_aliases(c)).into_iter().flatten() {
+                    aliases.push((alias.to_string(), index));
+                }
+            }
+        }
+        let matcher = PhraseMatcher::new(aliases.iter().map(|(a, i)| (a.as_str(), *i)), false)?;
+        Ok(PartyTable { parties, matcher })
+    }
+
+    pub fn party(&self, i: usize) -> Option<&Party> {
+        self.parties.get(i)
+    }
+
+    pub fn find(&self, text: &str) -> Vec<PartyMention> {
+        self.matcher
+            .find_all(text)
+            .into_iter()
+            .map(|h| PartyMention { span: h.span, party: h.entry })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_table_normalises_aliases() {
+        let t = PartyTable::from_sources(&[("builtin", BUILTIN_PARTIES)]).expect("valid");
+        let text = "the Britain-based monitor said US-led strikes hit us; SOHR and the Pentagon";
+        let names: Vec<&str> = t
+            .find(text)
+            .iter()
+            .filter_map(|m| t.party(m.party))
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Syrian Observatory for Human Rights",
+                "US-led coalition",
+                "Syrian Observatory for Human Rights",
+                "Pentagon"
+            ]
+        );
+    }
+}
