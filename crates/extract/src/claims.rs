@@ -106,6 +106,13 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             continue;
         }
         let word = w.get(j);
+        // "35 Daesh (outlawed in Russia) militants": step over a short aside.
+        if word == "("
+            && let Some(close) = (j + 1..(j + 10).min(w.len())).find(|&k| w.get(k) == ")")
+        {
+            j = close + 1;
+            continue;
+        }
         if w.kind(j) != Some(TokenKind::Word) {
             // "-year-old" style and percent signs make the count no people.
             if word == "%" {
@@ -118,7 +125,10 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             j += 1;
             continue;
         }
-        if matches!(word, "dead" | "deaths" | "casualties" | "fatalities" | "injuries") {
+        if matches!(
+            word,
+            "dead" | "deaths" | "casualties" | "fatalities" | "injuries"
+        ) {
             np.measure = outcome_after(word);
             np.victims.get_or_insert(Victims::People);
             np.end = j + 1;
@@ -167,18 +177,57 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
 fn is_list_joiner(w: &str) -> bool {
     matches!(
         w,
-        "including" | "among" | "them" | "whom" | "of" | "and" | "," | "as" | "well" | "with"
-            | "plus" | "another" | "other" | "in" | "addition" | "to" | "while" | "along"
-            | "besides" | "mostly" | "mainly" | "some" | "most" | "all" | "were" | "are"
-            | "is" | "was" | "the" | ";" | "–" | "-" | "—"
+        "including"
+            | "among"
+            | "them"
+            | "whom"
+            | "of"
+            | "and"
+            | ","
+            | "as"
+            | "well"
+            | "with"
+            | "plus"
+            | "another"
+            | "other"
+            | "in"
+            | "addition"
+            | "to"
+            | "while"
+            | "along"
+            | "besides"
+            | "mostly"
+            | "mainly"
+            | "some"
+            | "most"
+            | "all"
+            | "were"
+            | "are"
+            | "is"
+            | "was"
+            | "the"
+            | ";"
+            | "–"
+            | "-"
+            | "—"
     )
+}
+
+/// "including", "among them", "of whom": a breakdown of the count before, however
+/// far back its noun phrase ended.
+fn is_explicit_breakdown(w: &Words<'_>, first: usize) -> bool {
+    let prev = w.get(first - 1);
+    prev == "including"
+        || (matches!(prev, "them" | "whom") && matches!(w.get(first.wrapping_sub(2)), "among" | "of"))
 }
 
 /// Does a breakdown or list word stand just before token `first`?
 fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
     let prev = w.get(first - 1);
-    matches!(prev, "including" | "and" | "," | "plus" | "them" | "whom" | "incl")
-        || (prev == "as" && w.ends_before(first, &["as", "well", "as"]))
+    matches!(
+        prev,
+        "including" | "and" | "," | "plus" | "them" | "whom" | "incl"
+    ) || (prev == "as" && w.ends_before(first, &["as", "well", "as"]))
 }
 
 /// A verb before the count takes it as object: "killed at least 24 people".
@@ -210,7 +259,10 @@ fn measure_before(w: &Words<'_>, count: &Count, np: &NounPhrase) -> Option<Measu
         }
         if matches!(
             (w.get(k.wrapping_sub(1)), word),
-            ("deaths" | "death" | "killing" | "killings" | "massacre" | "bodies", "of")
+            (
+                "deaths" | "death" | "killing" | "killings" | "massacre" | "bodies",
+                "of"
+            )
         ) {
             return Some(Measure::Killed);
         }
@@ -222,9 +274,29 @@ fn measure_before(w: &Words<'_>, count: &Count, np: &NounPhrase) -> Option<Measu
         }
         if !matches!(
             word,
-            "only" | "another" | "a" | "further" | "additional" | "total" | "of" | "the" | "also"
-                | "up" | "some" | "an" | "least" | "at" | "nearly" | "almost" | "about"
-                | "around" | "more" | "than" | "over" | "estimated" | "roughly"
+            "only"
+                | "another"
+                | "a"
+                | "further"
+                | "additional"
+                | "total"
+                | "of"
+                | "the"
+                | "also"
+                | "up"
+                | "some"
+                | "an"
+                | "least"
+                | "at"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "around"
+                | "more"
+                | "than"
+                | "over"
+                | "estimated"
+                | "roughly"
         ) {
             return None;
         }
@@ -349,7 +421,11 @@ fn measure_of_group_after(w: &Words<'_>, count: &Count) -> Option<Measure> {
 /// Is the count a year, an age, money, a percentage or a time of day?
 fn is_not_a_people_count(w: &Words<'_>, c: &Count) -> bool {
     let word = w.get(c.number);
-    let prev = if c.number > 0 { w.get(c.number - 1) } else { "" };
+    let prev = if c.number > 0 {
+        w.get(c.number - 1)
+    } else {
+        ""
+    };
     let next = w.get(c.end);
     if w.kind(c.number) == Some(TokenKind::Number)
         && word.len() == 4
@@ -359,9 +435,24 @@ fn is_not_a_people_count(w: &Words<'_>, c: &Count) -> bool {
     {
         return true;
     }
-    if matches!(prev, "$" | "£" | "€" | "aged" | "age" | "ages" | "number" | "no" | "resolution" | "article" | "route" | "highway" | "us$")
-        || matches!(next, "%" | "percent" | "per" | ":" | "$" | "-" | "/" | "years-old" | "year-old")
-    {
+    if matches!(
+        prev,
+        "$" | "£"
+            | "€"
+            | "aged"
+            | "age"
+            | "ages"
+            | "number"
+            | "no"
+            | "resolution"
+            | "article"
+            | "route"
+            | "highway"
+            | "us$"
+    ) || matches!(
+        next,
+        "%" | "percent" | "per" | ":" | "$" | "-" | "/" | "years-old" | "year-old"
+    ) {
         return true;
     }
     if prev == "." && c.number >= 2 && w.kind(c.number - 2) == Some(TokenKind::Number) {
@@ -389,6 +480,41 @@ fn stance_of_sentence(w: &Words<'_>) -> Stance {
     stance
 }
 
+/// The agent a sentence names, whether or not it counts anyone ("Last week, US
+/// drones targeted a mosque").
+pub fn sentence_actor(input: &SentenceInput<'_>) -> Option<Party> {
+    actor_of(&input.words, input.parties, None, 0, &[])
+}
+
+/// "the strikes", "the attack": the sentence speaks of an attack named before,
+/// so it shares that attack's actor.
+pub fn refers_to_earlier_attack(w: &Words<'_>) -> bool {
+    (1..w.len()).any(|k| {
+        matches!(w.get(k - 1), "the" | "that" | "this" | "those" | "these")
+            && matches!(
+                w.get(k),
+                "strikes" | "strike" | "airstrike" | "airstrikes" | "attack" | "attacks" | "raid"
+                    | "raids" | "bombing" | "bombings" | "shelling" | "bombardment" | "explosion"
+                    | "blast" | "assault"
+            )
+    })
+}
+
+/// "three months", "two years": a duration.
+fn small_count_word(w: &str) -> bool {
+    matches!(w, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
+        || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Nouns naming one event: a period date on them is vagueness, not a running total.
+fn is_single_event_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "attack" | "bombing" | "massacre" | "blast" | "explosion" | "airstrike" | "strike"
+            | "ambush" | "bombings" | "assault" | "raid"
+    )
+}
+
 /// Words that make a count a running total rather than one event.
 fn has_cumulative_cue(w: &Words<'_>, parties: &[PartyInSentence]) -> bool {
     let in_party = |i: usize| parties.iter().any(|p| p.first <= i && i < p.end);
@@ -400,20 +526,24 @@ fn has_cumulative_cue(w: &Words<'_>, parties: &[PartyInSentence]) -> bool {
         let prev = if i > 0 { w.get(i - 1) } else { "" };
         let next = w.get(i + 1);
         let cue = match word {
-            "since" | "total" | "overall" | "altogether" | "cumulative" | "monthly" | "annual"
+            "since" | "overall" | "altogether" | "cumulative" | "monthly" | "annual"
             | "annually" | "yearly" => true,
             "far" => prev == "so",
             "date" => prev == "to",
             "conflict" | "war" | "campaign" | "crisis" | "uprising" | "revolution" => {
-                matches!(prev, "the" | "civil" | "syrian" | "syrias" | "syria's" | "its" | "this")
-                    && !matches!(next, "monitor" | "monitoring" | "zone" | "zones" | "crimes")
+                matches!(
+                    prev,
+                    "the" | "civil" | "syrian" | "syrias" | "syria's" | "its" | "this"
+                ) && !matches!(next, "monitor" | "monitoring" | "zone" | "zones" | "crimes")
             }
             "month" | "day" | "week" | "year" => {
-                matches!(prev, "every" | "each" | "per" | "a" | "this" | "last")
-                    && !matches!(next, "ago")
+                matches!(prev, "every" | "each" | "per" | "a" | "this" | "last" | "past")
+                    && !matches!(next, "ago" | "after" | "before" | "earlier" | "later" | "of")
             }
             "months" | "years" | "weeks" => {
-                matches!(prev, "past" | "last" | "recent") || w.get(i.wrapping_sub(2)) == "past"
+                matches!(prev, "past" | "last" | "recent" | "several" | "many" | "few")
+                    || w.get(i.wrapping_sub(2)) == "past"
+                    || small_count_word(prev)
             }
             _ => false,
         };
@@ -425,10 +555,21 @@ fn has_cumulative_cue(w: &Words<'_>, parties: &[PartyInSentence]) -> bool {
 }
 
 /// The party the sentence says caused the outcome.
-fn actor_of(w: &Words<'_>, parties: &[PartyInSentence], claimant: Option<usize>, token: usize) -> Option<Party> {
-    let mut best: Option<(usize, &PartyInSentence)> = None;
+fn actor_of(
+    w: &Words<'_>,
+    parties: &[PartyInSentence],
+    claimant: Option<usize>,
+    token: usize,
+    victim_phrases: &[(usize, usize)],
+) -> Option<Party> {
+    // (evidence strength, distance, party): "by X" beats "X airstrikes" beats "X killed".
+    let mut best: Option<(u8, usize, &PartyInSentence)> = None;
     for (pi, p) in parties.iter().enumerate() {
         if Some(pi) == claimant || p.party.kind != PartyKind::Belligerent {
+            continue;
+        }
+        // "12 Daesh terrorists were killed": the party is in the victims' noun phrase.
+        if victim_phrases.iter().any(|&(a, b)| p.first < b && a < p.end) {
             continue;
         }
         let next = w.get(p.end);
@@ -437,28 +578,58 @@ fn actor_of(w: &Words<'_>, parties: &[PartyInSentence], claimant: Option<usize>,
         let names_victims = victim_noun(next).is_some() && !is_attack_noun(next);
         let prev = if p.first > 0 { w.get(p.first - 1) } else { "" };
         let prev2 = if p.first > 1 { w.get(p.first - 2) } else { "" };
-        let by = prev == "by" || (prev == "the" && prev2 == "by") || (matches!(prev, "of") && matches!(prev2, "forces" | "attacks"));
+        let by = prev == "by"
+            || (prev == "the" && prev2 == "by")
+            || (matches!(prev, "of") && matches!(prev2, "forces" | "attacks"));
         let led = w.get(p.end.wrapping_sub(1)).ends_with("-led");
-        let attack = is_attack_noun(next)
-            || (matches!(next, "-" | "air" | "and") && is_attack_noun(next2))
-            || (!names_victims && is_attack_noun(w.get(p.end + 1)) && !is_np_stop(next));
-        let subject = (p.end..(p.end + 4).min(w.len())).any(|k| outcome_before(w.get(k)).is_some());
-        if !(by || led || attack || (subject && !names_victims)) {
+        // "a bomb on an IS sniper target": the party is the target, not the agent.
+        if matches!(prev, "on" | "against" | "targeting" | "at")
+            || (matches!(prev, "a" | "an" | "the") && matches!(prev2, "on" | "against" | "targeting" | "at"))
+        {
             continue;
         }
+        let attack = is_attack_noun(w.get(p.end - 1))
+            || is_attack_noun(next)
+            || (matches!(next, "-" | "air" | "and") && is_attack_noun(next2))
+            || (!names_victims && is_attack_noun(w.get(p.end + 1)) && !is_np_stop(next));
+        // Active voice only: "X killed", not "X were killed".
+        let subject = (p.end..(p.end + 4).min(w.len())).any(|k| {
+            outcome_before(w.get(k)).is_some()
+                && !matches!(w.get(k.wrapping_sub(1)), "were" | "was" | "been" | "be" | "are" | "is")
+        });
         if names_victims && !by {
             continue;
         }
+        let strength = if by {
+            3
+        } else if led || attack {
+            2
+        } else if subject {
+            1
+        } else {
+            continue;
+        };
+        // Generic names ("terrorists", "rebels") yield to a named party.
+        let strength = strength * 2 + u8::from(!is_generic_party(&p.party.name));
         let distance = token.abs_diff(p.first);
-        if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, p));
+        if best.is_none_or(|(s, d, _)| strength > s || (strength == s && distance < d)) {
+            best = Some((strength, distance, p));
         }
     }
-    best.map(|(_, p)| p.party.clone())
+    best.map(|(_, _, p)| p.party.clone())
+}
+
+fn is_generic_party(name: &str) -> bool {
+    matches!(name, "terrorist groups" | "rebels")
 }
 
 /// Claimant: "according to X", "X said", "said X", "it said".
-fn claimant_of(w: &Words<'_>, text: &str, parties: &[PartyInSentence], token: usize) -> (Option<ClaimantRef>, Option<usize>) {
+fn claimant_of(
+    w: &Words<'_>,
+    text: &str,
+    parties: &[PartyInSentence],
+    token: usize,
+) -> (Option<ClaimantRef>, Option<usize>) {
     let mut candidates: Vec<(usize, ClaimantRef, Option<usize>)> = Vec::new();
     let party_at = |k: usize| parties.iter().position(|p| p.first <= k && k < p.end);
     for k in 0..w.len() {
@@ -472,13 +643,44 @@ fn claimant_of(w: &Words<'_>, text: &str, parties: &[PartyInSentence], token: us
             }
             continue;
         }
-        if !is_saying_verb(word) || matches!(word, "claims" | "report" | "reports" | "put" | "states" | "estimates" | "documents" | "notes") && k == 0 {
+        if !is_saying_verb(word)
+            || matches!(
+                word,
+                "claims"
+                    | "report"
+                    | "reports"
+                    | "put"
+                    | "states"
+                    | "estimates"
+                    | "documents"
+                    | "notes"
+            ) && k == 0
+        {
             continue;
         }
         // Party just before the verb ("the Observatory said", "SOHR also reported").
         let mut b = k;
         let mut skipped = 0;
-        while b > 0 && skipped < 3 && matches!(w.get(b - 1), "also" | "has" | "had" | "have" | "later" | "further" | "on" | "earlier" | "previously" | "quickly" | "separately" | "in" | "a" | "statement") {
+        while b > 0
+            && skipped < 3
+            && matches!(
+                w.get(b - 1),
+                "also"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "later"
+                    | "further"
+                    | "on"
+                    | "earlier"
+                    | "previously"
+                    | "quickly"
+                    | "separately"
+                    | "in"
+                    | "a"
+                    | "statement"
+            )
+        {
             b -= 1;
             skipped += 1;
         }
@@ -487,7 +689,18 @@ fn claimant_of(w: &Words<'_>, text: &str, parties: &[PartyInSentence], token: us
                 candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
                 continue;
             }
-            if matches!(w.get(b - 1), "it" | "he" | "she" | "they" | "group" | "organisation" | "organization" | "agency" | "monitor" | "observatory") {
+            if matches!(
+                w.get(b - 1),
+                "it" | "he"
+                    | "she"
+                    | "they"
+                    | "group"
+                    | "organisation"
+                    | "organization"
+                    | "agency"
+                    | "monitor"
+                    | "observatory"
+            ) {
                 candidates.push((k, ClaimantRef::Pronoun, None));
                 continue;
             }
@@ -512,22 +725,67 @@ fn claimant_of(w: &Words<'_>, text: &str, parties: &[PartyInSentence], token: us
 fn is_source_noun(w: &str) -> bool {
     matches!(
         w,
-        "source" | "sources" | "official" | "officials" | "governor" | "spokesman"
-            | "spokeswoman" | "spokesperson" | "correspondent" | "reporter" | "ministry"
-            | "minister" | "police" | "command" | "agency" | "witness" | "doctor" | "director"
-            | "commander" | "council" | "authorities" | "hospital" | "mayor" | "officer"
-            | "channel" | "television" | "tv" | "newspaper" | "daily" | "website" | "outlet"
-            | "group" | "organisation" | "organization" | "network" | "committee" | "media"
+        "source"
+            | "sources"
+            | "official"
+            | "officials"
+            | "governor"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "correspondent"
+            | "reporter"
+            | "ministry"
+            | "minister"
+            | "police"
+            | "command"
+            | "agency"
+            | "witness"
+            | "doctor"
+            | "director"
+            | "commander"
+            | "council"
+            | "authorities"
+            | "hospital"
+            | "mayor"
+            | "officer"
+            | "channel"
+            | "television"
+            | "tv"
+            | "newspaper"
+            | "daily"
+            | "website"
+            | "outlet"
+            | "group"
+            | "organisation"
+            | "organization"
+            | "network"
+            | "committee"
+            | "media"
     )
 }
 
 /// A claimant named by an unlisted phrase after "according to".
-fn phrase_party(w: &Words<'_>, text: &str, start: usize, max: usize, need_source: bool) -> Option<Party> {
+fn phrase_party(
+    w: &Words<'_>,
+    text: &str,
+    start: usize,
+    max: usize,
+    need_source: bool,
+) -> Option<Party> {
     let mut end = start;
     let mut has_source = false;
     while end < w.len() && end < start + max {
         let word = w.get(end);
-        if w.kind(end) == Some(TokenKind::Punct) && word != "-" || is_saying_verb(word) || outcome_after(word).is_some() || outcome_before(word).is_some() || matches!(word, "that" | "who" | "which" | "on" | "and" | "but" | "after" | "as" | "when" | "while") {
+        if w.kind(end) == Some(TokenKind::Punct) && word != "-"
+            || is_saying_verb(word)
+            || outcome_after(word).is_some()
+            || outcome_before(word).is_some()
+            || matches!(
+                word,
+                "that" | "who" | "which" | "on" | "and" | "but" | "after" | "as" | "when" | "while"
+            )
+        {
             break;
         }
         has_source |= is_source_noun(word);
@@ -541,7 +799,11 @@ fn phrase_party(w: &Words<'_>, text: &str, start: usize, max: usize, need_source
         return None;
     }
     phrase_text(w, text, first, end).map(|name| Party {
-        kind: if has_source { PartyKind::Local } else { PartyKind::Other },
+        kind: if has_source {
+            PartyKind::Local
+        } else {
+            PartyKind::Other
+        },
         name,
     })
 }
@@ -552,7 +814,12 @@ fn phrase_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
     let mut has_source = false;
     while first > 0 && verb - first < 5 {
         let word = w.get(first - 1);
-        if w.kind(first - 1) != Some(TokenKind::Word) || is_np_stop(word) && !matches!(word, "of" | "in" | "at") || is_aux(word) || outcome_after(word).is_some() || outcome_before(word).is_some() {
+        if w.kind(first - 1) != Some(TokenKind::Word)
+            || is_np_stop(word) && !matches!(word, "of" | "in" | "at")
+            || is_aux(word)
+            || outcome_after(word).is_some()
+            || outcome_before(word).is_some()
+        {
             break;
         }
         has_source |= is_source_noun(word);
@@ -565,7 +832,10 @@ fn phrase_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
     if first >= verb || !has_source {
         return None;
     }
-    phrase_text(w, text, first, verb).map(|name| Party { kind: PartyKind::Local, name })
+    phrase_text(w, text, first, verb).map(|name| Party {
+        kind: PartyKind::Local,
+        name,
+    })
 }
 
 fn capitalised(w: &Words<'_>, text: &str, i: usize) -> bool {
@@ -579,7 +849,8 @@ fn capitalised(w: &Words<'_>, text: &str, i: usize) -> bool {
 fn phrase_text(w: &Words<'_>, text: &str, first: usize, end: usize) -> Option<String> {
     let a = w.tokens.get(first)?.span.start;
     let b = w.tokens.get(end.checked_sub(1)?)?.span.end;
-    text.get(a..b).map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+    text.get(a..b)
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// "denied that there were any civilian casualties", "no civilian deaths":
@@ -588,7 +859,8 @@ fn zero_claims(w: &Words<'_>, stance: Stance) -> Vec<(usize, usize, Measure, Vic
     let mut out = Vec::new();
     for i in 0..w.len() {
         let word = w.get(i);
-        let zero = (word == "any" && stance == Stance::Denied) || (word == "no" && w.get(i + 1) != "longer");
+        let zero = (word == "any" && stance == Stance::Denied)
+            || (word == "no" && w.get(i + 1) != "longer");
         if !zero {
             continue;
         }
@@ -604,7 +876,13 @@ fn zero_claims(w: &Words<'_>, stance: Stance) -> Vec<(usize, usize, Measure, Vic
             let measure = match x {
                 "casualties" | "casualty" => Some(Measure::Casualties),
                 "deaths" | "fatalities" => Some(Measure::Killed),
-                "one" if matches!(w.get(j + 1), "was" | "had") && matches!(w.get(j + 2), "killed" | "hurt" | "injured" | "wounded" | "been") => {
+                "one"
+                    if matches!(w.get(j + 1), "was" | "had")
+                        && matches!(
+                            w.get(j + 2),
+                            "killed" | "hurt" | "injured" | "wounded" | "been"
+                        ) =>
+                {
                     outcome_after(w.get(j + 2)).or(Some(Measure::Killed))
                 }
                 _ => None,
@@ -624,9 +902,37 @@ fn zero_claims(w: &Words<'_>, stance: Stance) -> Vec<(usize, usize, Measure, Vic
 }
 
 /// Finds the claims of one sentence.
-pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
+/// What one sentence says: its claims, and the event date it gives (which
+/// later sentences about the same event may lean on).
+#[derive(Debug, Clone, Default)]
+pub struct SentenceResult {
+    pub claims: Vec<SentenceClaim>,
+    pub event_date: Option<(Date, Date)>,
+}
+
+pub fn sentence_claims(input: &SentenceInput<'_>) -> SentenceResult {
     let w = &input.words;
-    let dates = find_dates(w, input.article_date);
+    let mut dates = find_dates(w, input.article_date);
+    // A dateline or other furniture dates the page, not the event.
+    dates.retain(|d| {
+        let span = match (w.tokens.get(d.first), w.tokens.get(d.end.saturating_sub(1))) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => return false,
+        };
+        !(input.furniture)(span)
+    });
+    let event_date = dates
+        .iter()
+        .filter(|d| !d.speech && !d.is_period())
+        .find_map(|d| d.range);
+    SentenceResult {
+        claims: claims_of_sentence(input, &dates),
+        event_date,
+    }
+}
+
+fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<SentenceClaim> {
+    let w = &input.words;
     let in_date = |i: usize| dates.iter().any(|d| d.first <= i && i < d.end);
     let in_party = |i: usize| input.parties.iter().any(|p| p.first <= i && i < p.end);
 
@@ -651,10 +957,17 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         return Vec::new();
     }
 
+    let victim_phrases: Vec<(usize, usize)> = counts
+        .iter()
+        .map(|(c, np)| (c.first, np.end.max(c.end)))
+        .collect();
     let stance = stance_of_sentence(w);
     let cumulative_cue = has_cumulative_cue(w, input.parties);
+    // "the Houla massacre in 2012" is one event even though its date is a year.
+    let one_event = (0..w.len()).any(|k| is_single_event_noun(w.get(k)));
     let mut out: Vec<SentenceClaim> = Vec::new();
-    let mut previous: Option<(usize, Measure, usize)> = None; // (np end, measure, claim index)
+    // (noun phrase end, measure, victims) of the last claim, for lists and breakdowns.
+    let mut previous: Option<(usize, Measure, Victims)> = None;
     for (c, np) in &counts {
         let span = match (w.tokens.get(c.first), w.tokens.get(c.end.saturating_sub(1))) {
             (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
@@ -670,11 +983,12 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             .or_else(|| direct_outcome_after(w, np.end));
         // A breakdown ("including 19 children") or a list ("14 jihadists and five
         // civilians") after an earlier claim takes that claim's outcome.
+        let mut inherited = false;
         if measure.is_none()
-            && let Some((prev_end, m, _)) = previous
+            && let Some((prev_end, m, prev_victims)) = previous
             && c.first >= prev_end
-            && c.first - prev_end <= 8
             && c.first > 0
+            && (c.first - prev_end <= 8 || (c.first - prev_end <= 16 && is_explicit_breakdown(w, c.first)))
             && (c.first == prev_end || is_breakdown_joiner(w, c.first))
             && (prev_end..c.first).all(|k| {
                 let x = w.get(k);
@@ -686,6 +1000,11 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             })
         {
             measure = Some(m);
+            // "including 105 who died": no noun of its own, so the listed group's.
+            if victims.is_none() && prev_victims != Victims::People {
+                victims = Some(prev_victims);
+            }
+            inherited = true;
         }
         if measure.is_none() {
             measure = measure_after(w, np.end, &counts);
@@ -706,13 +1025,18 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         }
         // A list or breakdown after an earlier claim inherits its outcome.
         if measure.is_none()
-            && let Some((prev_end, m, _)) = previous
+            && let Some((prev_end, m, prev_victims)) = previous
             && c.first >= prev_end
             && c.first - prev_end <= 4
             && (prev_end..c.first).all(|k| is_list_joiner(w.get(k)))
         {
             measure = Some(m);
+            if victims.is_none() && prev_victims != Victims::People {
+                victims = Some(prev_victims);
+            }
+            inherited = true;
         }
+        let _ = inherited;
         let Some(measure) = measure else { continue };
         if victims.is_none() {
             victims = victims_after_were(w, c.end);
@@ -721,17 +1045,21 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             continue;
         }
         let victims = victims.unwrap_or(Victims::People);
-        let date = nearest_date(&dates, c.first);
-        let scope = if date.is_some_and(|d| d.is_period())
+        let date = nearest_date(dates, c.first);
+        let scope = if date.is_some_and(|d| d.since || (d.is_period() && !one_event))
             || (cumulative_cue && !date.is_some_and(|d| !d.is_period() && d.range.is_some()))
-            || (matches!(measure, Measure::Displaced | Measure::Trapped | Measure::Detained)
-                && !date.is_some_and(|d| !d.is_period()))
+            // Thousands dead with no event date is a war's toll, not one attack's.
+            || (c.min.unwrap_or(0) >= 1000 && date.is_none())
+            || (matches!(
+                measure,
+                Measure::Displaced | Measure::Trapped | Measure::Detained
+            ) && date.is_none_or(|d| d.is_period()))
         {
             Scope::Cumulative
         } else {
             Scope::Incident
         };
-        previous = Some((np.end.max(c.end), measure, out.len()));
+        previous = Some((np.end.max(c.end), measure, victims));
         out.push(SentenceClaim {
             count_span: span,
             count_min: c.min,
@@ -740,7 +1068,11 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             measure,
             victims,
             scope,
-            stance: if stance == Stance::Denied { Stance::Reported } else { stance },
+            stance: if stance == Stance::Denied {
+                Stance::Reported
+            } else {
+                stance
+            },
             token: c.number,
             date: date.and_then(|d| d.range),
             date_unresolved: date.is_some_and(|d| d.range.is_none()),
@@ -757,7 +1089,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         if (input.furniture)(span) || out.iter().any(|c| c.count_span.overlaps(span)) {
             continue;
         }
-        let date = nearest_date(&dates, first);
+        let date = nearest_date(dates, first);
         out.push(SentenceClaim {
             count_span: span,
             count_min: Some(0),
@@ -777,7 +1109,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
     for claim in &mut out {
         let (claimant, claimant_index) = claimant_of(w, input.text, input.parties, claim.token);
         claim.claimant = claimant;
-        claim.actor = actor_of(w, input.parties, claimant_index, claim.token);
+        claim.actor = actor_of(w, input.parties, claimant_index, claim.token, &victim_phrases);
     }
     out
 }
@@ -789,7 +1121,11 @@ fn nearest_date(dates: &[DateMention], token: usize) -> Option<DateMention> {
         .filter(|d| !d.speech)
         .min_by_key(|d| {
             // Prefer a date after the count ("killed ... on Tuesday") at equal distance.
-            let dist = if d.first >= token { d.first - token } else { token - d.end + 1 };
+            let dist = if d.first >= token {
+                d.first - token
+            } else {
+                token - d.end + 1
+            };
             (dist, d.first < token)
         })
         .copied()

@@ -19,12 +19,16 @@ pub struct DateMention {
     pub speech: bool,
     /// "since ...": the start of a running total.
     pub since: bool,
+    /// Names a month, a year or a week rather than a day.
+    pub coarse: bool,
 }
 
 impl DateMention {
     /// Longer than three days: a period, so whatever it dates is a running total.
+    /// A month or year without a day is a period even when it cannot be resolved.
     pub fn is_period(&self) -> bool {
         self.since
+            || self.coarse
             || self
                 .range
                 .is_some_and(|(a, b)| a.until(b).map(|s| s.get_days() > 2).unwrap_or(false))
@@ -85,7 +89,19 @@ fn month_at(w: &Words<'_>, i: usize) -> Option<i8> {
     let next_is_number = day_at(w, i + 1).is_some() || year_at(w, i + 1).is_some();
     let prev = if i > 0 { w.get(i - 1) } else { "" };
     let prev_is_day = i > 0 && day_at(w, i - 1).is_some();
-    let after_preposition = matches!(prev, "in" | "since" | "of" | "early" | "late" | "mid" | "until" | "during" | "last" | "this" | "next");
+    let after_preposition = matches!(
+        prev,
+        "in" | "since"
+            | "of"
+            | "early"
+            | "late"
+            | "mid"
+            | "until"
+            | "during"
+            | "last"
+            | "this"
+            | "next"
+    );
     if word == "may" || word == "march" {
         return (next_is_number || prev_is_day || after_preposition).then_some(m);
     }
@@ -128,7 +144,14 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
         let prev = if i > 0 { w.get(i - 1) } else { "" };
         let since = prev == "since";
         let mut push = |first: usize, end: usize, range: Option<(Date, Date)>, speech: bool| {
-            out.push(DateMention { first, end, range, speech, since });
+            out.push(DateMention {
+                first,
+                end,
+                range,
+                speech,
+                since,
+                coarse: false,
+            });
         };
         // Weekdays: the latest such day on or before the article date.
         if let Some(wd) = is_weekday(word) {
@@ -165,11 +188,11 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                 let relative = article_date.and_then(|d| {
                     let this = word != "last" && word != "previous" && word != "past";
                     match unit {
-                        "night" if word == "last" => {
-                            d.checked_sub(1.day()).ok().map(|x| (x, x))
-                        }
+                        "night" if word == "last" => d.checked_sub(1.day()).ok().map(|x| (x, x)),
                         "week" if this => Some((d.checked_sub(6.days()).ok()?, d)),
-                        "week" => Some((d.checked_sub(7.days()).ok()?, d.checked_sub(1.day()).ok()?)),
+                        "week" => {
+                            Some((d.checked_sub(7.days()).ok()?, d.checked_sub(1.day()).ok()?))
+                        }
                         "month" if this => Some((d.first_of_month(), d)),
                         "month" => {
                             let p = d.first_of_month().checked_sub(1.day()).ok()?;
@@ -185,6 +208,11 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                 });
                 if matches!(unit, "week" | "month" | "year" | "night") {
                     push(i, j + 1, relative, false);
+                    if unit != "night"
+                        && let Some(m) = out.last_mut()
+                    {
+                        m.coarse = true;
+                    }
                     i = j + 1;
                     continue;
                 }
@@ -202,9 +230,8 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                         _ => None,
                     };
                     if let Some(back) = days_back {
-                        let range = article_date.and_then(|d| {
-                            Some((d.checked_sub(back.max(0).days()).ok()?, d))
-                        });
+                        let range = article_date
+                            .and_then(|d| Some((d.checked_sub(back.max(0).days()).ok()?, d)));
                         push(i, j + 2, range, false);
                         i = j + 2;
                         continue;
@@ -212,6 +239,21 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                 }
             }
             _ => {}
+        }
+        // "killed 84 in three days", "over two days": a span ending on the article date.
+        if matches!(word, "in" | "over" | "within" | "during")
+            && let Some(n) = small_value(w.get(i + 1)).filter(|n| *n > 1)
+            && matches!(w.get(i + 2), "days" | "hours")
+        {
+            let back = if w.get(i + 2) == "days" {
+                n - 1
+            } else {
+                (n + 23) / 24
+            };
+            let range = article_date.and_then(|d| Some((d.checked_sub(back.days()).ok()?, d)));
+            push(i, i + 3, range, false);
+            i += 3;
+            continue;
         }
         // "21 August 2013", "March 17", "March 17, 2017", "in March", "March 2011".
         let day_first = day_at(w, i).filter(|_| month_at(w, i + 1).is_some());
@@ -253,6 +295,11 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             };
             let speech = day.is_some() && is_speech_date(w, first);
             push(first, end, range, speech);
+            if day.is_none()
+                && let Some(m) = out.last_mut()
+            {
+                m.coarse = true;
+            }
             i = end;
             continue;
         }
@@ -260,14 +307,33 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
         if matches!(prev, "in" | "since" | "during" | "of")
             && let Some(y) = year_at(w, i)
         {
-            let range = Date::new(y, 1, 1)
-                .ok()
-                .map(|s| (s, s.last_of_year()));
+            let range = Date::new(y, 1, 1).ok().map(|s| (s, s.last_of_year()));
             push(i, i + 1, range, false);
+            if let Some(m) = out.last_mut() {
+                m.coarse = true;
+            }
             i += 1;
             continue;
         }
         i += 1;
+    }
+    // "since the conflict began in March 2011": the start of a running total;
+    // "the war, which began in 2011": background, not the event's date.
+    for m in &mut out {
+        let lo = m.first.saturating_sub(10);
+        for k in (lo..m.first).rev() {
+            match w.get(k) {
+                "since" => {
+                    m.since = true;
+                    m.speech = false;
+                    break;
+                }
+                "began" | "begun" | "started" | "erupted" | "broke" | "begins" | "start" => {
+                    m.speech = true;
+                }
+                _ => {}
+            }
+        }
     }
     // "since X" runs from X to the article date.
     for m in &mut out {
@@ -291,11 +357,19 @@ mod tests {
         let lower = s.to_ascii_lowercase();
         let mut toks = Vec::new();
         tokenize(&lower, Span::new(0, s.len()), &mut toks);
-        let w = Words { lower: &lower, tokens: &toks };
+        let w = Words {
+            lower: &lower,
+            tokens: &toks,
+        };
         let a: Option<Date> = article.parse().ok();
         find_dates(&w, a)
             .into_iter()
-            .map(|m| (m.range.map(|(x, y)| (x.to_string(), y.to_string())), m.speech))
+            .map(|m| {
+                (
+                    m.range.map(|(x, y)| (x.to_string(), y.to_string())),
+                    m.speech,
+                )
+            })
             .collect()
     }
 
@@ -309,25 +383,58 @@ mod tests {
     #[test]
     fn resolves_relative_dates_against_the_article() {
         let d = "2017-06-03"; // a Saturday
-        assert_eq!(one("During Tuesday's airstrikes", d), ("2017-05-30".into(), "2017-05-30".into()));
+        assert_eq!(
+            one("During Tuesday's airstrikes", d),
+            ("2017-05-30".into(), "2017-05-30".into())
+        );
         assert_eq!(one("on Saturday night", d), (d.into(), d.into()));
-        assert_eq!(one("yesterday", d), ("2017-06-02".into(), "2017-06-02".into()));
-        assert_eq!(one("in March", d), ("2017-03-01".into(), "2017-03-31".into()));
-        assert_eq!(one("in its April report", d), ("2017-04-01".into(), "2017-04-30".into()));
-        assert_eq!(one("on March 17", d), ("2017-03-17".into(), "2017-03-17".into()));
-        assert_eq!(one("in December", d), ("2016-12-01".into(), "2016-12-31".into()));
-        assert_eq!(one("21 August 2013", d), ("2013-08-21".into(), "2013-08-21".into()));
-        assert_eq!(one("in the last 24 hours", d), ("2017-06-02".into(), d.into()));
-        assert_eq!(one("during the past three days", d), ("2017-06-01".into(), d.into()));
-        assert_eq!(one("earlier this month", d), ("2017-06-01".into(), d.into()));
+        assert_eq!(
+            one("yesterday", d),
+            ("2017-06-02".into(), "2017-06-02".into())
+        );
+        assert_eq!(
+            one("in March", d),
+            ("2017-03-01".into(), "2017-03-31".into())
+        );
+        assert_eq!(
+            one("in its April report", d),
+            ("2017-04-01".into(), "2017-04-30".into())
+        );
+        assert_eq!(
+            one("on March 17", d),
+            ("2017-03-17".into(), "2017-03-17".into())
+        );
+        assert_eq!(
+            one("in December", d),
+            ("2016-12-01".into(), "2016-12-31".into())
+        );
+        assert_eq!(
+            one("21 August 2013", d),
+            ("2013-08-21".into(), "2013-08-21".into())
+        );
+        assert_eq!(
+            one("in the last 24 hours", d),
+            ("2017-06-02".into(), d.into())
+        );
+        assert_eq!(
+            one("during the past three days", d),
+            ("2017-06-01".into(), d.into())
+        );
+        assert_eq!(
+            one("earlier this month", d),
+            ("2017-06-01".into(), d.into())
+        );
         assert_eq!(one("since March 2011", d), ("2011-03-01".into(), d.into()));
-        assert_eq!(one("in 2012", d), ("2012-01-01".into(), "2012-12-31".into()));
+        assert_eq!(
+            one("in 2012", d),
+            ("2012-01-01".into(), "2012-12-31".into())
+        );
     }
 
     #[test]
     fn speech_dates_and_missing_article_dates() {
-        assert_eq!(dates("a monitor said on Wednesday", "2016-06-22")[0].1, true);
-        assert_eq!(dates("killed on Wednesday", "2016-06-22")[0].1, false);
+        assert!(dates("a monitor said on Wednesday", "2016-06-22")[0].1);
+        assert!(!dates("killed on Wednesday", "2016-06-22")[0].1);
         assert_eq!(dates("on Wednesday", "")[0].0, None);
         assert_eq!(dates("they may come", "2016-06-22").len(), 0);
     }

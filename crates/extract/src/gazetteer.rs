@@ -57,8 +57,14 @@ impl Gazetteer {
                 let precision = Precision::parse(cols[1].trim()).ok_or_else(|| {
                     err("precision must be country, province, city, district or village")
                 })?;
-                let lat: f64 = cols[4].trim().parse().map_err(|_| err("latitude is not a number"))?;
-                let lon: f64 = cols[5].trim().parse().map_err(|_| err("longitude is not a number"))?;
+                let lat: f64 = cols[4]
+                    .trim()
+                    .parse()
+                    .map_err(|_| err("latitude is not a number"))?;
+                let lon: f64 = cols[5]
+                    .trim()
+                    .parse()
+                    .map_err(|_| err("longitude is not a number"))?;
                 if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
                     return Err(err("coordinates out of range"));
                 }
@@ -111,7 +117,8 @@ impl Gazetteer {
             });
         }
         let aliases = rows.iter().enumerate().flat_map(|(i, r)| {
-            std::iter::once((r.name.as_str(), i)).chain(r.aliases.iter().map(move |a| (a.as_str(), i)))
+            std::iter::once((r.name.as_str(), i))
+                .chain(r.aliases.iter().map(move |a| (a.as_str(), i)))
         });
         let matcher = PhraseMatcher::new(aliases, true)?;
         Ok(Gazetteer { places, matcher })
@@ -134,7 +141,10 @@ impl Gazetteer {
         self.matcher
             .find_all(text)
             .into_iter()
-            .map(|h| PlaceMention { span: h.span, place: h.entry })
+            .map(|h| PlaceMention {
+                span: h.span,
+                place: h.entry,
+            })
             .collect()
     }
 }

@@ -1,9 +1,189 @@
 //! Ingestion: a file's bytes become an [`Article`] (front matter, date, title, furniture).
+//!
+//! Never fails: whatever is wrong with a file goes to `article.problems` and
+//! `article.status`, and the text is read as far as it can be.
 
-use ledger_types::Article;
+mod dateline;
+mod decode;
+mod front_matter;
+mod furniture;
+
+use std::path::Path;
+
+use ledger_types::{Article, ArticleStatus, Furniture, FurnitureKind, Problem, Span};
+
+use decode::{Decoded, problem};
+
+/// Titles longer than this are paragraphs, not titles.
+const MAX_TITLE_LEN: usize = 200;
+/// Words taken from the text when there is no title line.
+const TITLE_WORDS: usize = 12;
+/// A first sentence up to this many words can stand as a title.
+const TITLE_SENTENCE_WORDS: usize = 20;
 
 /// Reads one file. Never fails: problems are recorded on the article.
 pub fn read_article(file_name: &str, bytes: &[u8]) -> Article {
-    let _ = (file_name, bytes);
-    unimplemented!()
+    let id = Path::new(file_name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| file_name.to_string());
+    let mut article = Article {
+        id,
+        file: file_name.to_string(),
+        title: String::new(),
+        date: None,
+        source: None,
+        url: None,
+        meta: Default::default(),
+        text: String::new(),
+        furniture: Vec::new(),
+        status: ArticleStatus::Ok,
+        problems: Vec::new(),
+        content_hash: content_hash(bytes),
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut decoded = match decode::decode(bytes) {
+        Decoded::Skipped(p) => return skipped(article, p),
+        Decoded::Text(text, p) => {
+            article.problems.extend(p);
+            text
+        }
+    };
+    let front = front_matter::parse(&decoded);
+    article.problems.extend(front.problems);
+    article.source = front.source;
+    article.url = front.url;
+    article.meta = front.meta;
+    if front.body_start > 0 && decoded.is_char_boundary(front.body_start) {
+        article.text = decoded.split_off(front.body_start);
+    } else {
+        article.text = decoded;
+    }
+    if let Some(title) = front.title {
+        article.title = title;
+    }
+    if article.text.trim().is_empty() {
+        return skipped(
+            article,
+            problem("empty", "the file has front matter but no text after it"),
+        );
+    }
+    if !article.text.chars().any(char::is_alphabetic) {
+        return skipped(
+            article,
+            problem("no_text", "the text has no letters at all"),
+        );
+    }
+
+    let dateline = dateline::leading_date_token(&article.text)
+        .or_else(|| dateline::find_dateline(&article.text));
+    article.date = front.date.or(dateline.map(|d| d.date));
+    let mut spans = furniture::find(&article.text);
+    spans.extend(dateline.map(|d| Furniture {
+        span: d.span,
+        kind: FurnitureKind::Navigation,
+    }));
+    article.furniture = furniture::normalise(spans);
+    if article.title.is_empty() {
+        article.title = title_from_text(&article.text, &article.furniture)
+            .unwrap_or_else(|| article.id.clone());
+    }
+    article.status = if article.problems.is_empty() {
+        ArticleStatus::Ok
+    } else {
+        ArticleStatus::Warning
+    };
+    article
+}
+
+/// True when `span` lies inside a stretch of page furniture of `article`.
+pub fn is_furniture(article: &Article, span: Span) -> bool {
+    let furniture = &article.furniture;
+    // Furniture is sorted and disjoint: only the last one starting at or
+    // before the span can hold it.
+    let after = furniture.partition_point(|f| f.span.start <= span.start);
+    after
+        .checked_sub(1)
+        .and_then(|i| furniture.get(i))
+        .is_some_and(|f| f.span.contains(span))
+}
+
+fn skipped(mut article: Article, p: Problem) -> Article {
+    article.problems.push(p);
+    article.status = ArticleStatus::Skipped;
+    if article.title.is_empty() {
+        article.title = article.id.clone();
+    }
+    article
+}
+
+/// xxh3-128 of the raw bytes: tiny pure-Rust crate, no dependencies, stable
+/// across versions and platforms, and far faster than the pipeline needs
+/// (a cryptographic hash would buy nothing for cache keys and copy detection).
+fn content_hash(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
+}
+
+/// The end of any furniture that starts at `pos` (after whitespace), else `pos`.
+fn skip_furniture(text: &str, furniture: &[Furniture], mut pos: usize) -> usize {
+    loop {
+        let rest = text.get(pos..).unwrap_or("");
+        let start = pos + (rest.len() - rest.trim_start().len());
+        match furniture.iter().find(|f| f.span.start == start) {
+            Some(f) if f.span.end > pos => pos = f.span.end,
+            _ => return start,
+        }
+    }
+}
+
+/// The first non-furniture line when it is short enough to be a title, else
+/// the first words of the text.
+fn title_from_text(text: &str, furniture: &[Furniture]) -> Option<String> {
+    let mut pos = 0;
+    while pos < text.len() {
+        let start = skip_furniture(text, furniture, pos);
+        let line_end = text
+            .get(start..)
+            .and_then(|r| r.find('\n'))
+            .map_or(text.len(), |p| start + p);
+        let line = text.get(start..line_end).unwrap_or("").trim();
+        if line.is_empty() {
+            pos = line_end + 1;
+            continue;
+        }
+        // Stop the line at furniture glued into it (a dateline, a share counter).
+        let cut = furniture
+            .iter()
+            .find(|f| f.span.start > start && f.span.start < line_end)
+            .map_or(line_end, |f| f.span.start);
+        let line = text.get(start..cut).unwrap_or(line).trim();
+        if !line.chars().any(char::is_alphanumeric) {
+            pos = line_end + 1; // a rule like "---" or "***"
+            continue;
+        }
+        if line.len() <= MAX_TITLE_LEN && !line.ends_with('.') {
+            return Some(line.to_string());
+        }
+        // A paragraph: its first sentence when short, else its first words.
+        let first_sentence = line
+            .match_indices(". ")
+            .next()
+            .map_or(line, |(i, _)| line.get(..i).unwrap_or(line))
+            .trim_end_matches('.');
+        if first_sentence.split_whitespace().count() <= TITLE_SENTENCE_WORDS {
+            return Some(first_sentence.to_string());
+        }
+        let words = line.split_whitespace().count();
+        let mut title: String = line
+            .split_whitespace()
+            .take(TITLE_WORDS)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if words > TITLE_WORDS {
+            title.push('…');
+        }
+        return (!title.is_empty()).then_some(title);
+    }
+    None
 }

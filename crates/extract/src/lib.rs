@@ -39,7 +39,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
     "Place: the most specific gazetteer place in the sentence, else in the nearest earlier sentence of the paragraph, else in the title.",
-    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored), else the date of the previous claim's event within two sentences of the same paragraph; never the article date by default.",
+    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored), else the event date of the previous two sentences of the same paragraph, else (for one event) the article's date: news reports events of the day it is published.",
     "Claimant: \"according to X\", \"X said/reported/told\", \"said X\"; \"it said\" refers to the last claimant named. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\").",
 ];
 
@@ -93,18 +93,25 @@ impl Extractor {
         let mut last_claimant: Option<ledger_types::Party> = None;
         // (sentence number, paragraph, date) of the last dated incident claim.
         let mut last_dated: Option<(usize, usize, (Date, Date))> = None;
+        // (sentence number, paragraph, actor) of the last claim with an actor.
+        let mut last_actor: Option<(usize, usize, ledger_types::Party)> = None;
         // Best place of each earlier sentence of the current paragraph.
         let mut paragraph_place: Option<(usize, Place)> = None;
 
+        let mut seen_sentences: std::collections::HashSet<&str> = Default::default();
         for (sentence_no, (start, sentence)) in text.split_sentence_bound_indices().enumerate() {
             let trimmed = sentence.trim();
-            if trimmed.is_empty() {
+            // A sentence printed twice (a subtitle repeating the lead) is one assertion.
+            if trimmed.is_empty() || !seen_sentences.insert(trimmed) {
                 continue;
             }
             let lead = sentence.len() - sentence.trim_start().len();
             let span = Span::new(start + lead, start + lead + trimmed.len());
             let paragraph = paragraphs.partition_point(|&p| p <= span.start);
-            if paragraph_place.as_ref().is_some_and(|(p, _)| *p != paragraph) {
+            if paragraph_place
+                .as_ref()
+                .is_some_and(|(p, _)| *p != paragraph)
+            {
                 paragraph_place = None;
             }
             let places_here: Vec<PlaceMention> = place_mentions
@@ -126,12 +133,19 @@ impl Extractor {
                 article_date: article.date,
                 furniture: &is_furniture,
             };
-            let found = if is_furniture(span) {
-                Vec::new()
+            let result = if is_furniture(span) {
+                claims::SentenceResult::default()
             } else {
                 sentence_claims(&input)
             };
+            let found = result.claims;
+            if found.is_empty()
+                && let Some(a) = claims::sentence_actor(&input)
+            {
+                last_actor = Some((sentence_no, paragraph, a));
+            }
             let sentence_place = self.best_place(&places_here, None);
+            let refers_back = claims::refers_to_earlier_attack(&words);
             for sc in found {
                 let count_start = sc.count_span.start;
                 let place = self
@@ -161,6 +175,23 @@ impl Extractor {
                 {
                     last_dated = Some((sentence_no, paragraph, d));
                 }
+                // News reports events of the day they are published: an undated
+                // event claim takes the article's date.
+                if date.is_none() && !sc.date_unresolved && sc.scope == Scope::Incident {
+                    date = article.date.map(|d| (d, d));
+                }
+                let mut actor = sc.actor;
+                if actor.is_none()
+                    && refers_back
+                    && let Some((n, p, a)) = &last_actor
+                    && *p == paragraph
+                    && sentence_no.saturating_sub(*n) <= 2
+                {
+                    actor = Some(a.clone());
+                }
+                if let Some(a) = &actor {
+                    last_actor = Some((sentence_no, paragraph, a.clone()));
+                }
                 out.claims.push(Claim {
                     id: format!("{}#{}", article.id, out.claims.len() + 1),
                     article: article.id.clone(),
@@ -176,11 +207,15 @@ impl Extractor {
                     date_start: date.map(|d| d.0),
                     date_end: date.map(|d| d.1),
                     scope: sc.scope,
-                    actor: sc.actor,
+                    actor,
                     claimant,
                     stance: sc.stance,
                     incident: None,
                 });
+            }
+            // A sentence's own event date carries to the claims that follow it.
+            if let Some(d) = result.event_date {
+                last_dated = Some((sentence_no, paragraph, d));
             }
             // Claimants named in sentences without claims still set up "it said".
             if let Some(p) = parties_here.iter().rev().find(|p| {
@@ -190,7 +225,7 @@ impl Extractor {
                         | ledger_types::PartyKind::International
                         | ledger_types::PartyKind::StateMedia
                 )
-            }) && !out.claims.last().is_some_and(|c| c.sentence_span == span)
+            }) && out.claims.last().is_none_or(|c| c.sentence_span != span)
             {
                 last_claimant = Some(p.party.clone());
             }
@@ -202,7 +237,12 @@ impl Extractor {
     }
 
     /// Party mentions inside `span`, as token ranges.
-    fn parties_in(&self, mentions: &[PartyMention], span: Span, tokens: &[Token]) -> Vec<PartyInSentence> {
+    fn parties_in(
+        &self,
+        mentions: &[PartyMention],
+        span: Span,
+        tokens: &[Token],
+    ) -> Vec<PartyInSentence> {
         let first_in = mentions.partition_point(|m| m.span.start < span.start);
         mentions[first_in..]
             .iter()
@@ -259,10 +299,13 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
     b.iter().position(|&c| c == b'\n')
 }
 
+/// A vague amount's words and bounds, as the method page lists them.
+pub type VagueAmount = (String, Option<u64>, Option<u64>);
+
 /// The rules of this stage for the method page.
-pub fn method_notes() -> (Vec<String>, Vec<(String, Option<u64>, Option<u64>)>) {
+pub fn method_notes() -> (Vec<String>, Vec<VagueAmount>) {
     let rules = CLAIM_RULES.iter().map(|s| s.to_string()).collect();
-    let mut vague: Vec<(String, Option<u64>, Option<u64>)> = VAGUE_AMOUNTS
+    let mut vague: Vec<VagueAmount> = VAGUE_AMOUNTS
         .iter()
         .map(|(words, lo, hi)| (words.join(" "), Some(*lo), Some(*hi)))
         .collect();

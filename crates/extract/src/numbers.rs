@@ -175,7 +175,10 @@ impl<'a> Words<'a> {
     }
     /// Do tokens `i..` spell `phrase`?
     pub fn matches(&self, i: usize, phrase: &[&str]) -> bool {
-        phrase.iter().enumerate().all(|(k, w)| self.get(i + k) == *w)
+        phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.get(i + k) == *w)
     }
     /// Does a phrase end just before token `i` (i.e. occupy `i - len .. i`)?
     pub fn ends_before(&self, i: usize, phrase: &[&str]) -> bool {
@@ -184,7 +187,10 @@ impl<'a> Words<'a> {
 }
 
 /// The value of a number starting at token `i` (no qualifier): (value, end, vague bounds).
-fn number_at(w: &Words<'_>, i: usize) -> Option<(u64, usize, Option<(u64, u64)>, bool)> {
+/// A number read from text: value, end token, vague bounds, written as a bare "one".
+type NumberReading = (u64, usize, Option<(u64, u64)>, bool);
+
+fn number_at(w: &Words<'_>, i: usize) -> Option<NumberReading> {
     let word = w.get(i);
     // Vague plurals.
     for (phrase, lo, hi) in VAGUE_AMOUNTS {

@@ -52,7 +52,10 @@ impl PartyTable {
                         i
                     }
                     None => {
-                        parties.push(Party { name: name.to_string(), kind });
+                        parties.push(Party {
+                            name: name.to_string(),
+                            kind,
+                        });
                         parties.len() - 1
                     }
                 };
@@ -74,7 +77,10 @@ impl PartyTable {
         self.matcher
             .find_all(text)
             .into_iter()
-            .map(|h| PartyMention { span: h.span, party: h.entry })
+            .map(|h| PartyMention {
+                span: h.span,
+                party: h.entry,
+            })
             .collect()
     }
 }

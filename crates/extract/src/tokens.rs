@@ -66,10 +66,7 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
             let joins = match d {
                 ',' | '.' => {
                     prev.is_ascii_digit()
-                        && slice[j + 1..]
-                            .as_bytes()
-                            .first()
-                            .is_some_and(u8::is_ascii_digit)
+                        && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
                         && (d == '.' || thousands_group_follows(&slice[j + 1..]))
                 }
                 '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}' => next_is_alnum,

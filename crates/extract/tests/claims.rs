@@ -23,7 +23,13 @@ fn describe(claim: &ledger_types::Claim) -> String {
         claim.actor.as_ref().map_or("", |p| p.name.as_str()),
         claim.claimant.as_ref().map_or("", |p| p.name.as_str()),
         claim.stance,
-        claim.sentence.get(claim.count_span.start - claim.sentence_span.start..claim.count_span.end - claim.sentence_span.start).unwrap_or("?"),
+        claim
+            .sentence
+            .get(
+                claim.count_span.start - claim.sentence_span.start
+                    ..claim.count_span.end - claim.sentence_span.start
+            )
+            .unwrap_or("?"),
     )
 }
 
@@ -33,14 +39,28 @@ fn claim_fixtures_match_expected() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/claims");
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut failures = Vec::new();
-    let mut cases: Vec<_> = fs::read_dir(&dir).expect("fixture dir").flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut cases: Vec<_> = fs::read_dir(&dir)
+        .expect("fixture dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     cases.sort();
     assert!(!cases.is_empty());
     for case in cases {
         let bytes = fs::read(&case).expect("fixture readable");
-        let name = case.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = case
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         let article = ingest::read_article(&name, &bytes);
-        let got: String = extractor.extract(&article).claims.iter().map(|c| describe(c) + "\n").collect();
+        let got: String = extractor
+            .extract(&article)
+            .claims
+            .iter()
+            .map(|c| describe(c) + "\n")
+            .collect();
         let expected_path = case.with_extension("expected");
         let expected = fs::read_to_string(&expected_path).unwrap_or_default();
         if got != expected {

@@ -1,0 +1,95 @@
+//! Escaping: the one place where text becomes HTML, Markdown or inline JSON.
+
+use serde::Serialize;
+
+/// Appends `text` to `out` with every character that could open markup or
+/// close an attribute replaced by an entity.
+pub fn push_html(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `text` as HTML text or attribute value.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    push_html(&mut out, text);
+    out
+}
+
+/// `text` made safe for a Markdown table cell or list item: pipes and
+/// backslashes escaped, line breaks folded into spaces (a newline would end the
+/// table row), angle brackets as entities so no raw HTML gets through.
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push(' ');
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON for an inline `<script type="application/json">`: characters that
+/// could end the script element or confuse an HTML parser are `\u` escapes
+/// (they can only occur inside JSON strings, where the escape means the same).
+pub fn script_json<T: Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
+    let json = serde_json::to_string(value)?;
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escapes_markup_and_quotes() {
+        assert_eq!(
+            html(r#"<img src=x onerror="a('1')">&"#),
+            "&lt;img src=x onerror=&quot;a(&#39;1&#39;)&quot;&gt;&amp;"
+        );
+    }
+
+    #[test]
+    fn markdown_keeps_a_cell_on_one_line() {
+        assert_eq!(markdown("a|b\r\nc\nd\\"), "a\\|b c d\\\\");
+        assert_eq!(markdown("<b>"), "&lt;b&gt;");
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_script() {
+        let json = script_json(&["</script><!--"]).unwrap_or_default();
+        assert!(!json.contains('<'));
+        assert_eq!(json, "[\"\\u003c/script\\u003e\\u003c!--\"]");
+    }
+}

@@ -1,0 +1,180 @@
+//! The data exports under `data/`: CSV through the `csv` crate, JSON through
+//! serde_json. Column order comes from [`crate::columns`].
+
+use ledger_types::{Article, Claim, Incident, Party};
+
+use crate::columns::{ARTICLES_CSV_COLUMNS, CLAIMS_CSV_COLUMNS, INCIDENTS_CSV_COLUMNS};
+use crate::figures;
+use crate::index::LedgerIndex;
+use crate::{OutputFile, ReportError};
+
+const CLAIM_COLUMNS: usize = CLAIMS_CSV_COLUMNS.len();
+const ARTICLE_COLUMNS: usize = ARTICLES_CSV_COLUMNS.len();
+const INCIDENT_COLUMNS: usize = INCIDENTS_CSV_COLUMNS.len();
+
+/// Every file under `data/`.
+pub fn data_files(index: &LedgerIndex<'_>) -> Result<Vec<OutputFile>, ReportError> {
+    let ledger = index.ledger;
+    Ok(vec![
+        OutputFile::new(
+            "data/claims.csv",
+            csv_bytes(CLAIMS_CSV_COLUMNS, ledger.claims.iter().map(claim_row))?,
+        ),
+        OutputFile::new("data/claims.jsonl", claims_jsonl(&ledger.claims)?),
+        OutputFile::new(
+            "data/articles.csv",
+            csv_bytes(
+                ARTICLES_CSV_COLUMNS,
+                ledger.articles.iter().map(|a| article_row(index, a)),
+            )?,
+        ),
+        OutputFile::new(
+            "data/incidents.csv",
+            csv_bytes(
+                INCIDENTS_CSV_COLUMNS,
+                ledger.incidents.iter().map(incident_row),
+            )?,
+        ),
+        OutputFile::new("data/incidents.json", pretty_json(&ledger.incidents)?),
+        OutputFile::new("data/series.json", pretty_json(&ledger.series)?),
+        OutputFile::new(
+            "data/source_groups.json",
+            pretty_json(&ledger.source_groups)?,
+        ),
+    ])
+}
+
+fn csv_bytes<const N: usize>(
+    header: &[&str],
+    rows: impl Iterator<Item = [String; N]>,
+) -> Result<Vec<u8>, ReportError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header).map_err(export_error)?;
+    for row in rows {
+        writer.write_record(&row).map_err(export_error)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| ReportError::Export(e.to_string()))
+}
+
+fn export_error(error: impl std::fmt::Display) -> ReportError {
+    ReportError::Export(error.to_string())
+}
+
+fn pretty_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, ReportError> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(export_error)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn claims_jsonl(claims: &[Claim]) -> Result<Vec<u8>, ReportError> {
+    let mut bytes = Vec::new();
+    for claim in claims {
+        serde_json::to_writer(&mut bytes, claim).map_err(export_error)?;
+        bytes.push(b'\n');
+    }
+    Ok(bytes)
+}
+
+fn number(n: Option<u64>) -> String {
+    n.map_or_else(String::new, |n| n.to_string())
+}
+
+fn party_name(party: Option<&Party>) -> String {
+    party.map_or_else(String::new, |p| p.name.clone())
+}
+
+fn party_kind(party: Option<&Party>) -> String {
+    party.map_or_else(String::new, |p| p.kind.as_str().to_owned())
+}
+
+fn names(parties: &[Party]) -> String {
+    parties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// One row of `claims.csv`, in [`CLAIMS_CSV_COLUMNS`] order.
+pub fn claim_row(claim: &Claim) -> [String; CLAIM_COLUMNS] {
+    let place = claim.place.as_ref();
+    [
+        claim.id.clone(),
+        claim.article.clone(),
+        claim.sentence.clone(),
+        number(claim.count_min),
+        number(claim.count_max),
+        claim.qualifier.as_str().to_owned(),
+        claim.measure.as_str().to_owned(),
+        claim.victims.as_str().to_owned(),
+        place.map_or_else(String::new, |p| p.name.clone()),
+        place.map_or_else(String::new, |p| p.country.clone()),
+        place.map_or_else(String::new, |p| figures::coordinate(p.lat)),
+        place.map_or_else(String::new, |p| figures::coordinate(p.lon)),
+        figures::date(claim.date_start),
+        figures::date(claim.date_end),
+        claim.scope.as_str().to_owned(),
+        party_name(claim.actor.as_ref()),
+        party_name(claim.claimant.as_ref()),
+        claim.incident.clone().unwrap_or_default(),
+        place.map_or_else(String::new, |p| p.precision.as_str().to_owned()),
+        party_kind(claim.actor.as_ref()),
+        party_kind(claim.claimant.as_ref()),
+        claim.stance.as_str().to_owned(),
+        claim.sentence_span.start.to_string(),
+        claim.sentence_span.end.to_string(),
+        claim.count_span.start.to_string(),
+        claim.count_span.end.to_string(),
+    ]
+}
+
+/// One row of `articles.csv`, in [`ARTICLES_CSV_COLUMNS`] order.
+pub fn article_row(index: &LedgerIndex<'_>, article: &Article) -> [String; ARTICLE_COLUMNS] {
+    [
+        article.id.clone(),
+        article.file.clone(),
+        article.title.clone(),
+        figures::date(article.date),
+        article.source.clone().unwrap_or_default(),
+        article.url.clone().unwrap_or_default(),
+        article.status.as_str().to_owned(),
+        article
+            .problems
+            .iter()
+            .map(|p| p.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        index.claim_count(&article.id).to_string(),
+        index.copy_of(&article.id).unwrap_or_default().to_owned(),
+    ]
+}
+
+/// One row of `incidents.csv`, in [`INCIDENTS_CSV_COLUMNS`] order.
+pub fn incident_row(incident: &Incident) -> [String; INCIDENT_COLUMNS] {
+    let place = incident.place.as_ref();
+    let killed = figures::headline_tally(incident, ledger_types::Measure::Killed);
+    let injured = figures::headline_tally(incident, ledger_types::Measure::Injured);
+    [
+        incident.id.clone(),
+        figures::date(incident.date_start),
+        figures::date(incident.date_end),
+        place.map_or_else(String::new, |p| p.name.clone()),
+        place.map_or_else(String::new, |p| p.country.clone()),
+        place.map_or_else(String::new, |p| figures::coordinate(p.lat)),
+        place.map_or_else(String::new, |p| figures::coordinate(p.lon)),
+        place.map_or_else(String::new, |p| p.precision.as_str().to_owned()),
+        names(&incident.actors),
+        names(&incident.claimants),
+        incident.grade.as_str().to_owned(),
+        incident.grade_reason.clone(),
+        number(killed.and_then(|t| t.min)),
+        number(killed.and_then(|t| t.max)),
+        number(injured.and_then(|t| t.min)),
+        number(injured.and_then(|t| t.max)),
+        figures::tallies_text(incident),
+        incident.claims.len().to_string(),
+        incident.articles.join("; "),
+    ]
+}

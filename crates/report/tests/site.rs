@@ -1,0 +1,524 @@
+//! Renders the hand-built fixture ledger and checks the site as a whole:
+//! snapshots, links, escaping, CSV round trips, determinism, template overrides.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "support/fixture.rs"]
+mod fixture;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ledger_report::{
+    ARTICLES_CSV_COLUMNS, CLAIMS_CSV_COLUMNS, INCIDENTS_CSV_COLUMNS, OutputFile, RenderOptions,
+    ReportError, render, template_names,
+};
+
+fn options() -> RenderOptions {
+    RenderOptions {
+        title: "Syria test ledger".into(),
+        method: fixture::method(),
+        ..RenderOptions::default()
+    }
+}
+
+fn site() -> BTreeMap<String, String> {
+    files_as_text(render(&fixture::ledger(), &options()).unwrap())
+}
+
+fn files_as_text(files: Vec<OutputFile>) -> BTreeMap<String, String> {
+    files
+        .into_iter()
+        .map(|f| (f.path, String::from_utf8(f.bytes).unwrap()))
+        .collect()
+}
+
+fn page<'a>(site: &'a BTreeMap<String, String>, path: &str) -> &'a str {
+    site.get(path)
+        .unwrap_or_else(|| panic!("{path} not rendered; have {:?}", site.keys()))
+}
+
+#[test]
+fn renders_every_expected_file() {
+    let site = site();
+    for path in [
+        "index.html",
+        "style.css",
+        "method.html",
+        "codebook.html",
+        "report.md",
+        "articles/index.html",
+        "articles/a-a1.html",
+        "articles/a-a2.html",
+        "articles/a-a3.html",
+        "articles/a-a4.html",
+        "incidents/inc-raqqa.html",
+        "incidents/inc-aleppo.html",
+        "data/claims.csv",
+        "data/claims.jsonl",
+        "data/articles.csv",
+        "data/incidents.csv",
+        "data/incidents.json",
+        "data/series.json",
+        "data/source_groups.json",
+    ] {
+        page(&site, path);
+    }
+    assert_eq!(site.len(), 19, "{:?}", site.keys());
+}
+
+#[test]
+fn snapshot_index() {
+    insta::assert_snapshot!("index.html", page(&site(), "index.html"));
+}
+
+#[test]
+fn snapshot_incident() {
+    insta::assert_snapshot!("incident.html", page(&site(), "incidents/inc-raqqa.html"));
+}
+
+#[test]
+fn snapshot_article() {
+    insta::assert_snapshot!("article.html", page(&site(), "articles/a-a1.html"));
+}
+
+#[test]
+fn snapshot_report_md() {
+    insta::assert_snapshot!("report.md", page(&site(), "report.md"));
+}
+
+#[test]
+fn snapshot_claims_csv() {
+    insta::assert_snapshot!("claims.csv", page(&site(), "data/claims.csv"));
+}
+
+/// Decodes the entities our escaping produces, as a browser would in an attribute.
+fn unescape(value: &str) -> String {
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Values of `attr="..."` in `html`.
+fn attribute_values(html: &str, attr: &str) -> Vec<String> {
+    let needle = format!(" {attr}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(&needle) {
+        rest = &rest[at + needle.len()..];
+        let end = rest.find('"').unwrap();
+        out.push(unescape(&rest[..end]));
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// `base` folder joined with relative `href`, `..` resolved; None if it climbs out.
+fn resolve(page: &str, href: &str) -> Option<String> {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for part in href.split('/') {
+        match part {
+            ".." => {
+                parts.pop()?;
+            }
+            "." | "" => {}
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[test]
+fn every_link_resolves_to_a_rendered_file_and_anchor() {
+    let site = site();
+    let ids: BTreeMap<&str, BTreeSet<String>> = site
+        .iter()
+        .map(|(path, text)| {
+            (
+                path.as_str(),
+                attribute_values(text, "id").into_iter().collect(),
+            )
+        })
+        .collect();
+    let mut checked = 0;
+    for (path, text) in site.iter().filter(|(p, _)| p.ends_with(".html")) {
+        for href in attribute_values(text, "href")
+            .into_iter()
+            .chain(attribute_values(text, "src"))
+        {
+            if href.starts_with("https://") || href.starts_with("http://") {
+                continue;
+            }
+            assert!(!href.contains(':'), "{path}: non-relative link {href}");
+            let (file, fragment) = match href.split_once('#') {
+                Some((file, fragment)) => (file, Some(fragment)),
+                None => (href.as_str(), None),
+            };
+            let target = if file.is_empty() {
+                path.clone()
+            } else {
+                resolve(path, file).unwrap()
+            };
+            assert!(
+                site.contains_key(&target),
+                "{path}: {href} -> {target} not rendered"
+            );
+            if let Some(fragment) = fragment {
+                assert!(
+                    ids[target.as_str()].contains(fragment),
+                    "{path}: {href}: no id {fragment} in {target}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} links checked");
+}
+
+#[test]
+fn ids_are_unique_within_each_page() {
+    for (path, text) in site().iter().filter(|(p, _)| p.ends_with(".html")) {
+        let ids = attribute_values(text, "id");
+        let unique: BTreeSet<&String> = ids.iter().collect();
+        assert_eq!(ids.len(), unique.len(), "{path} repeats an id");
+    }
+}
+
+#[test]
+fn hostile_article_text_is_shown_as_text_everywhere() {
+    let site = site();
+    for (path, text) in &site {
+        if path.starts_with("data/") {
+            continue;
+        }
+        assert!(
+            !text.contains(fixture::XSS_SCRIPT),
+            "{path} has a live script tag"
+        );
+        assert!(
+            !text.contains(fixture::XSS_IMG),
+            "{path} has a live img tag"
+        );
+        assert!(!text.contains("<img"), "{path} has an img tag");
+        assert!(
+            !text.contains("href=\"javascript:"),
+            "{path} has a javascript: link"
+        );
+    }
+    let a2 = page(&site, "articles/a-a2.html");
+    // Title, source, problem and body all shown, escaped.
+    assert!(
+        a2.matches("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;")
+            .count()
+            >= 3
+            || a2.matches("&lt;script&gt;alert(1)&lt;/script&gt;").count() >= 3,
+        "{a2}"
+    );
+    assert!(
+        a2.contains("&lt;img src=x onerror=alert(1)&gt;")
+            || a2.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{a2}"
+    );
+    assert!(
+        page(&site, "incidents/inc-aleppo.html").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
+    assert!(page(&site, "report.md").contains("&lt;script&gt;"));
+    // Every page that shows the title escapes it; the only script elements are ours.
+    for (path, text) in site.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let scripts = text.matches("<script").count();
+        let expected = if path == "index.html" { 2 } else { 0 };
+        assert_eq!(scripts, expected, "{path}");
+    }
+}
+
+#[test]
+fn markdown_table_cells_escape_pipes_and_keep_rows_whole() {
+    let md = site().remove("report.md").unwrap();
+    assert!(
+        md.contains("&lt;script&gt;alert(1)&lt;/script&gt; Aleppo \\| toll"),
+        "{md}"
+    );
+    for line in md.lines().filter(|l| l.starts_with('|')) {
+        let cells = line.replace("\\|", "").matches('|').count();
+        assert!(cells == 6 || cells == 7, "broken row: {line}");
+    }
+}
+
+fn read_csv(text: &str) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(str::to_owned))
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn csv_exports_parse_back_with_their_documented_columns() {
+    let site = site();
+    let ledger = fixture::ledger();
+
+    let (header, claims) = read_csv(page(&site, "data/claims.csv"));
+    assert_eq!(header, CLAIMS_CSV_COLUMNS);
+    assert_eq!(
+        &header[..18],
+        [
+            "id",
+            "article",
+            "sentence",
+            "count_min",
+            "count_max",
+            "qualifier",
+            "measure",
+            "victims",
+            "place",
+            "country",
+            "lat",
+            "lon",
+            "date_start",
+            "date_end",
+            "scope",
+            "actor",
+            "claimant",
+            "incident"
+        ]
+    );
+    assert_eq!(claims.len(), ledger.claims.len());
+    for (row, claim) in claims.iter().zip(&ledger.claims) {
+        assert_eq!(
+            row["sentence"], claim.sentence,
+            "commas, quotes and newlines survive"
+        );
+    }
+    let first = &claims[0];
+    assert_eq!(first["count_min"], "47");
+    assert_eq!(first["count_max"], "");
+    assert_eq!(first["qualifier"], "at_least");
+    assert_eq!(first["lat"], "35.9500");
+    assert_eq!(first["lon"], "39.0167");
+    assert_eq!(first["date_start"], "2017-05-29");
+    assert_eq!(first["claimant"], "Syrian Observatory for Human Rights");
+    assert_eq!(first["claimant_kind"], "monitor");
+    assert_eq!(first["incident"], "inc-raqqa");
+    assert_eq!(claims[5]["place"], "");
+
+    let (header, articles) = read_csv(page(&site, "data/articles.csv"));
+    assert_eq!(header, ARTICLES_CSV_COLUMNS);
+    assert_eq!(articles.len(), 4, "skipped articles are listed too");
+    assert_eq!(articles[2]["status"], "skipped");
+    assert_eq!(
+        articles[2]["problems"],
+        "The file is binary, not text.; Nothing left to read; after cleanup, it is empty."
+    );
+    assert_eq!(articles[0]["claims"], "4");
+    assert_eq!(articles[3]["copy_of"], "a1");
+    assert_eq!(articles[0]["copy_of"], "");
+
+    let (header, incidents) = read_csv(page(&site, "data/incidents.csv"));
+    assert_eq!(header, INCIDENTS_CSV_COLUMNS);
+    assert_eq!(incidents.len(), 2);
+    let raqqa = &incidents[0];
+    assert_eq!(raqqa["killed_min"], "30");
+    assert_eq!(raqqa["killed_max"], "");
+    assert_eq!(raqqa["tallies"], "killed civilians 30+; killed people 12");
+    assert_eq!(raqqa["articles"], "a1; a4");
+    assert_eq!(
+        raqqa["claimants"],
+        "Syrian Observatory for Human Rights; Operation Inherent Resolve; Pentagon"
+    );
+    assert_eq!(incidents[1]["injured_max"], "20");
+    assert_eq!(incidents[1]["killed_min"], "");
+}
+
+#[test]
+fn json_exports_parse_back() {
+    let site = site();
+    let lines: Vec<serde_json::Value> = page(&site, "data/claims.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 7);
+    assert_eq!(
+        lines[0]["claimant"]["name"],
+        "Syrian Observatory for Human Rights"
+    );
+    assert_eq!(lines[0]["date_start"], "2017-05-29");
+    let incidents: Vec<ledger_types::Incident> =
+        serde_json::from_str(page(&site, "data/incidents.json")).unwrap();
+    assert_eq!(incidents, fixture::ledger().incidents);
+    let series: Vec<ledger_types::Series> =
+        serde_json::from_str(page(&site, "data/series.json")).unwrap();
+    assert_eq!(series.len(), 2);
+    let groups: Vec<ledger_types::SourceGroup> =
+        serde_json::from_str(page(&site, "data/source_groups.json")).unwrap();
+    assert_eq!(groups[0].original, "a1");
+}
+
+#[test]
+fn codebook_documents_every_column() {
+    let site = site();
+    let codebook = page(&site, "codebook.html");
+    for column in CLAIMS_CSV_COLUMNS
+        .iter()
+        .chain(ARTICLES_CSV_COLUMNS)
+        .chain(INCIDENTS_CSV_COLUMNS)
+    {
+        assert!(
+            codebook.contains(&format!("<code>{column}</code>")),
+            "{column} undocumented"
+        );
+    }
+    let method = page(&site, "method.html");
+    assert!(method.contains("Counts of strikes are not claims."));
+    assert!(method.contains("<td>dozens</td><td>24</td><td>99</td>"));
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let ledger = fixture::ledger();
+    assert_eq!(
+        render(&ledger, &options()).unwrap(),
+        render(&ledger, &options()).unwrap()
+    );
+}
+
+#[test]
+fn disagreement_is_said_in_words() {
+    let site = site();
+    let incident = page(&site, "incidents/inc-raqqa.html");
+    assert!(
+        incident.contains("official (belligerent) sources say 30, independent sources say 47+"),
+        "{incident}"
+    );
+    assert!(incident.contains("Pentagon denies the figure of 30 killed civilians"));
+    assert!(incident.contains("<mark>At least 47</mark>"));
+    let index = page(&site, "index.html");
+    assert!(
+        index.contains("Operation Inherent Resolve: 484 (as of 2017-06-03)"),
+        "{index}"
+    );
+    assert!(index.contains("Airwars: 1500 (as of 2017-06-02)"));
+}
+
+#[test]
+fn article_with_bad_spans_keeps_its_claim_anchor() {
+    let site = site();
+    let copy = page(&site, "articles/a-a4.html");
+    assert!(!copy.contains("<mark"));
+    assert!(copy.contains("<tr id=\"claim-1\">"));
+    assert!(copy.contains("A republished copy of"));
+}
+
+#[test]
+fn a_user_override_replaces_the_embedded_template() {
+    let mut options = options();
+    options.template_overrides.insert(
+        "index.html".into(),
+        "{% extends \"base.html\" %}{% block main %}<p>custom: {{ headline.claims }} claims</p>{% include \"extra.html\" %}{% endblock %}".into(),
+    );
+    options
+        .template_overrides
+        .insert("extra.html".into(), "<p>{{ site_title }}</p>".into());
+    let site = files_as_text(render(&fixture::ledger(), &options).unwrap());
+    let index = page(&site, "index.html");
+    assert!(index.contains("<p>custom: 7 claims</p>"), "{index}");
+    assert!(index.contains("<p>Syria test ledger</p>"));
+    assert!(template_names().contains(&"index.html"));
+    assert!(template_names().contains(&"report.md"));
+}
+
+#[test]
+fn a_broken_override_names_the_template() {
+    let mut options = options();
+    options
+        .template_overrides
+        .insert("incident.html".into(), "{% for x in %}".into());
+    match render(&fixture::ledger(), &options) {
+        Err(ReportError::Template { name, message }) => {
+            assert_eq!(name, "incident.html");
+            assert!(message.contains("syntax error"), "{message}");
+        }
+        other => panic!("expected a template error, got {other:?}"),
+    }
+    let mut options = self::options();
+    options
+        .template_overrides
+        .insert("base.html".into(), "{{ nav.missing.deeper }}".into());
+    let error = render(&fixture::ledger(), &options).unwrap_err();
+    assert!(
+        error.to_string().starts_with("template base.html:"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_empty_ledger_renders() {
+    let site =
+        files_as_text(render(&ledger_types::Ledger::default(), &RenderOptions::default()).unwrap());
+    assert!(page(&site, "index.html").contains("No incidents."));
+    assert!(page(&site, "index.html").contains("<title>Overview · Casualty Ledger</title>"));
+    assert_eq!(page(&site, "data/claims.csv").lines().count(), 1);
+}
+
+#[test]
+fn many_articles_render_quickly() {
+    let mut ledger = fixture::ledger();
+    let template = ledger.articles[0].clone();
+    let claim = ledger.claims[0].clone();
+    for i in 0..2_000 {
+        let mut article = template.clone();
+        article.id = format!("bulk{i}");
+        let mut c = claim.clone();
+        c.id = format!("bulk{i}#1");
+        c.article = article.id.clone();
+        ledger.articles.push(article);
+        ledger.claims.push(c);
+    }
+    let start = std::time::Instant::now();
+    let files = render(&ledger, &options()).unwrap();
+    assert!(files.len() > 2_000);
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
+
+#[test]
+fn pages_have_the_accessible_basics() {
+    for (path, text) in site().iter().filter(|(p, _)| p.ends_with(".html")) {
+        assert!(
+            text.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
+            "{path}"
+        );
+        assert!(text.contains("<meta name=\"viewport\""), "{path}");
+        assert_eq!(text.matches("<h1>").count(), 1, "{path}: one h1");
+        assert!(
+            !text.contains("<h3") || text.contains("<h2"),
+            "{path}: headings in order"
+        );
+        assert!(
+            !text.contains("http://") || path == "index.html",
+            "{path}: nothing external"
+        );
+        let tables = text.matches("<table").count();
+        assert!(
+            text.matches("<th scope=\"col\">").count() >= tables,
+            "{path}: tables have headers"
+        );
+    }
+}
