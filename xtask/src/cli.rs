@@ -13,6 +13,10 @@ Commands:
       --gazetteer FILE  extra places (tab-separated, see crates/extract/data/README.md)
       --parties FILE    extra actors and claimants (see crates/extract/data/parties.tsv)
       --title TEXT      site title [default: Casualty Ledger]
+  bench          Measure throughput (MB/s) of ingestion and extraction, and reconcile time.
+      --corpus DIR      articles to repeat into the benchmark text [default: fixtures/articles]
+      --mb N            megabytes of article text [default: 50]
+      --reconcile N     synthetic claims to reconcile (0 to skip) [default: 1000000]
   help           Show this text.";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +30,16 @@ pub struct BuildOptions {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BenchOptions {
+    pub corpus: PathBuf,
+    pub mb: usize,
+    pub reconcile_claims: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     BuildReport(BuildOptions),
+    Bench(BenchOptions),
     Help,
 }
 
@@ -70,6 +82,25 @@ impl Command {
                     }
                 }
                 Ok(Command::BuildReport(opts))
+            }
+            "bench" => {
+                let mut opts = BenchOptions {
+                    corpus: PathBuf::from("fixtures/articles"),
+                    mb: 50,
+                    reconcile_claims: 1_000_000,
+                };
+                let mut it = rest.iter();
+                while let Some(flag) = it.next() {
+                    let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
+                    let number = |v: String| v.parse::<usize>().map_err(|_| format!("{flag} takes a whole number, not {v}"));
+                    match flag.as_str() {
+                        "--corpus" => opts.corpus = PathBuf::from(value()?),
+                        "--mb" => opts.mb = number(value()?)?,
+                        "--reconcile" => opts.reconcile_claims = number(value()?)?,
+                        other => return Err(format!("unknown option {other}")),
+                    }
+                }
+                Ok(Command::Bench(opts))
             }
             other => Err(format!("unknown command {other}")),
         }

@@ -3,6 +3,7 @@
 //! `build-report` reads a folder of articles, runs extract, reconcile and report,
 //! and writes the site. See `cargo xtask help`.
 
+mod bench;
 mod build;
 mod cli;
 
@@ -18,6 +19,16 @@ fn main() -> ExitCode {
         Ok(cli::Command::BuildReport(opts)) => match build::build_report(&opts) {
             Ok(summary) => {
                 eprintln!("{summary}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Ok(cli::Command::Bench(opts)) => match bench::bench(&opts) {
+            Ok(report) => {
+                print!("{report}");
                 ExitCode::SUCCESS
             }
             Err(e) => {

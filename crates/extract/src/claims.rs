@@ -90,6 +90,14 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         if w.get(j) == "the" {
             j += 1;
         }
+    } else if w.get(j) == "of"
+        && matches!(w.get(j + 1), "the" | "those" | "these")
+        && let Some(v) = victim_noun(w.get(j + 2))
+    {
+        // "22 of the jihadists": a part of a named group.
+        np.victims = Some(v);
+        np.end = j + 3;
+        return np;
     }
     let mut unknown = 0;
     while j < w.len() && unknown <= 3 {
@@ -231,13 +239,23 @@ fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
 }
 
 /// A verb before the count takes it as object: "killed at least 24 people".
-fn measure_before(w: &Words<'_>, count: &Count, np: &NounPhrase) -> Option<Measure> {
+fn measure_before(
+    w: &Words<'_>,
+    count: &Count,
+    np: &NounPhrase,
+    phrase_ends: &[usize],
+) -> Option<Measure> {
     let mut k = count.first;
     let mut steps = 0;
     while k > 0 && steps < 4 {
         k -= 1;
         steps += 1;
         let word = w.get(k);
+        // "57 civilians killed more than 150 injured": that "killed" closes the
+        // earlier count's phrase; it is not a verb taking this one.
+        if phrase_ends.contains(&k) {
+            return None;
+        }
         if matches!(word, "lives") && w.get(k.wrapping_sub(1)) == "the" {
             return Some(Measure::Killed);
         }
@@ -344,6 +362,13 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
     while j < w.len() && j < start + 5 {
         let word = w.get(j);
         if let Some(m) = outcome_after(word) {
+            // "48 killed and injured": both outcomes in one count are casualties.
+            if m == Measure::Killed
+                && matches!(w.get(j + 1), "and" | "or")
+                && outcome_after(w.get(j + 2)) == Some(Measure::Injured)
+            {
+                return Some(Measure::Casualties);
+            }
             return (word != "lost" || w.get(j + 1) == "their").then_some(m);
         }
         if !is_aux(word) {
@@ -511,7 +536,7 @@ fn is_single_event_noun(w: &str) -> bool {
     matches!(
         w,
         "attack" | "bombing" | "massacre" | "blast" | "explosion" | "airstrike" | "strike"
-            | "ambush" | "bombings" | "assault" | "raid"
+            | "ambush" | "bombings" | "assault" | "raid" | "bomb" | "bomber" | "shooting"
     )
 }
 
@@ -910,7 +935,25 @@ pub struct SentenceResult {
     pub event_date: Option<(Date, Date)>,
 }
 
-pub fn sentence_claims(input: &SentenceInput<'_>) -> SentenceResult {
+/// Could this sentence hold a claim at all? A cheap test run on every sentence.
+pub fn may_hold_claims(w: &Words<'_>) -> bool {
+    (0..w.len()).any(|i| {
+        matches!(w.kind(i), Some(TokenKind::Number | TokenKind::Mixed))
+            || matches!(w.get(i), "no" | "any")
+            || count_at(w, i).is_some()
+    })
+}
+
+/// The date of the event a sentence tells of, if it gives one.
+pub fn sentence_event_date(input: &SentenceInput<'_>) -> Option<(Date, Date)> {
+    event_dates(input)
+        .iter()
+        .filter(|d| !d.speech && !d.is_period())
+        .find_map(|d| d.range)
+}
+
+/// Date expressions of the sentence, less those inside page furniture.
+fn event_dates(input: &SentenceInput<'_>) -> Vec<DateMention> {
     let w = &input.words;
     let mut dates = find_dates(w, input.article_date);
     // A dateline or other furniture dates the page, not the event.
@@ -921,6 +964,11 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> SentenceResult {
         };
         !(input.furniture)(span)
     });
+    dates
+}
+
+pub fn sentence_claims(input: &SentenceInput<'_>) -> SentenceResult {
+    let dates = event_dates(input);
     let event_date = dates
         .iter()
         .filter(|d| !d.speech && !d.is_period())
@@ -957,6 +1005,13 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
         return Vec::new();
     }
 
+    // Ends of count phrases that take their outcome from the word after them
+    // ("57 civilians killed"), unlike headline lists ("Kills 3 Wounds 20").
+    let phrase_ends: Vec<usize> = counts
+        .iter()
+        .filter(|(c, np)| measure_before(w, c, np, &[]).is_none())
+        .map(|(c, np)| np.end.max(c.end))
+        .collect();
     let victim_phrases: Vec<(usize, usize)> = counts
         .iter()
         .map(|(c, np)| (c.first, np.end.max(c.end)))
@@ -979,7 +1034,7 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
         let mut victims = np.victims;
         let mut measure = np
             .measure
-            .or_else(|| measure_before(w, c, np))
+            .or_else(|| measure_before(w, c, np, &phrase_ends))
             .or_else(|| direct_outcome_after(w, np.end));
         // A breakdown ("including 19 children") or a list ("14 jihadists and five
         // civilians") after an earlier claim takes that claim's outcome.
@@ -1005,6 +1060,13 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
                 victims = Some(prev_victims);
             }
             inherited = true;
+        }
+        // "the death toll rose to 12 people": the toll names the outcome, whatever follows.
+        if measure.is_none()
+            && let Some((Measure::Killed, _)) = measure_from_cue_before(w, c)
+            && (c.first.saturating_sub(6)..c.first).any(|k| matches!(w.get(k), "toll" | "tolls"))
+        {
+            measure = Some(Measure::Killed);
         }
         if measure.is_none() {
             measure = measure_after(w, np.end, &counts);

@@ -24,6 +24,8 @@ pub struct Gazetteer {
 pub struct PlaceMention {
     pub span: Span,
     pub place: usize,
+    /// End of the name as written, without a possessive "s".
+    pub name_end: usize,
 }
 
 impl Gazetteer {
@@ -141,10 +143,7 @@ impl Gazetteer {
         self.matcher
             .find_all(text)
             .into_iter()
-            .map(|h| PlaceMention {
-                span: h.span,
-                place: h.entry,
-            })
+            .map(|h| PlaceMention { span: h.span, place: h.entry, name_end: h.name_end })
             .collect()
     }
 }

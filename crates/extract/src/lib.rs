@@ -12,11 +12,13 @@ pub mod lexicon;
 pub mod numbers;
 pub mod parties;
 pub mod phrases;
+pub mod sentences;
 pub mod tokens;
 
 use jiff::civil::Date;
-use ledger_types::{ArticleStatus, Place, Scope, Span};
-use unicode_segmentation::UnicodeSegmentation;
+use std::collections::HashSet;
+
+use ledger_types::{ArticleStatus, Measure, Party, PartyKind, Place, Scope, Span};
 
 pub use ledger_types::{Article, Claim, Extraction};
 
@@ -75,6 +77,10 @@ impl Extractor {
         &self.gazetteer
     }
 
+    pub fn parties(&self) -> &PartyTable {
+        &self.parties
+    }
+
     /// Every casualty claim of one article. Never fails; a skipped article has none.
     pub fn extract(&self, article: &Article) -> Extraction {
         let mut out = Extraction::default();
@@ -84,118 +90,104 @@ impl Extractor {
         let text = article.text.as_str();
         let lower = text.to_ascii_lowercase();
         let is_furniture = |span: Span| ingest::is_furniture(article, span);
-        let place_mentions: Vec<PlaceMention> = self.gazetteer.find(text);
         let party_mentions: Vec<PartyMention> = self.parties.find(text);
-        let title_place = self.best_place(&self.gazetteer.find(&article.title), None);
-        let paragraphs = paragraph_starts(text);
+        // Party names that hold a place name ("Aleppo Police Command") are not places.
+        let place_mentions: Vec<PlaceMention> = self
+            .gazetteer
+            .find(text)
+            .into_iter()
+            .filter(|m| !is_furniture(m.span) && !is_aside_place(text, m.span))
+            .filter(|m| {
+                let i = party_mentions.partition_point(|p| p.span.end <= m.span.start);
+                !party_mentions.get(i).is_some_and(|p| p.span.overlaps(m.span))
+            })
+            .collect();
+        let scan = ArticleScan {
+            text,
+            lower: &lower,
+            article_date: article.date,
+            sentences: sentences::split_sentences(text),
+            paragraphs: paragraph_starts(text),
+            place_mentions,
+            party_mentions,
+            furniture: &is_furniture,
+        };
+        let title_place =
+            self.best_place(&article.title, &self.gazetteer.find(&article.title), None);
 
         let mut tokens: Vec<Token> = Vec::new();
-        let mut last_claimant: Option<ledger_types::Party> = None;
-        // (sentence number, paragraph, date) of the last dated incident claim.
-        let mut last_dated: Option<(usize, usize, (Date, Date))> = None;
-        // (sentence number, paragraph, actor) of the last claim with an actor.
-        let mut last_actor: Option<(usize, usize, ledger_types::Party)> = None;
-        // Best place of each earlier sentence of the current paragraph.
-        let mut paragraph_place: Option<(usize, Place)> = None;
+        // (sentence number, claimant) of the last named claimant of a claim.
+        let mut last_claimant: Option<(usize, Party)> = None;
+        // (sentence number, date) and (sentence number, actor) of the last claim with one.
+        let mut last_dated: Option<(usize, (Date, Date))> = None;
+        let mut last_actor: Option<(usize, Party)> = None;
+        let mut seen_sentences: HashSet<&str> = HashSet::new();
 
-        let mut seen_sentences: std::collections::HashSet<&str> = Default::default();
-        for (sentence_no, (start, sentence)) in text.split_sentence_bound_indices().enumerate() {
-            let trimmed = sentence.trim();
+        for (no, &span) in scan.sentences.iter().enumerate() {
+            let sentence = &text[span.start..span.end];
             // A sentence printed twice (a subtitle repeating the lead) is one assertion.
-            if trimmed.is_empty() || !seen_sentences.insert(trimmed) {
+            if !seen_sentences.insert(sentence) || is_furniture(span) {
                 continue;
             }
-            let lead = sentence.len() - sentence.trim_start().len();
-            let span = Span::new(start + lead, start + lead + trimmed.len());
-            let paragraph = paragraphs.partition_point(|&p| p <= span.start);
-            if paragraph_place
-                .as_ref()
-                .is_some_and(|(p, _)| *p != paragraph)
-            {
-                paragraph_place = None;
-            }
-            let places_here: Vec<PlaceMention> = place_mentions
-                .iter()
-                .filter(|m| span.contains(m.span) && !is_furniture(m.span))
-                .filter(|m| !party_mentions.iter().any(|p| p.span.overlaps(m.span)))
-                .copied()
-                .collect();
             tokenize(&lower, span, &mut tokens);
-            let parties_here = self.parties_in(&party_mentions, span, &tokens);
-            let words = Words {
-                lower: &lower,
-                tokens: &tokens,
-            };
-            let input = SentenceInput {
-                words,
-                text,
-                parties: &parties_here,
-                article_date: article.date,
-                furniture: &is_furniture,
-            };
-            let result = if is_furniture(span) {
-                claims::SentenceResult::default()
-            } else {
-                sentence_claims(&input)
-            };
-            let found = result.claims;
-            if found.is_empty()
-                && let Some(a) = claims::sentence_actor(&input)
-            {
-                last_actor = Some((sentence_no, paragraph, a));
+            let words = Words { lower: &lower, tokens: &tokens };
+            // Most sentences hold no count at all: skip them before any real work.
+            if !claims::may_hold_claims(&words) {
+                continue;
             }
-            let sentence_place = self.best_place(&places_here, None);
+            let parties_here = self.parties_in(&scan.party_mentions, span, &tokens);
+            let input = scan.input(words, &parties_here);
+            let found = sentence_claims(&input).claims;
+            if found.is_empty() {
+                continue;
+            }
+            let paragraph = scan.paragraph_of(no);
+            let places_here = scan.places_in(span);
+            let nearby_place = self.nearby_place(&scan, no);
             let refers_back = claims::refers_to_earlier_attack(&words);
             for sc in found {
-                let count_start = sc.count_span.start;
+                // A war's running toll is about no place the sentence does not name.
+                let war_toll = sc.scope == Scope::Cumulative
+                    && matches!(sc.measure, Measure::Killed | Measure::Injured | Measure::Casualties);
                 let place = self
-                    .best_place(&places_here, Some(count_start))
-                    .or_else(|| paragraph_place.as_ref().map(|(_, p)| p.clone()))
-                    .or_else(|| title_place.clone());
+                    .best_place(text, places_here, Some(sc.count_span.start))
+                    .or_else(|| (!war_toll).then(|| nearby_place.clone()).flatten())
+                    .or_else(|| (!war_toll).then(|| title_place.clone()).flatten());
+                let (place, place_text) = match place {
+                    Some((p, t)) => (Some(p), Some(t)),
+                    None => (None, None),
+                };
                 let claimant = match sc.claimant {
                     Some(ClaimantRef::Named(p)) => {
-                        last_claimant = Some(p.clone());
+                        last_claimant = Some((no, p.clone()));
                         Some(p)
                     }
-                    Some(ClaimantRef::Pronoun) => last_claimant.clone(),
+                    Some(ClaimantRef::Pronoun) => self.claimant_before(&scan, span, &last_claimant),
                     None => None,
                 };
                 let mut date = sc.date;
-                if date.is_none()
-                    && !sc.date_unresolved
-                    && sc.scope == Scope::Incident
-                    && let Some((n, p, d)) = last_dated
-                    && p == paragraph
-                    && sentence_no.saturating_sub(n) <= 2
-                {
-                    date = Some(d);
+                if date.is_none() && !sc.date_unresolved && sc.scope == Scope::Incident {
+                    date = scan.earlier_event_date(no, paragraph, last_dated);
+                    // News reports events of the day it is published: an undated
+                    // event claim takes the article's date.
+                    date = date.or(article.date.map(|d| (d, d)));
                 }
                 if sc.scope == Scope::Incident
                     && let Some(d) = date
                 {
-                    last_dated = Some((sentence_no, paragraph, d));
-                }
-                // News reports events of the day they are published: an undated
-                // event claim takes the article's date.
-                if date.is_none() && !sc.date_unresolved && sc.scope == Scope::Incident {
-                    date = article.date.map(|d| (d, d));
+                    last_dated = Some((no, d));
                 }
                 let mut actor = sc.actor;
-                if actor.is_none()
-                    && refers_back
-                    && let Some((n, p, a)) = &last_actor
-                    && *p == paragraph
-                    && sentence_no.saturating_sub(*n) <= 2
-                {
-                    actor = Some(a.clone());
+                if actor.is_none() && refers_back {
+                    actor = self.earlier_actor(&scan, no, paragraph, &last_actor);
                 }
                 if let Some(a) = &actor {
-                    last_actor = Some((sentence_no, paragraph, a.clone()));
+                    last_actor = Some((no, a.clone()));
                 }
                 out.claims.push(Claim {
                     id: format!("{}#{}", article.id, out.claims.len() + 1),
                     article: article.id.clone(),
-                    sentence: trimmed.to_string(),
+                    sentence: sentence.to_string(),
                     sentence_span: span,
                     count_span: sc.count_span,
                     count_min: sc.count_min,
@@ -204,6 +196,7 @@ impl Extractor {
                     measure: sc.measure,
                     victims: sc.victims,
                     place,
+                    place_text,
                     date_start: date.map(|d| d.0),
                     date_end: date.map(|d| d.1),
                     scope: sc.scope,
@@ -213,27 +206,74 @@ impl Extractor {
                     incident: None,
                 });
             }
-            // A sentence's own event date carries to the claims that follow it.
-            if let Some(d) = result.event_date {
-                last_dated = Some((sentence_no, paragraph, d));
-            }
-            // Claimants named in sentences without claims still set up "it said".
-            if let Some(p) = parties_here.iter().rev().find(|p| {
-                matches!(
-                    p.party.kind,
-                    ledger_types::PartyKind::Monitor
-                        | ledger_types::PartyKind::International
-                        | ledger_types::PartyKind::StateMedia
-                )
-            }) && out.claims.last().is_none_or(|c| c.sentence_span != span)
-            {
-                last_claimant = Some(p.party.clone());
-            }
-            if let Some(p) = sentence_place {
-                paragraph_place = Some((paragraph, p));
-            }
         }
         out
+    }
+
+    /// The best place of the nearest earlier sentence of the paragraph that names one.
+    /// For a sentence naming no place: the best place of the nearest earlier
+    /// sentence naming one (six back at most), else of the next three sentences.
+    fn nearby_place(&self, scan: &ArticleScan<'_>, no: usize) -> Option<NamedPlace> {
+        let earlier = (no.saturating_sub(6)..no).rev();
+        let later = (no + 1)..(no + 4).min(scan.sentences.len());
+        earlier.chain(later).find_map(|k| {
+            let span = *scan.sentences.get(k)?;
+            self.best_place(scan.text, scan.places_in(span), None)
+        })
+    }
+
+    /// "it said": the claimant named last before this sentence, in a claim or in
+    /// any sentence naming a monitor, agency or state medium.
+    fn claimant_before(
+        &self,
+        scan: &ArticleScan<'_>,
+        span: Span,
+        last_claimant: &Option<(usize, Party)>,
+    ) -> Option<Party> {
+        let before = scan.party_mentions.partition_point(|m| m.span.start < span.start);
+        let mentioned = scan.party_mentions[..before].iter().rev().find_map(|m| {
+            let p = self.parties.party(m.party)?;
+            matches!(p.kind, PartyKind::Monitor | PartyKind::International | PartyKind::StateMedia)
+                .then_some((m.span.start, p))
+        });
+        match (mentioned, last_claimant) {
+            (Some((at, p)), Some((n, c))) => {
+                let claim_start = scan.sentences.get(*n).map_or(0, |s| s.start);
+                Some(if at >= claim_start { p.clone() } else { c.clone() })
+            }
+            (Some((_, p)), None) => Some(p.clone()),
+            (None, Some((_, c))) => Some(c.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// The actor of the attack an earlier sentence (two at most, same paragraph) names.
+    fn earlier_actor(
+        &self,
+        scan: &ArticleScan<'_>,
+        no: usize,
+        paragraph: usize,
+        last_actor: &Option<(usize, Party)>,
+    ) -> Option<Party> {
+        let mut tokens = Vec::new();
+        for k in (no.saturating_sub(2)..no).rev() {
+            if scan.paragraph_of(k) != paragraph {
+                break;
+            }
+            if let Some((n, a)) = last_actor
+                && *n == k
+            {
+                return Some(a.clone());
+            }
+            let span = *scan.sentences.get(k)?;
+            tokenize(scan.lower, span, &mut tokens);
+            let parties = self.parties_in(&scan.party_mentions, span, &tokens);
+            let words = Words { lower: scan.lower, tokens: &tokens };
+            if let Some(a) = claims::sentence_actor(&scan.input(words, &parties)) {
+                return Some(a);
+            }
+        }
+        None
     }
 
     /// Party mentions inside `span`, as token ranges.
@@ -248,8 +288,8 @@ impl Extractor {
             .iter()
             .take_while(|m| m.span.end <= span.end)
             .filter_map(|m| {
-                let first = tokens.iter().position(|t| t.span.start >= m.span.start)?;
-                let end = tokens.iter().rposition(|t| t.span.end <= m.span.end)? + 1;
+                let first = tokens.partition_point(|t| t.span.start < m.span.start);
+                let end = tokens.partition_point(|t| t.span.end <= m.span.end);
                 let party = self.parties.party(m.party)?.clone();
                 (first < end).then_some(PartyInSentence { first, end, party })
             })
@@ -257,7 +297,9 @@ impl Extractor {
     }
 
     /// The most specific place among mentions; ties go to the one nearest `near`.
-    fn best_place(&self, mentions: &[PlaceMention], near: Option<usize>) -> Option<Place> {
+    /// The most specific place among mentions in `text`, with its spelling there;
+    /// ties go to the mention nearest `near`.
+    fn best_place(&self, text: &str, mentions: &[PlaceMention], near: Option<usize>) -> Option<NamedPlace> {
         mentions
             .iter()
             .filter_map(|m| Some((m, self.gazetteer.place(m.place)?)))
@@ -265,7 +307,106 @@ impl Extractor {
                 let distance = near.map_or(0, |n| n.abs_diff(m.span.start));
                 (precision_rank(p.precision), std::cmp::Reverse(distance))
             })
-            .map(|(_, p)| p.clone())
+            .map(|(m, p)| {
+                let spelled = text.get(m.span.start..m.name_end).unwrap_or(&p.name);
+                let spelled = spelled
+                    .strip_suffix("'s")
+                    .or_else(|| spelled.strip_suffix("\u{2019}s"))
+                    .unwrap_or(spelled);
+                (p.clone(), spelled.to_string())
+            })
+    }
+}
+
+/// Place names that do not say where anything happened: a dateline in capitals
+/// ("BEIRUT"), "(banned in Russia)" asides, "UK-based".
+fn is_aside_place(text: &str, span: Span) -> bool {
+    let name = &text[span.start..span.end];
+    if name.len() > 3 && !name.chars().any(char::is_lowercase) {
+        return true;
+    }
+    if text[span.end..].starts_with("-based") || text[span.end..].starts_with(" -based") {
+        return true;
+    }
+    let mut from = span.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = &text[from..span.start];
+    if let Some(open) = before.rfind('(')
+        && !before[open..].contains(')')
+    {
+        let aside = before[open..].to_ascii_lowercase();
+        return ["banned", "outlawed", "prohibited", "illegal"].iter().any(|w| aside.contains(w));
+    }
+    false
+}
+
+/// A gazetteer place and the spelling the article used for it.
+type NamedPlace = (Place, String);
+
+/// One article prepared for extraction: its sentences, paragraphs and the
+/// places and parties named in it, each found once.
+struct ArticleScan<'a> {
+    text: &'a str,
+    lower: &'a str,
+    article_date: Option<Date>,
+    sentences: Vec<Span>,
+    paragraphs: Vec<usize>,
+    place_mentions: Vec<PlaceMention>,
+    party_mentions: Vec<PartyMention>,
+    furniture: &'a dyn Fn(Span) -> bool,
+}
+
+impl<'a> ArticleScan<'a> {
+    fn paragraph_of(&self, sentence: usize) -> usize {
+        let start = self.sentences.get(sentence).map_or(0, |s| s.start);
+        self.paragraphs.partition_point(|&p| p <= start)
+    }
+
+    fn places_in(&self, span: Span) -> &[PlaceMention] {
+        let a = self.place_mentions.partition_point(|m| m.span.start < span.start);
+        let b = self.place_mentions.partition_point(|m| m.span.start < span.end);
+        let b = b.max(a);
+        let end = self.place_mentions[a..b]
+            .iter()
+            .position(|m| m.span.end > span.end)
+            .map_or(b, |i| a + i);
+        &self.place_mentions[a..end]
+    }
+
+    fn input<'s>(&'s self, words: Words<'s>, parties: &'s [PartyInSentence]) -> SentenceInput<'s> {
+        SentenceInput {
+            words,
+            text: self.text,
+            parties,
+            article_date: self.article_date,
+            furniture: self.furniture,
+        }
+    }
+
+    /// The event date of the last two sentences of the paragraph, or of a claim in them.
+    fn earlier_event_date(
+        &self,
+        no: usize,
+        paragraph: usize,
+        last_dated: Option<(usize, (Date, Date))>,
+    ) -> Option<(Date, Date)> {
+        let mut tokens = Vec::new();
+        for k in (no.saturating_sub(2)..no).rev() {
+            if self.paragraph_of(k) != paragraph {
+                break;
+            }
+            let span = *self.sentences.get(k)?;
+            tokenize(self.lower, span, &mut tokens);
+            let words = Words { lower: self.lower, tokens: &tokens };
+            let own = claims::sentence_event_date(&self.input(words, &[]));
+            let claimed = last_dated.filter(|(n, _)| *n == k).map(|(_, d)| d);
+            if let Some(d) = claimed.or(own) {
+                return Some(d);
+            }
+        }
+        None
     }
 }
 

@@ -121,6 +121,16 @@ fn small_number_word(w: &str) -> Option<u64> {
     Some(tens_value(t)? + unit_value(u).filter(|u| *u < 10)?)
 }
 
+/// Can this word begin a number ("forty-seven", "a dozen", "dozens")?
+fn may_start_number(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "dozens" | "hundreds" | "thousands" | "millions" | "tens"
+    ) || unit_value(word).is_some()
+        || tens_value(word).is_some()
+        || (word.contains('-') && small_number_word(word).is_some())
+}
+
 /// Parses digits with thousands separators; None for decimals, overflow or junk.
 pub fn parse_digits(s: &str) -> Option<u64> {
     let mut value: u64 = 0;
@@ -192,6 +202,10 @@ type NumberReading = (u64, usize, Option<(u64, u64)>, bool);
 
 fn number_at(w: &Words<'_>, i: usize) -> Option<NumberReading> {
     let word = w.get(i);
+    // Fast exit for the common case: a word that starts no number.
+    if w.kind(i) == Some(TokenKind::Word) && !may_start_number(word) {
+        return None;
+    }
     // Vague plurals.
     for (phrase, lo, hi) in VAGUE_AMOUNTS {
         if w.matches(i, phrase) {
@@ -215,6 +229,16 @@ fn number_at(w: &Words<'_>, i: usize) -> Option<NumberReading> {
             }
             if word.contains('.') {
                 return None;
+            }
+            // "1 000 civilians": thousands separated by a space.
+            if word.len() <= 3
+                && !word.contains(',')
+                && w.kind(i + 1) == Some(TokenKind::Number)
+                && w.get(i + 1).len() == 3
+                && !w.get(i + 1).contains(',')
+                && let Some(v) = format!("{word}{}", w.get(i + 1)).parse::<u64>().ok()
+            {
+                return Some((v, i + 2, None, false));
             }
             Some((parse_digits(word)?, i + 1, None, false))
         }
@@ -412,6 +436,7 @@ mod tests {
             ("1.5 million", Some(1500000), Some(1500000), Exact),
             ("3 million", Some(3000000), Some(3000000), Exact),
             ("Eleven", Some(11), Some(11), Exact),
+            ("over 1 000 civilians", Some(1000), None, MoreThan),
         ];
         for (text, lo, hi, q) in cases {
             assert_eq!(first_count(text), Some((*lo, *hi, *q)), "{text}");

@@ -4,7 +4,7 @@
 //! a leading `=` in the data files match case-sensitively ("=US" must not match
 //! the pronoun "us"), all others ignore ASCII case.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use ledger_types::Span;
 
 /// A phrase found in text: which entry it names and where.
@@ -12,6 +12,8 @@ use ledger_types::Span;
 pub struct Hit {
     pub span: Span,
     pub entry: usize,
+    /// End of the name itself: before a possessive "s" the span includes ("Aleppos").
+    pub name_end: usize,
 }
 
 #[derive(Debug)]
@@ -49,7 +51,9 @@ impl PhraseMatcher {
             }
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(ci)
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostLongest)
+                // A DFA costs memory once and makes the per-article scan several times faster.
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(pats)
                 .map(Some)
                 .map_err(|e| e.to_string())
@@ -72,17 +76,29 @@ impl PhraseMatcher {
             (&self.sensitive, &self.sensitive_entries),
         ] {
             let Some(ac) = ac else { continue };
-            // Overlapping search: a rejected partial-word match ("a monitor" in
-            // "a monitoring group") must not hide the whole-word one behind it.
-            for m in ac.find_overlapping_iter(text) {
-                let Some(end) = self.word_end(text, m.start(), m.end()) else {
-                    continue;
+            // Leftmost-longest search, restarted one character after a match that
+            // is only part of a word, so that "a monitor" rejected in "a monitoring
+            // group" does not hide "monitoring group" behind it.
+            let mut pos = 0;
+            while pos < text.len() {
+                let Some(m) = ac.find(Input::new(text).span(pos..text.len())) else {
+                    break;
                 };
-                if let Some(&entry) = entries.get(m.pattern().as_usize()) {
-                    hits.push(Hit {
-                        span: Span::new(m.start(), end),
-                        entry,
-                    });
+                match self.word_end(text, m.start(), m.end()) {
+                    Some(end) => {
+                        if let Some(&entry) = entries.get(m.pattern().as_usize()) {
+                            hits.push(Hit {
+                                span: Span::new(m.start(), end),
+                                entry,
+                                name_end: m.end(),
+                            });
+                        }
+                        pos = m.end();
+                    }
+                    None => {
+                        pos = m.start()
+                            + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                    }
                 }
             }
         }

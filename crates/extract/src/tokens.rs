@@ -32,42 +32,63 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
         return;
     };
     let bytes = slice.as_bytes();
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // ASCII fast path: most news text is ASCII, and char decoding dominated.
+    let decode = |i: usize| -> (char, usize) {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => (char::from(b), 1),
+            Some(_) => slice
+                .get(i..)
+                .and_then(|s| s.chars().next())
+                .map_or((' ', 1), |c| (c, c.len_utf8())),
+            None => (' ', 1),
+        }
+    };
+    let is_alnum = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        }
+    };
+    let push = |out: &mut Vec<Token>, kind, a: usize, b: usize| {
+        out.push(Token {
+            kind,
+            span: Span::new(range.start + a, range.start + b),
+        });
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = decode(i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if !c.is_alphanumeric() {
-            let end = i + c.len_utf8();
-            out.push(Token {
-                kind: TokenKind::Punct,
-                span: Span::new(range.start + i, range.start + end),
-            });
+        if !is_alnum(c) {
+            push(out, TokenKind::Punct, i, i + len);
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         let mut has_digit = c.is_ascii_digit();
         let mut has_alpha = !has_digit;
-        while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() {
+        let mut has_hyphen = false;
+        while end < bytes.len() {
+            let (d, dl) = decode(end);
+            if is_alnum(d) {
                 has_digit |= d.is_ascii_digit();
                 has_alpha |= !d.is_ascii_digit();
-                end = j + d.len_utf8();
-                iter.next();
+                end += dl;
                 continue;
             }
             // Inner joiners: keep "238,000", "1.5", "US-led", "Syria's" whole,
             // but only when an alphanumeric follows directly.
-            let next_is_alnum = slice[j + d.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            let prev = bytes.get(j.wrapping_sub(1)).copied().unwrap_or(b' ');
+            let next_is_alnum = end + dl < bytes.len() && is_alnum(decode(end + dl).0);
+            let prev = bytes.get(end.wrapping_sub(1)).copied().unwrap_or(b' ');
             let joins = match d {
                 ',' | '.' => {
                     prev.is_ascii_digit()
-                        && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
-                        && (d == '.' || thousands_group_follows(&slice[j + 1..]))
+                        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                        && (d == '.' || thousands_group_follows(&bytes[end + 1..]))
                 }
                 '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}' => next_is_alnum,
                 _ => false,
@@ -75,32 +96,24 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
             if !joins {
                 break;
             }
-            end = j + d.len_utf8();
-            iter.next();
+            has_hyphen |= d == '-';
+            end += dl;
         }
         let kind = match (has_digit, has_alpha) {
-            (true, false) => {
-                if slice[i..end].contains('-') {
-                    TokenKind::Mixed
-                } else {
-                    TokenKind::Number
-                }
-            }
+            (true, false) if has_hyphen => TokenKind::Mixed,
+            (true, false) => TokenKind::Number,
             (false, _) => TokenKind::Word,
             (true, true) => TokenKind::Mixed,
         };
-        out.push(Token {
-            kind,
-            span: Span::new(range.start + i, range.start + end),
-        });
+        push(out, kind, i, end);
+        i = end;
     }
 }
 
 /// "1,200" is one number but "in 2016, 300" are two: a comma joins digits
 /// only when exactly three digits follow it.
-fn thousands_group_follows(rest: &str) -> bool {
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    digits == 3
+fn thousands_group_follows(rest: &[u8]) -> bool {
+    rest.iter().take_while(|b| b.is_ascii_digit()).count() == 3
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ columns! {
         "qualifier" => "How the text bounds the count: exact, at_least, more_than, about, up_to, less_than, range, vague.",
         "measure" => "The outcome counted: killed, injured, casualties, displaced, trapped, detained, missing, kidnapped.",
         "victims" => "Who was counted: civilians, children, women, combatants, people.",
-        "place" => "Canonical name of the most specific place the claim is about; empty when none.",
+        "place" => "The most specific place the claim is about, as the article spells it; empty when none.",
         "country" => "Country of that place.",
         "lat" => "Latitude of the place, decimal degrees, 4 decimals.",
         "lon" => "Longitude of the place, decimal degrees, 4 decimals.",
@@ -40,6 +40,7 @@ columns! {
         "sentence_end" => "Byte offset in the article text where the sentence ends (exclusive).",
         "count_start" => "Byte offset in the article text where the count's words start.",
         "count_end" => "Byte offset in the article text where the count's words end (exclusive).",
+        "place_canonical" => "The gazetteer's name for that place (the same place under one spelling).",
     }
 }
 

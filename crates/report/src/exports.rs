@@ -109,7 +109,11 @@ pub fn claim_row(claim: &Claim) -> [String; CLAIM_COLUMNS] {
         claim.qualifier.as_str().to_owned(),
         claim.measure.as_str().to_owned(),
         claim.victims.as_str().to_owned(),
-        place.map_or_else(String::new, |p| p.name.clone()),
+        claim
+            .place_text
+            .clone()
+            .or_else(|| place.map(|p| p.name.clone()))
+            .unwrap_or_default(),
         place.map_or_else(String::new, |p| p.country.clone()),
         place.map_or_else(String::new, |p| figures::coordinate(p.lat)),
         place.map_or_else(String::new, |p| figures::coordinate(p.lon)),
@@ -127,6 +131,7 @@ pub fn claim_row(claim: &Claim) -> [String; CLAIM_COLUMNS] {
         claim.sentence_span.end.to_string(),
         claim.count_span.start.to_string(),
         claim.count_span.end.to_string(),
+        place.map_or_else(String::new, |p| p.name.clone()),
     ]
 }
 

@@ -261,6 +261,10 @@ pub struct Claim {
     pub measure: Measure,
     pub victims: Victims,
     pub place: Option<Place>,
+    /// The place as the article spells it ("Jayroud", "East Ghota"); `place.name`
+    /// is the gazetteer's canonical name for it.
+    #[serde(default)]
+    pub place_text: Option<String>,
     pub date_start: Option<Date>,
     pub date_end: Option<Date>,
     pub scope: Scope,

@@ -99,6 +99,7 @@ fn claim(
         measure,
         victims,
         place: Some(raqqa()),
+        place_text: None,
         date_start: date(2017, 5, 29),
         date_end: date(2017, 5, 29),
         scope: Scope::Incident,

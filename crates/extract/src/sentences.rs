@@ -1,0 +1,126 @@
+//! Sentence splitting tuned for news text.
+//!
+//! A sentence ends at a line break, or at `.`, `!` or `?` (plus closing quotes
+//! or brackets) followed by white space and a capital, digit or opening quote,
+//! unless the word before the period is an abbreviation ("U.S.", "Gen.", "No.").
+//! UAX #29 sentence bounds (unicode-segmentation) were measured at a third of
+//! all extraction time and split "the U.S. Central Command" in two; this
+//! byte scan is many times faster and knows news abbreviations.
+
+use ledger_types::Span;
+
+/// Abbreviations after which a period does not end a sentence (lowercase, no dot).
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "mr" | "mrs" | "ms" | "dr" | "prof" | "gen" | "lt" | "col" | "maj" | "capt" | "sgt"
+            | "brig" | "adm" | "cmdr" | "gov" | "sen" | "rep" | "st" | "no" | "nos" | "vs"
+            | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct"
+            | "nov" | "dec" | "inc" | "co" | "corp" | "ltd" | "jr" | "sr" | "approx" | "est"
+            | "fig" | "al" | "mt" | "ft"
+    ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+        // "U.S", "U.N", "E.U": letters with inner dots.
+        || (word.contains('.') && word.split('.').all(|p| p.len() <= 2))
+}
+
+/// Byte spans of the sentences of `text`, trimmed of surrounding white space,
+/// empty ones left out.
+pub fn split_sentences(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<Span>, a: usize, b: usize| {
+        let piece = &text[a..b];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            out.push(Span::new(a + lead, a + lead + trimmed.len()));
+        }
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                push(&mut out, start, i);
+                start = i + 1;
+            }
+            b'.' | b'!' | b'?' => {
+                let mut end = i + 1;
+                // Closing quotes and brackets belong to the sentence they close.
+                while end < bytes.len() {
+                    let rest = &text[end..];
+                    let Some(c) = rest.chars().next() else { break };
+                    if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+                        end += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let after_space = text[end..].trim_start_matches([' ', '\t', '\r', '\u{a0}']);
+                let has_space = after_space.len() < text.len() - end;
+                let next = after_space.chars().next();
+                let starts_sentence = next.is_some_and(|c| {
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[' | '«' | '-' | '—')
+                        || !c.is_ascii() && c.is_alphabetic() && !c.is_lowercase()
+                });
+                let word_before = text[start..i]
+                    .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+                    .next()
+                    .unwrap_or("");
+                let boundary = bytes[i] != b'.' || !is_abbreviation(word_before);
+                if (has_space && starts_sentence && boundary) || (next.is_none() && has_space) {
+                    push(&mut out, start, end);
+                    start = end;
+                    i = end;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    push(&mut out, start, bytes.len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_news_text() {
+        assert_eq!(
+            sentences("The U.S. Central Command said 5 died. Gen. Smith agreed! \"Who?\" he asked.\nNext line"),
+            [
+                "The U.S. Central Command said 5 died.",
+                "Gen. Smith agreed!",
+                "\"Who?\" he asked.",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_decimals_and_lowercase_continuations() {
+        assert_eq!(
+            sentences("It rose 1.5 percent. then fell. Aleppos old city"),
+            ["It rose 1.5 percent. then fell.", "Aleppos old city"]
+        );
+    }
+
+    #[test]
+    fn handles_multibyte_and_empty_text() {
+        assert!(sentences("").is_empty());
+        assert_eq!(sentences("“Quoted.” Next — done."), ["“Quoted.”", "Next — done."]);
+    }
+}
