@@ -133,6 +133,13 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             j += 1;
             continue;
         }
+        if word == "lives" {
+            // "claimed 20 lives", "cost some 300000 lives".
+            np.measure = Some(Measure::Killed);
+            np.victims.get_or_insert(Victims::People);
+            np.end = j + 1;
+            return np;
+        }
         if matches!(
             word,
             "dead" | "deaths" | "casualties" | "fatalities" | "injuries"
@@ -185,7 +192,8 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
 fn is_list_joiner(w: &str) -> bool {
     matches!(
         w,
-        "including"
+        "a" | "an"
+            | "including"
             | "among"
             | "them"
             | "whom"
@@ -226,7 +234,8 @@ fn is_list_joiner(w: &str) -> bool {
 fn is_explicit_breakdown(w: &Words<'_>, first: usize) -> bool {
     let prev = w.get(first - 1);
     prev == "including"
-        || (matches!(prev, "them" | "whom") && matches!(w.get(first.wrapping_sub(2)), "among" | "of"))
+        || (matches!(prev, "them" | "whom")
+            && matches!(w.get(first.wrapping_sub(2)), "among" | "of"))
 }
 
 /// Does a breakdown or list word stand just before token `first`?
@@ -264,6 +273,14 @@ fn measure_before(
         {
             return Some(Measure::Killed);
         }
+        // "killed and wounded dozens": both outcomes, one count.
+        if outcome_before(word) == Some(Measure::Injured)
+            && (matches!(w.get(k.wrapping_sub(1)), "and" | "or")
+                && outcome_before(w.get(k.wrapping_sub(2))) == Some(Measure::Killed)
+                || outcome_before(w.get(k.wrapping_sub(1))) == Some(Measure::Killed))
+        {
+            return Some(Measure::Casualties);
+        }
         if let Some(m) = outcome_before(word) {
             // Weak verbs ("holding", "claimed") need an explicit noun of people.
             let weak = matches!(
@@ -289,6 +306,12 @@ fn measure_before(
             ("displacement", "of") | ("exodus", "of")
         ) {
             return Some(Measure::Displaced);
+        }
+        if matches!(
+            (w.get(k.wrapping_sub(1)), word),
+            ("injury" | "injuries" | "injuring" | "wounding", "of")
+        ) {
+            return Some(Measure::Injured);
         }
         if !matches!(
             word,
@@ -327,18 +350,23 @@ fn measure_before(
 fn measure_after(w: &Words<'_>, start: usize, counts: &[(Count, NounPhrase)]) -> Option<Measure> {
     let mut j = start;
     let mut steps = 0;
-    while j < w.len() && steps < 8 {
+    // Words of no known class crossed so far ("17 people, most members of Syrian
+    // opposition groups, were killed"); a few are names or adjectives, more is a new clause.
+    let mut unknown = 0;
+    while j < w.len() && steps < 10 {
         let word = w.get(j);
         if let Some(m) = outcome_after(word) {
-            // "killed" after "who" belongs to another clause only when a verb intervenes;
-            // "lost" needs "their lives" or combatants, handled by the caller's noun.
-            if word == "lost" && w.get(j + 1) != "their" {
+            // "lost" needs "their lives"; "besieged areas" is no outcome of people.
+            if (word == "lost" && w.get(j + 1) != "their") || non_victim_noun(w.get(j + 1)) {
                 return None;
             }
             return Some(m);
         }
         if let Some((c, np)) = counts.iter().find(|(c, _)| c.first == j) {
-            let _ = c;
+            // "2 medics among 31 dead": the crossed count's own outcome is the list's.
+            if np.measure.is_some() {
+                return np.measure;
+            }
             j = np.end.max(c.end);
             continue;
         }
@@ -347,6 +375,12 @@ fn measure_after(w: &Words<'_>, start: usize, counts: &[(Count, NounPhrase)]) ->
             || victim_noun(word).is_some()
             || matches!(word, "their" | "lives" | "had" | "have")
         {
+            j += 1;
+            steps += 1;
+            continue;
+        }
+        if w.kind(j) == Some(TokenKind::Word) && unknown < 3 && !is_saying_verb(word) {
+            unknown += 1;
             j += 1;
             steps += 1;
             continue;
@@ -368,6 +402,10 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
                 && outcome_after(w.get(j + 2)) == Some(Measure::Injured)
             {
                 return Some(Measure::Casualties);
+            }
+            // "four besieged areas": an adjective of places, not an outcome of people.
+            if non_victim_noun(w.get(j + 1)) {
+                return None;
             }
             return (word != "lost" || w.get(j + 1) == "their").then_some(m);
         }
@@ -494,7 +532,7 @@ fn stance_of_sentence(w: &Words<'_>) -> Stance {
             "admitted" | "admits" | "acknowledged" | "acknowledges" | "conceded" | "confirmed" => {
                 stance = Stance::Admitted
             }
-            "alleged" | "allegedly" | "allegations" | "claimed" | "claims" | "purportedly"
+            "alleged" | "allegedly" | "allegations" | "purportedly"
                 if stance == Stance::Reported =>
             {
                 stance = Stance::Alleged
@@ -518,25 +556,51 @@ pub fn refers_to_earlier_attack(w: &Words<'_>) -> bool {
         matches!(w.get(k - 1), "the" | "that" | "this" | "those" | "these")
             && matches!(
                 w.get(k),
-                "strikes" | "strike" | "airstrike" | "airstrikes" | "attack" | "attacks" | "raid"
-                    | "raids" | "bombing" | "bombings" | "shelling" | "bombardment" | "explosion"
-                    | "blast" | "assault"
+                "strikes"
+                    | "strike"
+                    | "airstrike"
+                    | "airstrikes"
+                    | "attack"
+                    | "attacks"
+                    | "raid"
+                    | "raids"
+                    | "bombing"
+                    | "bombings"
+                    | "shelling"
+                    | "bombardment"
+                    | "explosion"
+                    | "blast"
+                    | "assault"
             )
     })
 }
 
 /// "three months", "two years": a duration.
 fn small_count_word(w: &str) -> bool {
-    matches!(w, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
-        || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+    matches!(
+        w,
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    ) || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Nouns naming one event: a period date on them is vagueness, not a running total.
 fn is_single_event_noun(w: &str) -> bool {
     matches!(
         w,
-        "attack" | "bombing" | "massacre" | "blast" | "explosion" | "airstrike" | "strike"
-            | "ambush" | "bombings" | "assault" | "raid" | "bomb" | "bomber" | "shooting"
+        "attack"
+            | "bombing"
+            | "massacre"
+            | "blast"
+            | "explosion"
+            | "airstrike"
+            | "strike"
+            | "ambush"
+            | "bombings"
+            | "assault"
+            | "raid"
+            | "bomb"
+            | "bomber"
+            | "shooting"
     )
 }
 
@@ -562,12 +626,19 @@ fn has_cumulative_cue(w: &Words<'_>, parties: &[PartyInSentence]) -> bool {
                 ) && !matches!(next, "monitor" | "monitoring" | "zone" | "zones" | "crimes")
             }
             "month" | "day" | "week" | "year" => {
-                matches!(prev, "every" | "each" | "per" | "a" | "this" | "last" | "past")
-                    && !matches!(next, "ago" | "after" | "before" | "earlier" | "later" | "of")
+                matches!(
+                    prev,
+                    "every" | "each" | "per" | "a" | "this" | "last" | "past"
+                ) && !matches!(
+                    next,
+                    "ago" | "after" | "before" | "earlier" | "later" | "of"
+                )
             }
             "months" | "years" | "weeks" => {
-                matches!(prev, "past" | "last" | "recent" | "several" | "many" | "few")
-                    || w.get(i.wrapping_sub(2)) == "past"
+                matches!(
+                    prev,
+                    "past" | "last" | "recent" | "several" | "many" | "few"
+                ) || w.get(i.wrapping_sub(2)) == "past"
                     || small_count_word(prev)
             }
             _ => false,
@@ -594,7 +665,10 @@ fn actor_of(
             continue;
         }
         // "12 Daesh terrorists were killed": the party is in the victims' noun phrase.
-        if victim_phrases.iter().any(|&(a, b)| p.first < b && a < p.end) {
+        if victim_phrases
+            .iter()
+            .any(|&(a, b)| p.first < b && a < p.end)
+        {
             continue;
         }
         let next = w.get(p.end);
@@ -609,7 +683,8 @@ fn actor_of(
         let led = w.get(p.end.wrapping_sub(1)).ends_with("-led");
         // "a bomb on an IS sniper target": the party is the target, not the agent.
         if matches!(prev, "on" | "against" | "targeting" | "at")
-            || (matches!(prev, "a" | "an" | "the") && matches!(prev2, "on" | "against" | "targeting" | "at"))
+            || (matches!(prev, "a" | "an" | "the")
+                && matches!(prev2, "on" | "against" | "targeting" | "at"))
         {
             continue;
         }
@@ -620,7 +695,10 @@ fn actor_of(
         // Active voice only: "X killed", not "X were killed".
         let subject = (p.end..(p.end + 4).min(w.len())).any(|k| {
             outcome_before(w.get(k)).is_some()
-                && !matches!(w.get(k.wrapping_sub(1)), "were" | "was" | "been" | "be" | "are" | "is")
+                && !matches!(
+                    w.get(k.wrapping_sub(1)),
+                    "were" | "was" | "been" | "be" | "are" | "is"
+                )
         });
         if names_victims && !by {
             continue;
@@ -1043,7 +1121,8 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
             && let Some((prev_end, m, prev_victims)) = previous
             && c.first >= prev_end
             && c.first > 0
-            && (c.first - prev_end <= 8 || (c.first - prev_end <= 16 && is_explicit_breakdown(w, c.first)))
+            && (c.first - prev_end <= 8
+                || (c.first - prev_end <= 16 && is_explicit_breakdown(w, c.first)))
             && (c.first == prev_end || is_breakdown_joiner(w, c.first))
             && (prev_end..c.first).all(|k| {
                 let x = w.get(k);
@@ -1171,7 +1250,13 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
     for claim in &mut out {
         let (claimant, claimant_index) = claimant_of(w, input.text, input.parties, claim.token);
         claim.claimant = claimant;
-        claim.actor = actor_of(w, input.parties, claimant_index, claim.token, &victim_phrases);
+        claim.actor = actor_of(
+            w,
+            input.parties,
+            claimant_index,
+            claim.token,
+            &victim_phrases,
+        );
     }
     out
 }

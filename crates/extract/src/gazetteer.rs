@@ -143,7 +143,11 @@ impl Gazetteer {
         self.matcher
             .find_all(text)
             .into_iter()
-            .map(|h| PlaceMention { span: h.span, place: h.entry, name_end: h.name_end })
+            .map(|h| PlaceMention {
+                span: h.span,
+                place: h.entry,
+                name_end: h.name_end,
+            })
             .collect()
     }
 }

@@ -7,26 +7,30 @@ use ledger_types::{Measure, Victims};
 /// The victim group a noun names ("militants" -> combatants).
 pub fn victim_noun(w: &str) -> Option<Victims> {
     Some(match w {
-        "civilians" | "civilian" | "non-combatants" | "noncombatants" | "medics" | "doctors"
-        | "nurses" | "paramedics" | "journalists" | "reporters" | "rescuers" | "volunteers"
-        | "aid" | "staff" | "teachers" | "students" | "pupils" | "worshippers" | "patients"
-        | "farmers" | "shepherds" => Victims::Civilians,
-        "children" | "child" | "kids" | "minors" | "babies" | "infants" | "toddlers"
-        | "schoolchildren" | "girls" | "boys" | "teenagers" | "students'" => Victims::Children,
+        "civilians" | "civilian" | "journalist" | "doctor" | "medic" | "nurse"
+        | "non-combatants" | "noncombatants" | "medics" | "doctors" | "nurses" | "paramedics"
+        | "journalists" | "reporters" | "rescuers" | "volunteers" | "aid" | "staff"
+        | "teachers" | "students" | "pupils" | "worshippers" | "patients" | "farmers"
+        | "shepherds" => Victims::Civilians,
+        "children" | "child" | "kid" | "boy" | "girl" | "baby" | "kids" | "minors" | "babies"
+        | "infants" | "toddlers" | "schoolchildren" | "girls" | "boys" | "teenagers"
+        | "students'" => Victims::Children,
         "women" | "woman" | "mothers" => Victims::Women,
         "fighters" | "militants" | "soldiers" | "troops" | "terrorists" | "jihadists"
         | "rebels" | "insurgents" | "servicemen" | "gunmen" | "militiamen" | "militia"
         | "militias" | "combatants" | "officers" | "commanders" | "leaders" | "personnel"
         | "policemen" | "police" | "guards" | "recruits" | "members" | "mercenaries"
         | "extremists" | "snipers" | "marines" | "pilots" | "army" | "conscripts" | "fighter"
-        | "militant" | "soldier" | "terrorist" | "jihadist" | "rebel" => Victims::Combatants,
+        | "militant" | "soldier" | "terrorist" | "jihadist" | "rebel" | "officer" | "policeman"
+        | "commander" | "member" | "serviceman" | "guard" | "gunman" => Victims::Combatants,
         "people" | "persons" | "person" | "residents" | "citizens" | "workers" | "men"
         | "others" | "individuals" | "inhabitants" | "villagers" | "family" | "families"
         | "victims" | "martyrs" | "migrants" | "refugees" | "detainees" | "prisoners"
         | "hostages" | "passengers" | "pilgrims" | "protesters" | "demonstrators" | "syrians"
         | "iraqis" | "yemenis" | "afghans" | "palestinians" | "kurds" | "yazidis"
         | "christians" | "relatives" | "locals" | "employees" | "labourers" | "laborers"
-        | "man" => Victims::People,
+        | "man" | "citizen" | "resident" | "worker" | "individual" | "villager" | "refugee"
+        | "migrant" => Victims::People,
         _ => return None,
     })
 }

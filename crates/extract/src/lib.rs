@@ -99,7 +99,9 @@ impl Extractor {
             .filter(|m| !is_furniture(m.span) && !is_aside_place(text, m.span))
             .filter(|m| {
                 let i = party_mentions.partition_point(|p| p.span.end <= m.span.start);
-                !party_mentions.get(i).is_some_and(|p| p.span.overlaps(m.span))
+                !party_mentions
+                    .get(i)
+                    .is_some_and(|p| p.span.overlaps(m.span))
             })
             .collect();
         let scan = ArticleScan {
@@ -130,7 +132,10 @@ impl Extractor {
                 continue;
             }
             tokenize(&lower, span, &mut tokens);
-            let words = Words { lower: &lower, tokens: &tokens };
+            let words = Words {
+                lower: &lower,
+                tokens: &tokens,
+            };
             // Most sentences hold no count at all: skip them before any real work.
             if !claims::may_hold_claims(&words) {
                 continue;
@@ -148,7 +153,10 @@ impl Extractor {
             for sc in found {
                 // A war's running toll is about no place the sentence does not name.
                 let war_toll = sc.scope == Scope::Cumulative
-                    && matches!(sc.measure, Measure::Killed | Measure::Injured | Measure::Casualties);
+                    && matches!(
+                        sc.measure,
+                        Measure::Killed | Measure::Injured | Measure::Casualties
+                    );
                 let place = self
                     .best_place(text, places_here, Some(sc.count_span.start))
                     .or_else(|| (!war_toll).then(|| nearby_place.clone()).flatten())
@@ -230,16 +238,25 @@ impl Extractor {
         span: Span,
         last_claimant: &Option<(usize, Party)>,
     ) -> Option<Party> {
-        let before = scan.party_mentions.partition_point(|m| m.span.start < span.start);
+        let before = scan
+            .party_mentions
+            .partition_point(|m| m.span.start < span.start);
         let mentioned = scan.party_mentions[..before].iter().rev().find_map(|m| {
             let p = self.parties.party(m.party)?;
-            matches!(p.kind, PartyKind::Monitor | PartyKind::International | PartyKind::StateMedia)
-                .then_some((m.span.start, p))
+            matches!(
+                p.kind,
+                PartyKind::Monitor | PartyKind::International | PartyKind::StateMedia
+            )
+            .then_some((m.span.start, p))
         });
         match (mentioned, last_claimant) {
             (Some((at, p)), Some((n, c))) => {
                 let claim_start = scan.sentences.get(*n).map_or(0, |s| s.start);
-                Some(if at >= claim_start { p.clone() } else { c.clone() })
+                Some(if at >= claim_start {
+                    p.clone()
+                } else {
+                    c.clone()
+                })
             }
             (Some((_, p)), None) => Some(p.clone()),
             (None, Some((_, c))) => Some(c.clone()),
@@ -268,7 +285,10 @@ impl Extractor {
             let span = *scan.sentences.get(k)?;
             tokenize(scan.lower, span, &mut tokens);
             let parties = self.parties_in(&scan.party_mentions, span, &tokens);
-            let words = Words { lower: scan.lower, tokens: &tokens };
+            let words = Words {
+                lower: scan.lower,
+                tokens: &tokens,
+            };
             if let Some(a) = claims::sentence_actor(&scan.input(words, &parties)) {
                 return Some(a);
             }
@@ -299,7 +319,12 @@ impl Extractor {
     /// The most specific place among mentions; ties go to the one nearest `near`.
     /// The most specific place among mentions in `text`, with its spelling there;
     /// ties go to the mention nearest `near`.
-    fn best_place(&self, text: &str, mentions: &[PlaceMention], near: Option<usize>) -> Option<NamedPlace> {
+    fn best_place(
+        &self,
+        text: &str,
+        mentions: &[PlaceMention],
+        near: Option<usize>,
+    ) -> Option<NamedPlace> {
         mentions
             .iter()
             .filter_map(|m| Some((m, self.gazetteer.place(m.place)?)))
@@ -337,7 +362,9 @@ fn is_aside_place(text: &str, span: Span) -> bool {
         && !before[open..].contains(')')
     {
         let aside = before[open..].to_ascii_lowercase();
-        return ["banned", "outlawed", "prohibited", "illegal"].iter().any(|w| aside.contains(w));
+        return ["banned", "outlawed", "prohibited", "illegal"]
+            .iter()
+            .any(|w| aside.contains(w));
     }
     false
 }
@@ -365,8 +392,12 @@ impl<'a> ArticleScan<'a> {
     }
 
     fn places_in(&self, span: Span) -> &[PlaceMention] {
-        let a = self.place_mentions.partition_point(|m| m.span.start < span.start);
-        let b = self.place_mentions.partition_point(|m| m.span.start < span.end);
+        let a = self
+            .place_mentions
+            .partition_point(|m| m.span.start < span.start);
+        let b = self
+            .place_mentions
+            .partition_point(|m| m.span.start < span.end);
         let b = b.max(a);
         let end = self.place_mentions[a..b]
             .iter()
@@ -399,7 +430,10 @@ impl<'a> ArticleScan<'a> {
             }
             let span = *self.sentences.get(k)?;
             tokenize(self.lower, span, &mut tokens);
-            let words = Words { lower: self.lower, tokens: &tokens };
+            let words = Words {
+                lower: self.lower,
+                tokens: &tokens,
+            };
             let own = claims::sentence_event_date(&self.input(words, &[]));
             let claimed = last_dated.filter(|(n, _)| *n == k).map(|(_, d)| d);
             if let Some(d) = claimed.or(own) {

@@ -48,6 +48,7 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["up", "to"], Qualifier::UpTo),
     (&["as", "many", "as"], Qualifier::UpTo),
     (&["at", "most"], Qualifier::UpTo),
+    (&["as", "high", "as"], Qualifier::UpTo),
     (&["a", "maximum", "of"], Qualifier::UpTo),
     (&["fewer", "than"], Qualifier::LessThan),
     (&["less", "than"], Qualifier::LessThan),
@@ -125,7 +126,7 @@ fn small_number_word(w: &str) -> Option<u64> {
 fn may_start_number(word: &str) -> bool {
     matches!(
         word,
-        "a" | "an" | "dozens" | "hundreds" | "thousands" | "millions" | "tens"
+        "a" | "an" | "dozens" | "hundreds" | "thousands" | "millions" | "tens" | "half" | "quarter"
     ) || unit_value(word).is_some()
         || tens_value(word).is_some()
         || (word.contains('-') && small_number_word(word).is_some())
@@ -205,6 +206,18 @@ fn number_at(w: &Words<'_>, i: usize) -> Option<NumberReading> {
     // Fast exit for the common case: a word that starts no number.
     if w.kind(i) == Some(TokenKind::Word) && !may_start_number(word) {
         return None;
+    }
+    // "a quarter of a million", "half a million", "a half million".
+    for (phrase, value) in [
+        (&["a", "quarter", "of", "a", "million"][..], 250_000),
+        (&["quarter", "of", "a", "million"][..], 250_000),
+        (&["half", "a", "million"][..], 500_000),
+        (&["a", "half", "million"][..], 500_000),
+        (&["three", "quarters", "of", "a", "million"][..], 750_000),
+    ] {
+        if w.matches(i, phrase) {
+            return Some((value, i + phrase.len(), None, false));
+        }
     }
     // Vague plurals.
     for (phrase, lo, hi) in VAGUE_AMOUNTS {
@@ -437,6 +450,13 @@ mod tests {
             ("3 million", Some(3000000), Some(3000000), Exact),
             ("Eleven", Some(11), Some(11), Exact),
             ("over 1 000 civilians", Some(1000), None, MoreThan),
+            (
+                "more than a quarter of a million",
+                Some(250000),
+                None,
+                MoreThan,
+            ),
+            ("as high as 470000", None, Some(470000), UpTo),
         ];
         for (text, lo, hi, q) in cases {
             assert_eq!(first_count(text), Some((*lo, *hi, *q)), "{text}");

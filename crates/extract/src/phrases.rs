@@ -96,8 +96,8 @@ impl PhraseMatcher {
                         pos = m.end();
                     }
                     None => {
-                        pos = m.start()
-                            + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                        pos =
+                            m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
                     }
                 }
             }

@@ -100,7 +100,9 @@ mod tests {
     #[test]
     fn splits_news_text() {
         assert_eq!(
-            sentences("The U.S. Central Command said 5 died. Gen. Smith agreed! \"Who?\" he asked.\nNext line"),
+            sentences(
+                "The U.S. Central Command said 5 died. Gen. Smith agreed! \"Who?\" he asked.\nNext line"
+            ),
             [
                 "The U.S. Central Command said 5 died.",
                 "Gen. Smith agreed!",
@@ -121,6 +123,9 @@ mod tests {
     #[test]
     fn handles_multibyte_and_empty_text() {
         assert!(sentences("").is_empty());
-        assert_eq!(sentences("“Quoted.” Next — done."), ["“Quoted.”", "Next — done."]);
+        assert_eq!(
+            sentences("“Quoted.” Next — done."),
+            ["“Quoted.”", "Next — done."]
+        );
     }
 }
