@@ -677,9 +677,43 @@ fn actor_of(
         let names_victims = victim_noun(next).is_some() && !is_attack_noun(next);
         let prev = if p.first > 0 { w.get(p.first - 1) } else { "" };
         let prev2 = if p.first > 1 { w.get(p.first - 2) } else { "" };
-        let by = prev == "by"
-            || (prev == "the" && prev2 == "by")
-            || (matches!(prev, "of") && matches!(prev2, "forces" | "attacks"));
+        // "held by the Islamic State", "backed by Russia": not the agent.
+        let by_at = if prev == "by" {
+            Some(p.first - 1)
+        } else if prev == "the" && prev2 == "by" {
+            Some(p.first - 2)
+        } else {
+            None
+        };
+        let by = by_at.is_some_and(|b| {
+            !matches!(
+                w.get(b.wrapping_sub(1)),
+                "held"
+                    | "controlled"
+                    | "backed"
+                    | "supported"
+                    | "run"
+                    | "led"
+                    | "besieged"
+                    | "surrounded"
+                    | "claimed"
+                    | "owned"
+                    | "seized"
+                    | "captured"
+                    | "used"
+            )
+        }) || (matches!(prev, "of") && matches!(prev2, "forces" | "attacks"));
+        // "rebel-held town", "IS-controlled area": a territory, not an agent.
+        if w.get(p.end) == "-"
+            && matches!(
+                w.get(p.end + 1),
+                "held" | "controlled" | "run" | "besieged" | "dominated"
+            )
+            || w.get(p.end.wrapping_sub(1)).ends_with("-held")
+            || w.get(p.end.wrapping_sub(1)).ends_with("-controlled")
+        {
+            continue;
+        }
         let led = w.get(p.end.wrapping_sub(1)).ends_with("-led");
         // "a bomb on an IS sniper target": the party is the target, not the agent.
         if matches!(prev, "on" | "against" | "targeting" | "at")
@@ -746,6 +780,12 @@ fn claimant_of(
             }
             continue;
         }
+        // "the attack claimed the lives of", "claimed responsibility": not speech.
+        if matches!(word, "claimed" | "claims" | "claiming")
+            && !matches!(w.get(k + 1), "that" | "to")
+        {
+            continue;
+        }
         if !is_saying_verb(word)
             || matches!(
                 word,
@@ -808,8 +848,13 @@ fn claimant_of(
                 continue;
             }
         }
-        // Inverted: "... said the Syrian Observatory".
-        if let Some(pi) = ((k + 1)..(k + 3).min(w.len())).find_map(party_at) {
+        // Inverted: "... said the Syrian Observatory" (but "told Sputnik" names
+        // who was told, not who said it).
+        let names_listener = matches!(word, "told" | "tells" | "quoted" | "cited");
+        if let Some(pi) = ((k + 1)..(k + 3).min(w.len()))
+            .find_map(party_at)
+            .filter(|_| !names_listener)
+        {
             candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
             continue;
         }

@@ -124,6 +124,7 @@ impl Extractor {
         let mut last_dated: Option<(usize, (Date, Date))> = None;
         let mut last_actor: Option<(usize, Party)> = None;
         let mut seen_sentences: HashSet<&str> = HashSet::new();
+        let speaks_in_days = std::cell::OnceCell::new();
 
         for (no, &span) in scan.sentences.iter().enumerate() {
             let sentence = &text[span.start..span.end];
@@ -176,9 +177,12 @@ impl Extractor {
                 let mut date = sc.date;
                 if date.is_none() && !sc.date_unresolved && sc.scope == Scope::Incident {
                     date = scan.earlier_event_date(no, paragraph, last_dated);
-                    // News reports events of the day it is published: an undated
-                    // event claim takes the article's date.
-                    date = date.or(article.date.map(|d| (d, d)));
+                    // A report that tells its events by day ("on Tuesday", "yesterday")
+                    // reports the day's news: an undated event claim takes the
+                    // article's date. One that never names a day is not dated news.
+                    if date.is_none() && *speaks_in_days.get_or_init(|| scan.speaks_in_days()) {
+                        date = article.date.map(|d| (d, d));
+                    }
                 }
                 if sc.scope == Scope::Incident
                     && let Some(d) = date
@@ -414,6 +418,23 @@ impl<'a> ArticleScan<'a> {
             article_date: self.article_date,
             furniture: self.furniture,
         }
+    }
+
+    /// Does the article (outside furniture) name days: weekdays, "today", "yesterday"?
+    fn speaks_in_days(&self) -> bool {
+        let mut tokens = Vec::new();
+        self.sentences.iter().any(|&span| {
+            if (self.furniture)(span) {
+                return false;
+            }
+            tokenize(self.lower, span, &mut tokens);
+            tokens.iter().any(|t| {
+                let w = &self.lower[t.span.start..t.span.end];
+                !(self.furniture)(t.span)
+                    && (lexicon::is_weekday(w).is_some()
+                        || matches!(w, "today" | "yesterday" | "tonight" | "overnight"))
+            })
+        })
     }
 
     /// The event date of the last two sentences of the paragraph, or of a claim in them.

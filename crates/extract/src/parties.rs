@@ -65,7 +65,8 @@ impl PartyTable {
                 }
             }
         }
-        let matcher = PhraseMatcher::new(aliases.iter().map(|(a, i)| (a.as_str(), *i)), false)?;
+        // Possessives count: "the coalitions jets" (apostrophes are often lost).
+        let matcher = PhraseMatcher::new(aliases.iter().map(|(a, i)| (a.as_str(), *i)), true)?;
         Ok(PartyTable { parties, matcher })
     }
 
