@@ -63,19 +63,31 @@ pub fn bench(opts: &BenchOptions) -> Result<String, String> {
 
     // Ingestion alone, one thread.
     let t = Instant::now();
-    let articles: Vec<Article> = files.iter().map(|(n, b)| ingest::read_article(n, b)).collect();
+    let articles: Vec<Article> = files
+        .iter()
+        .map(|(n, b)| ingest::read_article(n, b))
+        .collect();
     let ingest_s = t.elapsed().as_secs_f64();
-    report += &format!("ingest, 1 thread:        {:>8.1} MB/s\n", mb_per_s(bytes, ingest_s));
+    report += &format!(
+        "ingest, 1 thread:        {:>8.1} MB/s\n",
+        mb_per_s(bytes, ingest_s)
+    );
 
     // The two dictionary scans alone, one thread: where extraction time goes.
     let t = Instant::now();
-    let places: usize = articles.iter().map(|a| extractor.gazetteer().find(&a.text).len()).sum();
+    let places: usize = articles
+        .iter()
+        .map(|a| extractor.gazetteer().find(&a.text).len())
+        .sum();
     report += &format!(
         "  gazetteer scan, 1 thread: {:>6.1} MB/s  ({places} place names)\n",
         mb_per_s(bytes, t.elapsed().as_secs_f64())
     );
     let t = Instant::now();
-    let parties: usize = articles.iter().map(|a| extractor.parties().find(&a.text).len()).sum();
+    let parties: usize = articles
+        .iter()
+        .map(|a| extractor.parties().find(&a.text).len())
+        .sum();
     report += &format!(
         "  party scan, 1 thread:     {:>6.1} MB/s  ({parties} party names)\n",
         mb_per_s(bytes, t.elapsed().as_secs_f64())
@@ -83,7 +95,10 @@ pub fn bench(opts: &BenchOptions) -> Result<String, String> {
 
     // Extraction alone, one thread (the per-core figure).
     let t = Instant::now();
-    let claims_1: usize = articles.iter().map(|a| extractor.extract(a).claims.len()).sum();
+    let claims_1: usize = articles
+        .iter()
+        .map(|a| extractor.extract(a).claims.len())
+        .sum();
     let extract_s = t.elapsed().as_secs_f64();
     report += &format!(
         "extract, 1 thread:       {:>8.1} MB/s  ({claims_1} claims)\n",

@@ -33,7 +33,11 @@ impl fmt::Display for Summary {
         let skipped: usize = self.skipped.values().sum();
         write!(f, "read {} articles", self.articles)?;
         if skipped > 0 {
-            let reasons: Vec<String> = self.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            let reasons: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(k, n)| format!("{n} {k}"))
+                .collect();
             write!(f, " ({skipped} skipped: {})", reasons.join(", "))?;
         }
         write!(
@@ -56,7 +60,8 @@ struct InputFile {
 
 /// Lists the folder (sorted, top level, dot files left out) and reads every file.
 fn read_folder(dir: &Path) -> Result<Vec<InputFile>, String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read articles folder {}: {e}", dir.display()))?;
+    let entries = fs::read_dir(dir)
+        .map_err(|e| format!("cannot read articles folder {}: {e}", dir.display()))?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
@@ -73,7 +78,11 @@ fn read_folder(dir: &Path) -> Result<Vec<InputFile>, String> {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         let supported = ARTICLE_EXTENSIONS.contains(&ext.as_str());
-        files.push(InputFile { name, bytes: Ok(Vec::new()), supported });
+        files.push(InputFile {
+            name,
+            bytes: Ok(Vec::new()),
+            supported,
+        });
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
     files.par_iter_mut().filter(|f| f.supported).for_each(|f| {
@@ -86,7 +95,10 @@ fn read_folder(dir: &Path) -> Result<Vec<InputFile>, String> {
 fn skipped_article(name: &str, kind: &str, message: String) -> Article {
     let mut article = ingest::read_article(name, b"");
     article.status = ArticleStatus::Skipped;
-    article.problems = vec![Problem { kind: kind.to_string(), message }];
+    article.problems = vec![Problem {
+        kind: kind.to_string(),
+        message,
+    }];
     article
 }
 
@@ -95,8 +107,14 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     let extra_gazetteer = read_optional(opts.gazetteer.as_deref())?;
     let extra_parties = read_optional(opts.parties.as_deref())?;
     let extractor = Extractor::with_extra_data(
-        &extra_gazetteer.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect::<Vec<_>>(),
-        &extra_parties.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect::<Vec<_>>(),
+        &extra_gazetteer
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect::<Vec<_>>(),
+        &extra_parties
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect::<Vec<_>>(),
     )?;
     let template_overrides = read_templates(opts.templates.as_deref())?;
 
@@ -108,9 +126,16 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
                 (_, false) => skipped_article(
                     &file.name,
                     "unsupported",
-                    format!("not read: only {} files are articles", ARTICLE_EXTENSIONS.join(", ")),
+                    format!(
+                        "not read: only {} files are articles",
+                        ARTICLE_EXTENSIONS.join(", ")
+                    ),
                 ),
-                (Err(e), true) => skipped_article(&file.name, "unreadable", format!("cannot read the file: {e}")),
+                (Err(e), true) => skipped_article(
+                    &file.name,
+                    "unreadable",
+                    format!("cannot read the file: {e}"),
+                ),
                 (Ok(bytes), true) => ingest::read_article(&file.name, bytes),
             };
             let extraction = extractor.extract(&article);
@@ -128,14 +153,20 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
             eprintln!("{}: {}", article.file, p.message);
         }
         if article.status == ArticleStatus::Skipped {
-            let reason = article.problems.first().map_or("unknown", |p| p.kind.as_str());
+            let reason = article
+                .problems
+                .first()
+                .map_or("unknown", |p| p.kind.as_str());
             *skipped.entry(reason.to_string()).or_default() += 1;
         }
         articles.push(article);
         claims.extend(article_claims);
     }
     if articles.is_empty() {
-        eprintln!("{}: no articles found; building an empty report", opts.articles.display());
+        eprintln!(
+            "{}: no articles found; building an empty report",
+            opts.articles.display()
+        );
     }
     let n_articles = articles.len();
     let ledger = ledger_reconcile::reconcile(articles, claims);
@@ -145,7 +176,12 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     let options = ledger_report::RenderOptions {
         title: opts.title.clone(),
         template_overrides,
-        method: MethodNotes { claim_rules, vague_numbers, merge_rules, grade_rules },
+        method: MethodNotes {
+            claim_rules,
+            vague_numbers,
+            merge_rules,
+            grade_rules,
+        },
     };
     let files = ledger_report::render(&ledger, &options).map_err(|e| e.to_string())?;
     write_site(&opts.out, &files)?;
@@ -160,7 +196,9 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
 }
 
 fn read_optional(path: Option<&Path>) -> Result<Vec<(String, String)>, String> {
-    let Some(path) = path else { return Ok(Vec::new()) };
+    let Some(path) = path else {
+        return Ok(Vec::new());
+    };
     let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(vec![(path.display().to_string(), text)])
 }
@@ -198,12 +236,18 @@ fn write_site(out: &Path, files: &[ledger_report::OutputFile]) -> Result<(), Str
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    let base = out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    let base = out
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
     let staging = parent.join(format!(".{base}.building-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
     let result = (|| -> Result<(), String> {
         for file in files {
-            if file.path.split('/').any(|part| part == ".." || part.is_empty()) {
+            if file
+                .path
+                .split('/')
+                .any(|part| part == ".." || part.is_empty())
+            {
                 return Err(format!("refusing to write outside the site: {}", file.path));
             }
             let path = staging.join(&file.path);

@@ -91,8 +91,15 @@ impl Command {
                 };
                 let mut it = rest.iter();
                 while let Some(flag) = it.next() {
-                    let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
-                    let number = |v: String| v.parse::<usize>().map_err(|_| format!("{flag} takes a whole number, not {v}"));
+                    let mut value = || {
+                        it.next()
+                            .cloned()
+                            .ok_or_else(|| format!("{flag} needs a value"))
+                    };
+                    let number = |v: String| {
+                        v.parse::<usize>()
+                            .map_err(|_| format!("{flag} takes a whole number, not {v}"))
+                    };
                     match flag.as_str() {
                         "--corpus" => opts.corpus = PathBuf::from(value()?),
                         "--mb" => opts.mb = number(value()?)?,
@@ -127,7 +134,10 @@ mod tests {
         else {
             panic!("expected build-report");
         };
-        assert_eq!((o.articles, o.out), (PathBuf::from("a"), PathBuf::from("b")));
+        assert_eq!(
+            (o.articles, o.out),
+            (PathBuf::from("a"), PathBuf::from("b"))
+        );
         assert!(Command::parse(&args("build-report --nope")).is_err());
         assert!(Command::parse(&args("build-report --out")).is_err());
         assert!(Command::parse(&args("frobnicate")).is_err());

@@ -62,7 +62,11 @@ fn column(rows: &[Vec<String>], name: &str) -> usize {
 fn default_corpus_builds_every_page_and_export() {
     let out = scratch("default").join("site");
     let result = build(&workspace_root().join("fixtures/articles"), &out);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     for file in [
         "index.html",
         "report.md",
@@ -76,8 +80,23 @@ fn default_corpus_builds_every_page_and_export() {
     }
     let claims = csv_rows(&out.join("data/claims.csv"));
     for required in [
-        "id", "article", "sentence", "count_min", "count_max", "qualifier", "measure", "victims",
-        "place", "country", "lat", "lon", "date_start", "date_end", "scope", "actor", "claimant",
+        "id",
+        "article",
+        "sentence",
+        "count_min",
+        "count_max",
+        "qualifier",
+        "measure",
+        "victims",
+        "place",
+        "country",
+        "lat",
+        "lon",
+        "date_start",
+        "date_end",
+        "scope",
+        "actor",
+        "claimant",
         "incident",
     ] {
         column(&claims, required);
@@ -90,10 +109,18 @@ fn default_corpus_builds_every_page_and_export() {
         let text = fs::read_dir(workspace_root().join("fixtures/articles"))
             .expect("fixtures")
             .flatten()
-            .find(|e| e.path().file_stem().is_some_and(|s| s == row[article].as_str()))
+            .find(|e| {
+                e.path()
+                    .file_stem()
+                    .is_some_and(|s| s == row[article].as_str())
+            })
             .map(|e| fs::read_to_string(e.path()).expect("read"))
             .expect("article file for claim");
-        assert!(text.contains(&row[sentence]), "sentence not in article: {}", row[sentence]);
+        assert!(
+            text.contains(&row[sentence]),
+            "sentence not in article: {}",
+            row[sentence]
+        );
     }
     let articles = csv_rows(&out.join("data/articles.csv"));
     assert_eq!(articles.len() - 1, 4, "four seed articles listed");
@@ -130,14 +157,26 @@ fn bad_input_is_listed_with_its_problem_and_the_build_goes_on() {
     assert_eq!(status_of("latin1.txt"), "warning");
     assert_eq!(status_of("good.md"), "ok");
     // One clear line per problem, naming the file.
-    for name in ["empty.txt", "image.txt", "broken-front-matter.md", "latin1.txt", "notes.pdf"] {
-        assert!(stderr.lines().any(|l| l.starts_with(name)), "no message for {name}:\n{stderr}");
+    for name in [
+        "empty.txt",
+        "image.txt",
+        "broken-front-matter.md",
+        "latin1.txt",
+        "notes.pdf",
+    ] {
+        assert!(
+            stderr.lines().any(|l| l.starts_with(name)),
+            "no message for {name}:\n{stderr}"
+        );
     }
     // Readable files with problems are still extracted.
     let claims = csv_rows(&out.join("data/claims.csv"));
     let article = column(&claims, "article");
     for stem in ["broken-front-matter", "latin1", "good"] {
-        assert!(claims[1..].iter().any(|r| r[article] == stem), "no claim from {stem}");
+        assert!(
+            claims[1..].iter().any(|r| r[article] == stem),
+            "no claim from {stem}"
+        );
     }
 }
 

@@ -1,0 +1,768 @@
+//! Incidents: incident-scope claims about one event, across and within articles,
+//! merged by a greedy clustering that checks each claim against the whole cluster
+//! (not single-link), with candidates found through a (day, place) index.
+
+use std::collections::BTreeMap;
+
+use ledger_types::{Claim, Date, Precision};
+
+use crate::hash::{FastMap, combine, mix64};
+
+/// Longest an incident may last, first day to last day (GUIDELINES: at most three days).
+pub const MAX_INCIDENT_DAYS: i32 = 3;
+/// Dates of a claim dated to a span of at most `MAX_INCIDENT_DAYS` are widened by this much.
+pub const EXACT_TOLERANCE_DAYS: i32 = 1;
+/// Dates of a claim dated to a longer span ("last week") are widened by this much.
+pub const VAGUE_TOLERANCE_DAYS: i32 = 3;
+/// An undated claim may join an incident this close to its article's date.
+pub const UNDATED_WINDOW_DAYS: i32 = 7;
+/// Places this close (km) are compatible even when neither contains the other.
+pub const NEAR_KM: f64 = 25.0;
+/// Counts are wildly inconsistent when one's lower bound exceeds the other's upper
+/// bound times this factor plus `COUNT_SLACK`.
+pub const COUNT_FACTOR: u64 = 3;
+pub const COUNT_SLACK: u64 = 5;
+/// Vague spans longer than this are indexed over their first days only.
+const MAX_INDEXED_DAYS: i32 = 40;
+/// Grid cell for the "near" lookup, in degrees of latitude: at least `NEAR_KM`.
+const CELL_DEGREES: f64 = NEAR_KM / 110.0;
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+pub(crate) fn day_number(d: Date) -> i32 {
+    let (y, m, dd) = (
+        i32::from(d.year()),
+        i32::from(d.month()),
+        i32::from(d.day()),
+    );
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + dd - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A claim's date as the clustering sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum When {
+    /// A day or a span of at most `MAX_INCIDENT_DAYS`.
+    Exact(i32, i32),
+    /// A longer span.
+    Vague(i32, i32),
+    Undated,
+}
+
+/// Dates of a claim (start and end, either may be missing), as day numbers.
+pub(crate) fn when(claim: &Claim) -> When {
+    let start = claim.date_start.or(claim.date_end).map(day_number);
+    let end = claim.date_end.or(claim.date_start).map(day_number);
+    match (start, end) {
+        (Some(a), Some(b)) => {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            if hi - lo <= MAX_INCIDENT_DAYS {
+                When::Exact(lo, hi)
+            } else {
+                When::Vague(lo, hi)
+            }
+        }
+        _ => When::Undated,
+    }
+}
+
+/// A place interned for fast comparison.
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceRow {
+    name: u32,
+    /// Containing places other than the country.
+    ancestors: Vec<u32>,
+    coords: Option<(f64, f64)>,
+    precision: Precision,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Relation {
+    Far,
+    /// Two neighbourhoods of one city: one place only within one story.
+    Neighbours,
+    Near,
+    Contains,
+    Same,
+}
+
+fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
+    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
+        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+fn relate(a: &PlaceRow, b: &PlaceRow) -> Relation {
+    if a.name == b.name {
+        return Relation::Same;
+    }
+    if a.ancestors.contains(&b.name) || b.ancestors.contains(&a.name) {
+        return Relation::Contains;
+    }
+    let (Some(pa), Some(pb)) = (a.coords, b.coords) else {
+        return Relation::Far;
+    };
+    // A cheap box test first: a degree of latitude is about 111 km.
+    let box_degrees = NEAR_KM / 111.0;
+    if (pa.0 - pb.0).abs() > box_degrees
+        || (pa.1 - pb.1).abs() * pa.0.to_radians().cos().abs().max(0.01) > box_degrees
+        || distance_km(pa, pb) > NEAR_KM
+    {
+        return Relation::Far;
+    }
+    // Two neighbourhoods of one city are different places, however close,
+    // unless one article tells of both.
+    if a.precision == Precision::District && b.precision == Precision::District {
+        Relation::Neighbours
+    } else {
+        Relation::Near
+    }
+}
+
+fn counts_consistent(alo: u64, ahi: u64, blo: u64, bhi: u64) -> bool {
+    let limit = |hi: u64| hi.saturating_mul(COUNT_FACTOR).saturating_add(COUNT_SLACK);
+    alo <= limit(bhi) && blo <= limit(ahi)
+}
+
+/// One incident-scope claim, reduced to what the clustering compares.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    /// Index into the sorted claims.
+    pub claim: usize,
+    pub article: u32,
+    /// Source group (copies share it).
+    pub group: u32,
+    pub sentence: usize,
+    pub position: u64,
+    pub when: When,
+    pub article_day: Option<i32>,
+    /// Index into the place table; None when missing or only a country.
+    pub place: Option<u32>,
+    pub actor: Option<u32>,
+    pub measure: u8,
+    pub victims: u8,
+    pub lo: u64,
+    pub hi: u64,
+}
+
+#[derive(Debug, Default)]
+struct Cluster {
+    /// Indices into the items.
+    members: Vec<u32>,
+    /// Span of the exact-dated members.
+    core: Option<(i32, i32)>,
+    /// Union of all dated members' widened spans.
+    wide: Option<(i32, i32)>,
+    /// Union of dated members' raw spans: the days it is indexed around.
+    days: Option<(i32, i32)>,
+    places: Vec<u32>,
+    actors: Vec<u32>,
+    groups: Vec<u32>,
+}
+
+fn widen(a: Option<(i32, i32)>, lo: i32, hi: i32) -> Option<(i32, i32)> {
+    Some(match a {
+        Some((x, y)) => (x.min(lo), y.max(hi)),
+        None => (lo, hi),
+    })
+}
+
+fn push_unique(v: &mut Vec<u32>, x: u32) -> bool {
+    if v.contains(&x) {
+        false
+    } else {
+        v.push(x);
+        true
+    }
+}
+
+const KEY_PLACE: u64 = 1;
+const KEY_UNDER: u64 = 2;
+const KEY_CELL: u64 = 3;
+const KEY_ACTOR_NO_PLACE: u64 = 4;
+const KEY_ACTOR: u64 = 5;
+
+fn key(kind: u64, id: u64) -> u64 {
+    combine(mix64(kind), id)
+}
+
+fn cell_key(cell: (i32, i32)) -> u64 {
+    key(KEY_CELL, combine(cell.0 as u64, cell.1 as u64))
+}
+
+/// Clusters are indexed this many days either side of their own days, so that a
+/// lookup only needs the claim's own days.
+const INDEX_MARGIN_DAYS: i32 = 2 * EXACT_TOLERANCE_DAYS;
+
+/// The candidate index of one day: key -> clusters, as linked lists in one arena
+/// (one allocation per day rather than one per key).
+#[derive(Debug, Default)]
+struct Day {
+    heads: FastMap<u64, u32>,
+    links: Vec<(u32, u32)>,
+}
+
+const NO_LINK: u32 = u32::MAX;
+
+impl Day {
+    fn insert(&mut self, key: u64, cluster: u32) {
+        let new = self.links.len() as u32;
+        let head = self.heads.entry(key).or_insert(NO_LINK);
+        if let Some(&(last, _)) = self.links.get(*head as usize)
+            && last == cluster
+        {
+            return;
+        }
+        self.links.push((cluster, *head));
+        *head = new;
+    }
+
+    fn collect(&self, key: u64, out: &mut Vec<u32>) {
+        let mut at = self.heads.get(&key).copied().unwrap_or(NO_LINK);
+        while let Some(&(cluster, next)) = self.links.get(at as usize) {
+            out.push(cluster);
+            at = next;
+        }
+    }
+}
+
+/// The clustering state: the claims, interned places, clusters and the
+/// (day, key) candidate index.
+pub(crate) struct Clusterer<'a> {
+    items: &'a [Item],
+    places: &'a [PlaceRow],
+    clusters: Vec<Cluster>,
+    index: BTreeMap<i32, Day>,
+    /// Source group -> clusters holding one of its claims.
+    by_group: FastMap<u32, Vec<u32>>,
+    /// Scratch space for index keys, reused to spare allocations.
+    keys: Vec<u64>,
+}
+
+impl<'a> Clusterer<'a> {
+    pub(crate) fn new(items: &'a [Item], places: &'a [PlaceRow]) -> Clusterer<'a> {
+        Clusterer {
+            items,
+            places,
+            clusters: Vec::new(),
+            index: BTreeMap::new(),
+            by_group: FastMap::default(),
+            keys: Vec::new(),
+        }
+    }
+
+    fn place(&self, i: u32) -> Option<&'a PlaceRow> {
+        self.places.get(i as usize)
+    }
+
+    /// Clusters the items and returns, per cluster, the indices of its items.
+    pub(crate) fn run(mut self) -> Vec<Vec<u32>> {
+        let items = self.items;
+        let mut order: Vec<u32> = (0..items.len() as u32).collect();
+        order.sort_by_key(|&i| {
+            items
+                .get(i as usize)
+                .map(|it| (processing_day(it), rank(it.when), it.claim))
+        });
+        let mut candidates: Vec<u32> = Vec::new();
+        for &i in &order {
+            let Some(item) = items.get(i as usize) else {
+                continue;
+            };
+            let today = processing_day(item);
+            // Nothing indexed this long ago can match what is still to come.
+            while let Some(entry) = self.index.first_entry() {
+                if i64::from(*entry.key()) < i64::from(today) - 20 {
+                    entry.remove();
+                } else {
+                    break;
+                }
+            }
+            self.candidates(item, &mut candidates);
+            let mut best: Option<(i64, u32)> = None;
+            for &c in &candidates {
+                if let Some(cluster) = self.clusters.get(c as usize)
+                    && let Some(score) = self.assess(item, cluster)
+                    && best.is_none_or(|(s, _)| score > s)
+                {
+                    best = Some((score, c));
+                }
+            }
+            let target = match best {
+                Some((_, c)) => c,
+                None => {
+                    self.clusters.push(Cluster::default());
+                    (self.clusters.len() - 1) as u32
+                }
+            };
+            self.join(target, i, item);
+        }
+        self.clusters.into_iter().map(|c| c.members).collect()
+    }
+
+    fn candidates(&mut self, item: &Item, out: &mut Vec<u32>) {
+        out.clear();
+        if let Some(list) = self.by_group.get(&item.group) {
+            out.extend_from_slice(list);
+        }
+        let (from, to) = match item.when {
+            When::Exact(lo, hi) => (lo, hi),
+            When::Vague(lo, hi) => {
+                let reach = 2 * VAGUE_TOLERANCE_DAYS - INDEX_MARGIN_DAYS;
+                (lo - reach, hi.min(lo + MAX_INDEXED_DAYS) + reach)
+            }
+            When::Undated => match (item.article_day, item.place) {
+                (Some(day), Some(_)) => {
+                    let reach = UNDATED_WINDOW_DAYS - INDEX_MARGIN_DAYS;
+                    (day - reach, day + reach)
+                }
+                _ => (1, 0),
+            },
+        };
+        if from <= to {
+            let mut keys = std::mem::take(&mut self.keys);
+            keys.clear();
+            match item.place.and_then(|p| self.place(p)) {
+                Some(place) => {
+                    keys.push(key(KEY_PLACE, u64::from(place.name)));
+                    keys.push(key(KEY_UNDER, u64::from(place.name)));
+                    for &a in &place.ancestors {
+                        keys.push(key(KEY_PLACE, u64::from(a)));
+                    }
+                    if let Some((lat, lon)) = place.coords {
+                        let band = lat_band(lat);
+                        for b in band - 1..=band + 1 {
+                            let x = lon_cell(b, lon);
+                            for dx in -1..=1 {
+                                keys.push(cell_key((b, x + dx)));
+                            }
+                        }
+                    }
+                    if let Some(a) = item.actor {
+                        keys.push(key(KEY_ACTOR_NO_PLACE, u64::from(a)));
+                    }
+                }
+                None => {
+                    if let Some(a) = item.actor {
+                        keys.push(key(KEY_ACTOR, u64::from(a)));
+                    }
+                }
+            }
+            for (_, day) in self.index.range(from..=to) {
+                for &k in &keys {
+                    day.collect(k, out);
+                }
+            }
+            self.keys = keys;
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// A score when `item` may join `cluster` (higher is a better fit), or None.
+    fn assess(&self, item: &Item, cluster: &Cluster) -> Option<i64> {
+        let members = || {
+            cluster
+                .members
+                .iter()
+                .filter_map(|&m| self.items.get(m as usize))
+        };
+        let mut score: i64 = 0;
+        // Copies share a source group and an article is in its own group, so
+        // the members need scanning for article evidence only in that case.
+        let same_story = cluster.groups.contains(&item.group);
+        let mut same_sentence = false;
+        let mut nearest_in_article: Option<u64> = None;
+        if same_story {
+            for m in members().filter(|m| m.article == item.article) {
+                same_sentence |= m.sentence == item.sentence;
+                let gap = m.position.abs_diff(item.position);
+                nearest_in_article = Some(nearest_in_article.map_or(gap, |g| g.min(gap)));
+            }
+        }
+        let same_article = nearest_in_article.is_some();
+        // Same-article evidence decides between otherwise equal fits; it does
+        // not outweigh a matching place, date and actor elsewhere.
+        if same_sentence {
+            score += 1000;
+        } else if let Some(gap) = nearest_in_article {
+            score += 20 - gap.min(10) as i64;
+        } else if same_story {
+            score += 15;
+        }
+
+        // Dates.
+        let mut same_days = false;
+        match item.when {
+            When::Exact(lo, hi) => match cluster.core {
+                Some((clo, chi)) => {
+                    if hi.max(chi) - lo.min(clo) > MAX_INCIDENT_DAYS
+                        || lo > chi + 2 * EXACT_TOLERANCE_DAYS
+                        || clo > hi + 2 * EXACT_TOLERANCE_DAYS
+                    {
+                        return None;
+                    }
+                    if lo <= chi && clo <= hi {
+                        same_days = true;
+                        score += 25;
+                    }
+                }
+                None => match cluster.wide {
+                    Some((wlo, whi))
+                        if lo - EXACT_TOLERANCE_DAYS > whi || wlo > hi + EXACT_TOLERANCE_DAYS =>
+                    {
+                        return None;
+                    }
+                    None if !same_story => return None,
+                    _ => {}
+                },
+            },
+            When::Vague(lo, hi) => match cluster.wide {
+                Some((wlo, whi))
+                    if lo - VAGUE_TOLERANCE_DAYS > whi || wlo > hi + VAGUE_TOLERANCE_DAYS =>
+                {
+                    return None;
+                }
+                None if !same_story => return None,
+                _ => {}
+            },
+            When::Undated => {}
+        }
+
+        // Places: the claim must fit every place of the cluster.
+        let item_place = item.place.and_then(|p| self.place(p));
+        let mut strong_place = false;
+        let mut same_place = false;
+        if let Some(p) = item_place
+            && !cluster.places.is_empty()
+        {
+            let mut weakest = Relation::Same;
+            let mut best = Relation::Far;
+            for q in cluster.places.iter().filter_map(|&q| self.place(q)) {
+                let r = match relate(p, q) {
+                    Relation::Neighbours if same_story => Relation::Near,
+                    Relation::Neighbours | Relation::Far => return None,
+                    r => r,
+                };
+                weakest = weakest.min(r);
+                best = best.max(r);
+            }
+            score += match best {
+                Relation::Same => 30,
+                Relation::Contains => 15,
+                _ => 5,
+            };
+            strong_place = weakest == Relation::Same && p.precision >= Precision::City;
+            same_place = weakest == Relation::Same;
+        }
+        let place_missing = item_place.is_none() || cluster.places.is_empty();
+        if item_place.is_some() == cluster.places.is_empty() {
+            score -= 20;
+        }
+
+        // Counts of the same outcome and victims, from other articles.
+        let mut others = false;
+        let mut consistent = false;
+        let mut overlapping = false;
+        for m in members() {
+            if m.measure != item.measure || m.victims != item.victims || m.article == item.article {
+                continue;
+            }
+            others = true;
+            consistent |= counts_consistent(item.lo, item.hi, m.lo, m.hi);
+            overlapping |= item.lo <= m.hi && m.lo <= item.hi;
+        }
+        // When the claim's own article already tells of this incident, a
+        // different figure is a sub-count ("among them seven children"), not a
+        // sign of another event.
+        if others && !consistent && !same_article {
+            return None;
+        }
+        if overlapping {
+            score += 5;
+        }
+
+        // Actors.
+        let mut same_actor = false;
+        if let Some(a) = item.actor {
+            if cluster.actors.iter().any(|&b| b != a) {
+                // Competing attributions of one event: within one article (or
+                // its copies) when place and day agree, across articles only at one neighbourhood
+                // or village on the same day.
+                let precise = item_place.is_some_and(|p| p.precision >= Precision::District);
+                let placed = item_place.is_some() && !cluster.places.is_empty();
+                let agreed = same_sentence
+                    || (same_story && placed && same_days)
+                    || (same_place && precise && same_days);
+                if !agreed {
+                    return None;
+                }
+            } else if cluster.actors.contains(&a) {
+                same_actor = true;
+                score += 10;
+            }
+        }
+
+        if !same_story {
+            if item.when == When::Undated {
+                let near_article_date = match (item.article_day, cluster.core.or(cluster.wide)) {
+                    // An article reports what happened before it, within a week.
+                    (Some(day), Some((lo, hi))) => {
+                        lo <= day + EXACT_TOLERANCE_DAYS && day <= hi + UNDATED_WINDOW_DAYS
+                    }
+                    _ => false,
+                };
+                if !(strong_place && near_article_date) {
+                    return None;
+                }
+            }
+            if place_missing && !(same_days && same_actor && overlapping) {
+                return None;
+            }
+        }
+        Some(score)
+    }
+
+    fn join(&mut self, target: u32, item_index: u32, item: &Item) {
+        let places = self.places;
+        let Some(cluster) = self.clusters.get_mut(target as usize) else {
+            return;
+        };
+        cluster.members.push(item_index);
+        let mut changed = false;
+        match item.when {
+            When::Exact(lo, hi) => {
+                cluster.core = widen(cluster.core, lo, hi);
+                cluster.wide = widen(
+                    cluster.wide,
+                    lo - EXACT_TOLERANCE_DAYS,
+                    hi + EXACT_TOLERANCE_DAYS,
+                );
+                changed |= cluster.days != widen(cluster.days, lo, hi);
+                cluster.days = widen(cluster.days, lo, hi);
+            }
+            When::Vague(lo, hi) => {
+                cluster.wide = widen(
+                    cluster.wide,
+                    lo - VAGUE_TOLERANCE_DAYS,
+                    hi + VAGUE_TOLERANCE_DAYS,
+                );
+                let hi = hi.min(lo + MAX_INDEXED_DAYS);
+                changed |= cluster.days != widen(cluster.days, lo, hi);
+                cluster.days = widen(cluster.days, lo, hi);
+            }
+            When::Undated => {}
+        }
+        if let Some(p) = item.place {
+            changed |= push_unique(&mut cluster.places, p);
+        }
+        if let Some(a) = item.actor {
+            changed |= push_unique(&mut cluster.actors, a);
+        }
+        if push_unique(&mut cluster.groups, item.group) {
+            self.by_group.entry(item.group).or_default().push(target);
+        }
+        if !changed {
+            return;
+        }
+        let Some((from, to)) = cluster.days else {
+            return;
+        };
+        let to = to.min(from + MAX_INDEXED_DAYS);
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.clear();
+        for p in cluster
+            .places
+            .iter()
+            .filter_map(|&p| places.get(p as usize))
+        {
+            keys.push(key(KEY_PLACE, u64::from(p.name)));
+            for &a in &p.ancestors {
+                keys.push(key(KEY_UNDER, u64::from(a)));
+            }
+            if let Some((lat, lon)) = p.coords {
+                let band = lat_band(lat);
+                keys.push(cell_key((band, lon_cell(band, lon))));
+            }
+        }
+        for &a in &cluster.actors {
+            keys.push(key(KEY_ACTOR, u64::from(a)));
+            if cluster.places.is_empty() {
+                keys.push(key(KEY_ACTOR_NO_PLACE, u64::from(a)));
+            }
+        }
+        for d in from - INDEX_MARGIN_DAYS..=to + INDEX_MARGIN_DAYS {
+            let day = self.index.entry(d).or_default();
+            for &k in &keys {
+                day.insert(k, target);
+            }
+        }
+        self.keys = keys;
+    }
+}
+
+/// Latitude band of `CELL_DEGREES` (at least `NEAR_KM`).
+fn lat_band(lat: f64) -> i32 {
+    (lat / CELL_DEGREES).floor() as i32
+}
+
+/// Longitude cell within a band: cells are at least `CELL_DEGREES` of latitude
+/// wide (at least `NEAR_KM`) everywhere in the band, so a `NEAR_KM` radius reaches at most
+/// one cell either way in each neighbouring band.
+fn lon_cell(band: i32, lon: f64) -> i32 {
+    let edge = (f64::from(band).abs() + 1.0) * CELL_DEGREES;
+    let width = CELL_DEGREES / edge.min(89.0).to_radians().cos();
+    (lon / width.min(360.0)).floor() as i32
+}
+
+/// When an item is processed: dated ones on their first day, undated ones after
+/// every claim their article could sit next to, unplaceable ones last.
+fn processing_day(item: &Item) -> i32 {
+    match item.when {
+        When::Exact(lo, _) | When::Vague(lo, _) => lo,
+        When::Undated => match item.article_day {
+            Some(day) => day.saturating_add(UNDATED_WINDOW_DAYS + 1),
+            None => i32::MAX,
+        },
+    }
+}
+
+fn rank(w: When) -> u8 {
+    match w {
+        When::Exact(..) => 0,
+        When::Vague(..) => 1,
+        When::Undated => 2,
+    }
+}
+
+/// Interns places (by name and country) and the names of their parents.
+#[derive(Debug, Default)]
+pub(crate) struct Interner<'a> {
+    names: FastMap<&'a str, u32>,
+    places: FastMap<(&'a str, &'a str), u32>,
+    pub rows: Vec<PlaceRow>,
+}
+
+impl<'a> Interner<'a> {
+    pub(crate) fn name(&mut self, s: &'a str) -> u32 {
+        let next = self.names.len() as u32;
+        *self.names.entry(s).or_insert(next)
+    }
+
+    /// None for a missing place or one that is only a country (too coarse to tell events apart).
+    pub(crate) fn place(&mut self, claim: &'a Claim) -> Option<u32> {
+        let p = claim.place.as_ref()?;
+        if p.precision == Precision::Country {
+            return None;
+        }
+        if let Some(&i) = self.places.get(&(p.name.as_str(), p.country.as_str())) {
+            return Some(i);
+        }
+        let name = self.name(&p.name);
+        let ancestors = p
+            .parents
+            .iter()
+            .filter(|a| **a != p.country && **a != p.name)
+            .map(|a| self.name(a))
+            .collect();
+        let coords = (p.lat.is_finite()
+            && p.lon.is_finite()
+            && !(p.lat == 0.0 && p.lon == 0.0)
+            && p.lat.abs() <= 90.0
+            && p.lon.abs() <= 180.0)
+            .then_some((p.lat, p.lon));
+        let i = self.rows.len() as u32;
+        self.rows.push(PlaceRow {
+            name,
+            ancestors,
+            coords,
+            precision: p.precision,
+        });
+        self.places.insert((p.name.as_str(), p.country.as_str()), i);
+        Some(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_count_days_since_1970() {
+        let d = |s: &str| s.parse::<Date>().ok().map(day_number);
+        assert_eq!(d("1970-01-01"), Some(0));
+        assert_eq!(d("1970-01-02"), Some(1));
+        assert_eq!(d("1969-12-31"), Some(-1));
+        assert_eq!(d("2016-03-01"), d("2016-02-28").map(|x| x + 2), "leap year");
+        assert_eq!(d("2017-03-01"), d("2017-02-28").map(|x| x + 1));
+    }
+
+    fn row(name: u32, ancestors: Vec<u32>, at: (f64, f64), precision: Precision) -> PlaceRow {
+        PlaceRow {
+            name,
+            ancestors,
+            coords: Some(at),
+            precision,
+        }
+    }
+
+    #[test]
+    fn places_relate_by_name_containment_and_distance() {
+        let aleppo = row(1, vec![9], (36.20, 37.16), Precision::City);
+        let district = row(2, vec![1, 9], (36.18, 37.13), Precision::District);
+        let other_district = row(3, vec![1, 9], (36.21, 37.15), Precision::District);
+        let village = row(4, vec![9], (36.30, 37.20), Precision::Village);
+        let far = row(5, vec![8], (35.95, 39.01), Precision::City);
+        assert_eq!(relate(&aleppo, &aleppo), Relation::Same);
+        assert_eq!(relate(&aleppo, &district), Relation::Contains);
+        assert_eq!(relate(&district, &aleppo), Relation::Contains);
+        assert_eq!(relate(&district, &other_district), Relation::Neighbours);
+        assert_eq!(relate(&aleppo, &village), Relation::Near);
+        assert_eq!(relate(&aleppo, &far), Relation::Far);
+    }
+
+    #[test]
+    fn the_grid_finds_every_place_within_reach() {
+        // Points NEAR_KM apart in any direction, at several latitudes, always
+        // share a looked-up cell.
+        for lat in [-60.0, -10.0, 0.1, 33.5, 36.2, 59.9] {
+            for step in 0..16 {
+                let angle = f64::from(step) * std::f64::consts::PI / 8.0;
+                let dlat = NEAR_KM * 0.98 / 111.2 * angle.sin();
+                let dlon = NEAR_KM * 0.999 / (111.2 * f64::cos(f64::to_radians(lat))) * angle.cos();
+                let (a, b) = ((lat, 37.0), (lat + dlat, 37.0 + dlon));
+                assert!(distance_km(a, b) <= NEAR_KM);
+                let band = lat_band(b.0);
+                let stored = (band, lon_cell(band, b.1));
+                let mut looked = Vec::new();
+                let own = lat_band(a.0);
+                for bb in own - 1..=own + 1 {
+                    let x = lon_cell(bb, a.1);
+                    for dx in -1..=1 {
+                        looked.push((bb, x + dx));
+                    }
+                }
+                assert!(looked.contains(&stored), "lat {lat} step {step}");
+            }
+        }
+    }
+
+    #[test]
+    fn counts_conflict_only_when_wildly_apart() {
+        let open = u64::MAX;
+        assert!(counts_consistent(58, 58, 100, open));
+        assert!(counts_consistent(6, 6, 20, 99));
+        assert!(
+            !counts_consistent(6, 6, 24, 99),
+            "six killed is not dozens killed"
+        );
+        assert!(!counts_consistent(2, 2, 150, 150));
+        assert!(counts_consistent(0, open, 5, 5));
+    }
+}
