@@ -73,26 +73,6 @@ pub fn bench(opts: &BenchOptions) -> Result<String, String> {
         mb_per_s(bytes, ingest_s)
     );
 
-    // The two dictionary scans alone, one thread: where extraction time goes.
-    let t = Instant::now();
-    let places: usize = articles
-        .iter()
-        .map(|a| extractor.gazetteer().find(&a.text).len())
-        .sum();
-    report += &format!(
-        "  gazetteer scan, 1 thread: {:>6.1} MB/s  ({places} place names)\n",
-        mb_per_s(bytes, t.elapsed().as_secs_f64())
-    );
-    let t = Instant::now();
-    let parties: usize = articles
-        .iter()
-        .map(|a| extractor.parties().find(&a.text).len())
-        .sum();
-    report += &format!(
-        "  party scan, 1 thread:     {:>6.1} MB/s  ({parties} party names)\n",
-        mb_per_s(bytes, t.elapsed().as_secs_f64())
-    );
-
     // Extraction alone, one thread (the per-core figure).
     let t = Instant::now();
     let claims_1: usize = articles

@@ -1059,12 +1059,20 @@ pub struct SentenceResult {
 }
 
 /// Could this sentence hold a claim at all? A cheap test run on every sentence.
+/// It needs an outcome word and something that could be a count.
 pub fn may_hold_claims(w: &Words<'_>) -> bool {
-    (0..w.len()).any(|i| {
-        matches!(w.kind(i), Some(TokenKind::Number | TokenKind::Mixed))
-            || matches!(w.get(i), "no" | "any")
-            || count_at(w, i).is_some()
-    })
+    let has_outcome = (0..w.len()).any(|i| {
+        let word = w.get(i);
+        outcome_after(word).is_some()
+            || outcome_before(word).is_some()
+            || matches!(word, "toll" | "tolls" | "lives" | "victims" | "casualty")
+    });
+    has_outcome
+        && (0..w.len()).any(|i| {
+            matches!(w.kind(i), Some(TokenKind::Number | TokenKind::Mixed))
+                || matches!(w.get(i), "no" | "any")
+                || count_at(w, i).is_some()
+        })
 }
 
 /// The date of the event a sentence tells of, if it gives one.

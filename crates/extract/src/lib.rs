@@ -16,6 +16,7 @@ pub mod sentences;
 pub mod tokens;
 
 use jiff::civil::Date;
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use ledger_types::{ArticleStatus, Measure, Party, PartyKind, Place, Scope, Span};
@@ -90,29 +91,18 @@ impl Extractor {
         let text = article.text.as_str();
         let lower = text.to_ascii_lowercase();
         let is_furniture = |span: Span| ingest::is_furniture(article, span);
-        let party_mentions: Vec<PartyMention> = self.parties.find(text);
-        // Party names that hold a place name ("Aleppo Police Command") are not places.
-        let place_mentions: Vec<PlaceMention> = self
-            .gazetteer
-            .find(text)
-            .into_iter()
-            .filter(|m| !is_furniture(m.span) && !is_aside_place(text, m.span))
-            .filter(|m| {
-                let i = party_mentions.partition_point(|p| p.span.end <= m.span.start);
-                !party_mentions
-                    .get(i)
-                    .is_some_and(|p| p.span.overlaps(m.span))
-            })
-            .collect();
+        let sentences = sentences::split_sentences(text);
         let scan = ArticleScan {
             text,
             lower: &lower,
             article_date: article.date,
-            sentences: sentences::split_sentences(text),
             paragraphs: paragraph_starts(text),
-            place_mentions,
-            party_mentions,
             furniture: &is_furniture,
+            gazetteer: &self.gazetteer,
+            parties: &self.parties,
+            place_cache: vec![OnceCell::new(); sentences.len()],
+            party_cache: vec![OnceCell::new(); sentences.len()],
+            sentences,
         };
         let title_place =
             self.best_place(&article.title, &self.gazetteer.find(&article.title), None);
@@ -124,7 +114,7 @@ impl Extractor {
         let mut last_dated: Option<(usize, (Date, Date))> = None;
         let mut last_actor: Option<(usize, Party)> = None;
         let mut seen_sentences: HashSet<&str> = HashSet::new();
-        let speaks_in_days = std::cell::OnceCell::new();
+        let speaks_in_days = OnceCell::new();
 
         for (no, &span) in scan.sentences.iter().enumerate() {
             let sentence = &text[span.start..span.end];
@@ -141,14 +131,14 @@ impl Extractor {
             if !claims::may_hold_claims(&words) {
                 continue;
             }
-            let parties_here = self.parties_in(&scan.party_mentions, span, &tokens);
+            let parties_here = self.parties_in(scan.parties_of(no), &tokens);
             let input = scan.input(words, &parties_here);
             let found = sentence_claims(&input).claims;
             if found.is_empty() {
                 continue;
             }
             let paragraph = scan.paragraph_of(no);
-            let places_here = scan.places_in(span);
+            let places_here = scan.places_of(no);
             let nearby_place = self.nearby_place(&scan, no);
             let refers_back = claims::refers_to_earlier_attack(&words);
             for sc in found {
@@ -171,7 +161,7 @@ impl Extractor {
                         last_claimant = Some((no, p.clone()));
                         Some(p)
                     }
-                    Some(ClaimantRef::Pronoun) => self.claimant_before(&scan, span, &last_claimant),
+                    Some(ClaimantRef::Pronoun) => self.claimant_before(&scan, no, &last_claimant),
                     None => None,
                 };
                 let mut date = sc.date;
@@ -228,10 +218,9 @@ impl Extractor {
     fn nearby_place(&self, scan: &ArticleScan<'_>, no: usize) -> Option<NamedPlace> {
         let earlier = (no.saturating_sub(6)..no).rev();
         let later = (no + 1)..(no + 4).min(scan.sentences.len());
-        earlier.chain(later).find_map(|k| {
-            let span = *scan.sentences.get(k)?;
-            self.best_place(scan.text, scan.places_in(span), None)
-        })
+        earlier
+            .chain(later)
+            .find_map(|k| self.best_place(scan.text, scan.places_of(k), None))
     }
 
     /// "it said": the claimant named last before this sentence, in a claim or in
@@ -239,33 +228,22 @@ impl Extractor {
     fn claimant_before(
         &self,
         scan: &ArticleScan<'_>,
-        span: Span,
+        no: usize,
         last_claimant: &Option<(usize, Party)>,
     ) -> Option<Party> {
-        let before = scan
-            .party_mentions
-            .partition_point(|m| m.span.start < span.start);
-        let mentioned = scan.party_mentions[..before].iter().rev().find_map(|m| {
-            let p = self.parties.party(m.party)?;
-            matches!(
-                p.kind,
-                PartyKind::Monitor | PartyKind::International | PartyKind::StateMedia
-            )
-            .then_some((m.span.start, p))
+        // Sentences after the last claim's own claimant, nearest first.
+        let since = last_claimant.as_ref().map_or(0, |(n, _)| *n);
+        let mentioned = (since.max(no.saturating_sub(8))..no).rev().find_map(|k| {
+            scan.parties_of(k).iter().rev().find_map(|m| {
+                let p = self.parties.party(m.party)?;
+                matches!(
+                    p.kind,
+                    PartyKind::Monitor | PartyKind::International | PartyKind::StateMedia
+                )
+                .then(|| p.clone())
+            })
         });
-        match (mentioned, last_claimant) {
-            (Some((at, p)), Some((n, c))) => {
-                let claim_start = scan.sentences.get(*n).map_or(0, |s| s.start);
-                Some(if at >= claim_start {
-                    p.clone()
-                } else {
-                    c.clone()
-                })
-            }
-            (Some((_, p)), None) => Some(p.clone()),
-            (None, Some((_, c))) => Some(c.clone()),
-            (None, None) => None,
-        }
+        mentioned.or_else(|| last_claimant.as_ref().map(|(_, c)| c.clone()))
     }
 
     /// The actor of the attack an earlier sentence (two at most, same paragraph) names.
@@ -288,7 +266,7 @@ impl Extractor {
             }
             let span = *scan.sentences.get(k)?;
             tokenize(scan.lower, span, &mut tokens);
-            let parties = self.parties_in(&scan.party_mentions, span, &tokens);
+            let parties = self.parties_in(scan.parties_of(k), &tokens);
             let words = Words {
                 lower: scan.lower,
                 tokens: &tokens,
@@ -300,17 +278,10 @@ impl Extractor {
         None
     }
 
-    /// Party mentions inside `span`, as token ranges.
-    fn parties_in(
-        &self,
-        mentions: &[PartyMention],
-        span: Span,
-        tokens: &[Token],
-    ) -> Vec<PartyInSentence> {
-        let first_in = mentions.partition_point(|m| m.span.start < span.start);
-        mentions[first_in..]
+    /// A sentence's party mentions as token ranges of its tokens.
+    fn parties_in(&self, mentions: &[PartyMention], tokens: &[Token]) -> Vec<PartyInSentence> {
+        mentions
             .iter()
-            .take_while(|m| m.span.end <= span.end)
             .filter_map(|m| {
                 let first = tokens.partition_point(|t| t.span.start < m.span.start);
                 let end = tokens.partition_point(|t| t.span.end <= m.span.end);
@@ -320,7 +291,6 @@ impl Extractor {
             .collect()
     }
 
-    /// The most specific place among mentions; ties go to the one nearest `near`.
     /// The most specific place among mentions in `text`, with its spelling there;
     /// ties go to the mention nearest `near`.
     fn best_place(
@@ -384,9 +354,13 @@ struct ArticleScan<'a> {
     article_date: Option<Date>,
     sentences: Vec<Span>,
     paragraphs: Vec<usize>,
-    place_mentions: Vec<PlaceMention>,
-    party_mentions: Vec<PartyMention>,
     furniture: &'a dyn Fn(Span) -> bool,
+    gazetteer: &'a Gazetteer,
+    parties: &'a PartyTable,
+    // Places and parties are looked up per sentence, and only for sentences
+    // near a claim: the dictionary scans cost more than everything else.
+    place_cache: Vec<OnceCell<Vec<PlaceMention>>>,
+    party_cache: Vec<OnceCell<Vec<PartyMention>>>,
 }
 
 impl<'a> ArticleScan<'a> {
@@ -395,19 +369,40 @@ impl<'a> ArticleScan<'a> {
         self.paragraphs.partition_point(|&p| p <= start)
     }
 
-    fn places_in(&self, span: Span) -> &[PlaceMention] {
-        let a = self
-            .place_mentions
-            .partition_point(|m| m.span.start < span.start);
-        let b = self
-            .place_mentions
-            .partition_point(|m| m.span.start < span.end);
-        let b = b.max(a);
-        let end = self.place_mentions[a..b]
-            .iter()
-            .position(|m| m.span.end > span.end)
-            .map_or(b, |i| a + i);
-        &self.place_mentions[a..end]
+    /// Party mentions of sentence `no`, with offsets into the article text.
+    fn parties_of(&self, no: usize) -> &[PartyMention] {
+        let (Some(cell), Some(&span)) = (self.party_cache.get(no), self.sentences.get(no)) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let mut found = self.parties.find(&self.text[span.start..span.end]);
+            for m in &mut found {
+                m.span = Span::new(m.span.start + span.start, m.span.end + span.start);
+            }
+            found
+        })
+    }
+
+    /// Place mentions of sentence `no` that say where something happened.
+    fn places_of(&self, no: usize) -> &[PlaceMention] {
+        let (Some(cell), Some(&span)) = (self.place_cache.get(no), self.sentences.get(no)) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let parties = self.parties_of(no);
+            self.gazetteer
+                .find(&self.text[span.start..span.end])
+                .into_iter()
+                .map(|mut m| {
+                    m.span = Span::new(m.span.start + span.start, m.span.end + span.start);
+                    m.name_end += span.start;
+                    m
+                })
+                .filter(|m| !(self.furniture)(m.span) && !is_aside_place(self.text, m.span))
+                // Party names that hold a place name ("Aleppo Police Command") are not places.
+                .filter(|m| !parties.iter().any(|p| p.span.overlaps(m.span)))
+                .collect()
+        })
     }
 
     fn input<'s>(&'s self, words: Words<'s>, parties: &'s [PartyInSentence]) -> SentenceInput<'s> {
@@ -422,17 +417,30 @@ impl<'a> ArticleScan<'a> {
 
     /// Does the article (outside furniture) name days: weekdays, "today", "yesterday"?
     fn speaks_in_days(&self) -> bool {
-        let mut tokens = Vec::new();
-        self.sentences.iter().any(|&span| {
-            if (self.furniture)(span) {
-                return false;
-            }
-            tokenize(self.lower, span, &mut tokens);
-            tokens.iter().any(|t| {
-                let w = &self.lower[t.span.start..t.span.end];
-                !(self.furniture)(t.span)
-                    && (lexicon::is_weekday(w).is_some()
-                        || matches!(w, "today" | "yesterday" | "tonight" | "overnight"))
+        const DAY_WORDS: &[&str] = &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+            "tonight",
+            "overnight",
+        ];
+        let bytes = self.lower.as_bytes();
+        DAY_WORDS.iter().any(|word| {
+            self.lower.match_indices(word).any(|(at, _)| {
+                let end = at + word.len();
+                let bounded = !bytes
+                    .get(at.wrapping_sub(1))
+                    .is_some_and(u8::is_ascii_alphabetic)
+                    && !bytes
+                        .get(end)
+                        .is_some_and(|b| b.is_ascii_alphabetic() && *b != b's');
+                bounded && !(self.furniture)(Span::new(at, end))
             })
         })
     }

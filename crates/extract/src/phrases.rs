@@ -37,31 +37,37 @@ impl PhraseMatcher {
             let alias = alias.trim();
             if let Some(exact) = alias.strip_prefix('=') {
                 if !exact.is_empty() {
-                    sen.push(exact.to_string());
+                    sen.push(exact.as_bytes().to_vec());
                     sen_e.push(entry);
                 }
-            } else if !alias.is_empty() {
-                ins.push(alias.to_string());
+            } else if alias
+                .bytes()
+                .any(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+            {
+                // Folded and led by a space: a pattern can only match at a word start.
+                let mut folded = vec![b' '];
+                folded.extend(alias.bytes().map(fold_byte));
+                ins.push(folded);
                 ins_e.push(entry);
             }
         }
-        let build = |pats: &[String], ci: bool| -> Result<Option<AhoCorasick>, String> {
+        let build = |pats: &[Vec<u8>]| -> Result<Option<AhoCorasick>, String> {
             if pats.is_empty() {
                 return Ok(None);
             }
             AhoCorasickBuilder::new()
-                .ascii_case_insensitive(ci)
                 .match_kind(MatchKind::LeftmostLongest)
                 // A DFA costs memory once and makes the per-article scan several times faster.
                 .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
                 .build(pats)
                 .map(Some)
                 .map_err(|e| e.to_string())
         };
         Ok(PhraseMatcher {
-            insensitive: build(&ins, true)?,
+            insensitive: build(&ins)?,
             insensitive_entries: ins_e,
-            sensitive: build(&sen, false)?,
+            sensitive: build(&sen)?,
             sensitive_entries: sen_e,
             allow_possessive,
         })
@@ -71,36 +77,23 @@ impl PhraseMatcher {
     /// without overlaps.
     pub fn find_all(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for (ac, entries) in [
-            (&self.insensitive, &self.insensitive_entries),
-            (&self.sensitive, &self.sensitive_entries),
-        ] {
-            let Some(ac) = ac else { continue };
-            // Leftmost-longest search, restarted one character after a match that
-            // is only part of a word, so that "a monitor" rejected in "a monitoring
-            // group" does not hide "monitoring group" behind it.
-            let mut pos = 0;
-            while pos < text.len() {
-                let Some(m) = ac.find(Input::new(text).span(pos..text.len())) else {
-                    break;
-                };
-                match self.word_end(text, m.start(), m.end()) {
-                    Some(end) => {
-                        if let Some(&entry) = entries.get(m.pattern().as_usize()) {
-                            hits.push(Hit {
-                                span: Span::new(m.start(), end),
-                                entry,
-                                name_end: m.end(),
-                            });
-                        }
-                        pos = m.end();
-                    }
-                    None => {
-                        pos =
-                            m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
-                    }
-                }
-            }
+        if let Some(ac) = &self.insensitive {
+            // The text folded like the patterns, behind one leading space: byte i of
+            // the text is byte i + 1 of `folded`.
+            let mut folded = Vec::with_capacity(text.len() + 1);
+            folded.push(b' ');
+            folded.extend(text.bytes().map(fold_byte));
+            self.scan(ac, &self.insensitive_entries, text, &folded, 1, &mut hits);
+        }
+        if let Some(ac) = &self.sensitive {
+            self.scan(
+                ac,
+                &self.sensitive_entries,
+                text,
+                text.as_bytes(),
+                0,
+                &mut hits,
+            );
         }
         hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
@@ -112,25 +105,73 @@ impl PhraseMatcher {
         out
     }
 
-    /// The end of the word-bounded match, or None when the match sits inside a word.
-    fn word_end(&self, text: &str, start: usize, end: usize) -> Option<usize> {
-        let before = text[..start].chars().next_back();
-        if before.is_some_and(is_word_char) {
+    /// Leftmost-longest search of `haystack` (which is `text` shifted by `shift`
+    /// bytes), restarted one byte after a match that is only part of a word, so
+    /// that "a monitor" rejected in "a monitoring group" does not hide
+    /// "monitoring group" behind it.
+    fn scan(
+        &self,
+        ac: &AhoCorasick,
+        entries: &[usize],
+        text: &str,
+        haystack: &[u8],
+        shift: usize,
+        hits: &mut Vec<Hit>,
+    ) {
+        let mut pos = 0;
+        while pos < haystack.len() {
+            let Some(m) = ac.find(Input::new(haystack).span(pos..haystack.len())) else {
+                break;
+            };
+            // A folded pattern starts with the space before the word: its match
+            // starts where the word starts in `text`.
+            let start = m.start();
+            let end = m.end() - shift;
+            match self.word_bounds(text, start, end) {
+                Some(span_end) => {
+                    if let Some(&entry) = entries.get(m.pattern().as_usize()) {
+                        hits.push(Hit {
+                            span: Span::new(start, span_end),
+                            entry,
+                            name_end: end,
+                        });
+                    }
+                    pos = m.end();
+                }
+                None => pos = m.start() + 1,
+            }
+        }
+    }
+
+    /// The end of the word-bounded match `start..end` of `text` (past a possessive
+    /// "s"), or None when the match begins or ends inside a word.
+    fn word_bounds(&self, text: &str, start: usize, end: usize) -> Option<usize> {
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return None;
         }
-        let rest = &text[end..];
-        let mut after = rest.chars();
+        if text[..start].chars().next_back().is_some_and(is_word_char) {
+            return None;
+        }
+        let mut after = text[end..].chars();
         match after.next() {
             None => Some(end),
-            Some(c) if !is_word_char(c) => {
-                // "Syria's": a possessive after the name still names the place.
-                Some(end)
-            }
+            // "Syria's": a possessive after the name still names the place.
+            Some(c) if !is_word_char(c) => Some(end),
             Some('s') if self.allow_possessive && !after.next().is_some_and(is_word_char) => {
                 Some(end + 1)
             }
             Some(_) => None,
         }
+    }
+}
+
+/// Lowercases ASCII letters and turns ASCII punctuation and spaces into a space,
+/// keeping byte length (so offsets carry over) and UTF-8 validity.
+fn fold_byte(b: u8) -> u8 {
+    if b.is_ascii_alphanumeric() || !b.is_ascii() {
+        b.to_ascii_lowercase()
+    } else {
+        b' '
     }
 }
 
