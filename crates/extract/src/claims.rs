@@ -90,14 +90,25 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         if w.get(j) == "the" {
             j += 1;
         }
-    } else if w.get(j) == "of"
-        && matches!(w.get(j + 1), "the" | "those" | "these")
-        && let Some(v) = victim_noun(w.get(j + 2))
-    {
-        // "22 of the jihadists": a part of a named group.
-        np.victims = Some(v);
-        np.end = j + 3;
-        return np;
+    } else if w.get(j) == "of" && matches!(w.get(j + 1), "the" | "those" | "these") {
+        // "22 of the jihadists": a part of a named group; "18 of the 31 lorries":
+        // a part of something that is not people.
+        let mut k = j + 2;
+        if w.kind(k) == Some(TokenKind::Number) {
+            k += 1;
+        }
+        if let Some(v) = victim_noun(w.get(k)) {
+            np.victims = Some(v);
+            np.end = k + 1;
+            return np;
+        }
+        if !matches!(
+            w.get(k),
+            "dead" | "killed" | "victims" | "wounded" | "injured" | "fatalities"
+        ) {
+            np.not_people = true;
+            return np;
+        }
     }
     let mut unknown = 0;
     while j < w.len() && unknown <= 3 {
@@ -175,6 +186,16 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             unknown += 1;
             continue;
         }
+        // "70 regime and rebel fighters": "and" inside a noun phrase, not between counts.
+        if word == "and"
+            && unknown > 0
+            && w.kind(j + 1) == Some(TokenKind::Word)
+            && !matches!(w.get(j + 1), "a" | "an" | "the")
+            && count_at(w, j + 1).is_none()
+        {
+            j += 1;
+            continue;
+        }
         if outcome_after(word).is_some() || is_np_stop(word) || is_aux(word) {
             break;
         }
@@ -209,7 +230,6 @@ fn is_list_joiner(w: &str) -> bool {
             | "in"
             | "addition"
             | "to"
-            | "while"
             | "along"
             | "besides"
             | "mostly"
@@ -236,11 +256,39 @@ fn is_explicit_breakdown(w: &Words<'_>, first: usize) -> bool {
     prev == "including"
         || (matches!(prev, "them" | "whom")
             && matches!(w.get(first.wrapping_sub(2)), "among" | "of"))
+        || w.ends_before(first, &["along", "with"])
+        || w.ends_before(first, &["together", "with"])
+        || w.ends_before(first, &["as", "well", "as"])
+}
+
+/// "13 of whom were women", "16 of them": a part of a group named before.
+fn is_part_of_earlier(w: &Words<'_>, c: &Count) -> bool {
+    w.get(c.end) == "of" && matches!(w.get(c.end + 1), "whom" | "them")
+}
+
+/// Outcome words that are often adjectives of things: "two besieged towns",
+/// "dozens of burned out vehicles".
+fn is_adjective_of_things(w: &Words<'_>, j: usize) -> bool {
+    let next = w.get(j + 1);
+    matches!(
+        w.get(j),
+        "besieged" | "burned" | "burnt" | "stranded" | "held" | "captured" | "stuck" | "trapped"
+    ) && w.kind(j + 1) == Some(TokenKind::Word)
+        && victim_noun(next).is_none()
+        && !is_aux(next)
+        && !is_np_stop(next)
 }
 
 /// Does a breakdown or list word stand just before token `first`?
 fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
     let prev = w.get(first - 1);
+    if w.ends_before(first, &["along", "with"])
+        || w.ends_before(first, &["together", "with"])
+        || w.ends_before(first, &["as", "well", "as"])
+        || (prev == "another" && first >= 2)
+    {
+        return true;
+    }
     matches!(
         prev,
         "including" | "and" | "," | "plus" | "them" | "whom" | "incl"
@@ -350,19 +398,30 @@ fn measure_before(
 fn measure_after(w: &Words<'_>, start: usize, counts: &[(Count, NounPhrase)]) -> Option<Measure> {
     let mut j = start;
     let mut steps = 0;
-    // Words of no known class crossed so far ("17 people, most members of Syrian
-    // opposition groups, were killed"); a few are names or adjectives, more is a new clause.
+    // Words of no known class crossed so far ("29 fighters from the Western-armed
+    // Hazm movement were killed"): names and adjectives; too many is a new clause.
     let mut unknown = 0;
-    while j < w.len() && steps < 10 {
+    // Only joiners so far: a count further on is part of the same list.
+    let mut list_only = true;
+    let mut after_be = false;
+    while j < w.len() && steps < 14 {
         let word = w.get(j);
         if let Some(m) = outcome_after(word) {
-            // "lost" needs "their lives"; "besieged areas" is no outcome of people.
-            if (word == "lost" && w.get(j + 1) != "their") || non_victim_noun(w.get(j + 1)) {
+            // "lost" needs "their lives"; "besieged areas" is no outcome of people;
+            // "three bombers killed two people": the verb takes the later count.
+            if (word == "lost" && w.get(j + 1) != "their")
+                || non_victim_noun(w.get(j + 1))
+                || is_adjective_of_things(w, j)
+                || counts.iter().any(|(c, _)| c.first > j && c.first <= j + 1)
+            {
                 return None;
             }
             return Some(m);
         }
         if let Some((c, np)) = counts.iter().find(|(c, _)| c.first == j) {
+            if !list_only {
+                return None;
+            }
             // "2 medics among 31 dead": the crossed count's own outcome is the list's.
             if np.measure.is_some() {
                 return np.measure;
@@ -370,17 +429,21 @@ fn measure_after(w: &Words<'_>, start: usize, counts: &[(Count, NounPhrase)]) ->
             j = np.end.max(c.end);
             continue;
         }
-        if is_aux(word)
-            || is_list_joiner(word)
-            || victim_noun(word).is_some()
-            || matches!(word, "their" | "lives" | "had" | "have")
-        {
+        let joiner = is_list_joiner(word) || victim_noun(word).is_some();
+        if is_aux(word) || joiner || matches!(word, "their" | "lives" | "had" | "have" | "from") {
+            list_only &= joiner || is_aux(word);
+            after_be = matches!(word, "were" | "was" | "are" | "is" | "been" | "be");
             j += 1;
             steps += 1;
             continue;
         }
-        if w.kind(j) == Some(TokenKind::Word) && unknown < 3 && !is_saying_verb(word) {
+        // "were destroyed": the predicate is something other than an outcome.
+        if after_be || is_clause_break(word) {
+            return None;
+        }
+        if w.kind(j) == Some(TokenKind::Word) && unknown < 6 && !is_saying_verb(word) {
             unknown += 1;
+            list_only = false;
             j += 1;
             steps += 1;
             continue;
@@ -388,6 +451,28 @@ fn measure_after(w: &Words<'_>, start: usize, counts: &[(Count, NounPhrase)]) ->
         return None;
     }
     None
+}
+
+/// Words that start a new clause: an outcome after them is another event's.
+fn is_clause_break(w: &str) -> bool {
+    matches!(
+        w,
+        "where"
+            | "when"
+            | "while"
+            | "whereas"
+            | "after"
+            | "before"
+            | "because"
+            | "but"
+            | "as"
+            | "since"
+            | "although"
+            | "though"
+            | "said"
+            | "says"
+            | "which"
+    )
 }
 
 /// An outcome word right after the noun phrase, past auxiliaries only: "29 injured".
@@ -404,7 +489,7 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
                 return Some(Measure::Casualties);
             }
             // "four besieged areas": an adjective of places, not an outcome of people.
-            if non_victim_noun(w.get(j + 1)) {
+            if non_victim_noun(w.get(j + 1)) || is_adjective_of_things(w, j) {
                 return None;
             }
             return (word != "lost" || w.get(j + 1) == "their").then_some(m);
@@ -519,6 +604,16 @@ fn is_not_a_people_count(w: &Words<'_>, c: &Count) -> bool {
         return true;
     }
     if prev == "." && c.number >= 2 && w.kind(c.number - 2) == Some(TokenKind::Number) {
+        return true;
+    }
+    // "Sat Feb 28 2015 190703": a time stamp after a year.
+    if c.number > 0
+        && w.kind(c.number) == Some(TokenKind::Number)
+        && w.kind(c.number - 1) == Some(TokenKind::Number)
+        && prev.len() == 4
+        && (1900..=2100).contains(&crate::numbers::parse_digits(prev).unwrap_or(0))
+        && word.len() >= 4
+    {
         return true;
     }
     false
@@ -722,6 +817,7 @@ fn actor_of(
         {
             continue;
         }
+        // "US drones", "government forces": a name that is itself a force acts.
         let attack = is_attack_noun(w.get(p.end - 1))
             || is_attack_noun(next)
             || (matches!(next, "-" | "air" | "and") && is_attack_noun(next2))
@@ -1175,8 +1271,9 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
             && c.first >= prev_end
             && c.first > 0
             && (c.first - prev_end <= 8
-                || (c.first - prev_end <= 16 && is_explicit_breakdown(w, c.first)))
-            && (c.first == prev_end || is_breakdown_joiner(w, c.first))
+                || (c.first - prev_end <= 16
+                    && (is_explicit_breakdown(w, c.first) || is_part_of_earlier(w, c))))
+            && (c.first == prev_end || is_breakdown_joiner(w, c.first) || is_part_of_earlier(w, c))
             && (prev_end..c.first).all(|k| {
                 let x = w.get(k);
                 // The earlier claim's own cue may stand in between ("Three killed including 2 women").
@@ -1200,16 +1297,20 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
         {
             measure = Some(Measure::Killed);
         }
-        if measure.is_none() {
+        // "A doctor receiving the casualties": one person is a claim only when the
+        // outcome is bound to them directly.
+        let bound_loosely_ok = !c.is_bare_one;
+        if measure.is_none() && bound_loosely_ok {
             measure = measure_after(w, np.end, &counts);
         }
-        if measure.is_none() {
+        if measure.is_none() && bound_loosely_ok {
             measure = measure_of_group_after(w, c);
             if measure.is_some() {
                 victims = victims.or_else(|| victims_after_were(w, c.end));
             }
         }
         if measure.is_none()
+            && bound_loosely_ok
             && let Some((m, civilian)) = measure_from_cue_before(w, c)
         {
             measure = Some(m);
@@ -1237,6 +1338,16 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
         }
         if c.is_bare_one && np.victims.is_none() {
             continue;
+        }
+        // "16 of them": the group named just before.
+        if victims.is_none() && w.get(c.end) == "of" && w.get(c.end + 1) == "them" {
+            victims = (0..c.first).rev().find_map(|k| victim_noun(w.get(k)));
+        }
+        // "killing 5 fighters and injuring 15 others": the others are fighters too.
+        if w.get(np.end.wrapping_sub(1)) == "others"
+            && let Some((_, _, Victims::Combatants)) = previous
+        {
+            victims = Some(Victims::Combatants);
         }
         let victims = victims.unwrap_or(Victims::People);
         let date = nearest_date(dates, c.first);

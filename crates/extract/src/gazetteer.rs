@@ -16,6 +16,7 @@ pub const BUILTIN_GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
 #[derive(Debug)]
 pub struct Gazetteer {
     places: Vec<Place>,
+    by_name: HashMap<String, usize>,
     matcher: PhraseMatcher,
 }
 
@@ -123,7 +124,16 @@ impl Gazetteer {
                 .chain(r.aliases.iter().map(move |a| (a.as_str(), i)))
         });
         let matcher = PhraseMatcher::new(aliases, true)?;
-        Ok(Gazetteer { places, matcher })
+        Ok(Gazetteer {
+            places,
+            by_name,
+            matcher,
+        })
+    }
+
+    /// The place with this canonical name.
+    pub fn by_name(&self, name: &str) -> Option<&Place> {
+        self.places.get(*self.by_name.get(name)?)
     }
 
     pub fn place(&self, i: usize) -> Option<&Place> {

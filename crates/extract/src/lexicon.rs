@@ -30,9 +30,43 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         | "iraqis" | "yemenis" | "afghans" | "palestinians" | "kurds" | "yazidis"
         | "christians" | "relatives" | "locals" | "employees" | "labourers" | "laborers"
         | "man" | "citizen" | "resident" | "worker" | "individual" | "villager" | "refugee"
-        | "migrant" => Victims::People,
+        | "migrant" | "evacuees" | "passengers," | "pilgrims," => Victims::People,
         _ => return None,
     })
+}
+
+/// A singular noun for one person: "a woman", "a child" are counts of one.
+pub fn is_singular_person(w: &str) -> bool {
+    matches!(
+        w,
+        "woman"
+            | "child"
+            | "man"
+            | "girl"
+            | "boy"
+            | "baby"
+            | "infant"
+            | "toddler"
+            | "teenager"
+            | "civilian"
+            | "soldier"
+            | "fighter"
+            | "officer"
+            | "policeman"
+            | "journalist"
+            | "doctor"
+            | "medic"
+            | "nurse"
+            | "person"
+            | "resident"
+            | "worker"
+            | "pilot"
+            | "militant"
+            | "commander"
+            | "volunteer"
+            | "paramedic"
+            | "photographer"
+    )
 }
 
 /// An outcome word that can follow the counted people ("... were killed",
@@ -46,9 +80,8 @@ pub fn outcome_after(w: &str) -> Option<Measure> {
         "injured" | "wounded" | "hurt" | "injuries" | "injures" | "wounds" | "wounding"
         | "injuring" => Measure::Injured,
         "casualties" => Measure::Casualties,
-        "displaced" | "fled" | "uprooted" | "homeless" | "flee" | "fleeing" | "evacuated" => {
-            Measure::Displaced
-        }
+        "displaced" | "fled" | "uprooted" | "homeless" | "flee" | "fleeing" | "evacuated"
+        | "refugees" => Measure::Displaced,
         "trapped" | "besieged" | "stuck" | "stranded" => Measure::Trapped,
         "detained" | "arrested" | "imprisoned" | "jailed" | "captured" | "held" => {
             Measure::Detained
@@ -200,6 +233,18 @@ pub fn non_victim_noun(w: &str) -> bool {
             | "checkpoints"
             | "facilities"
             | "camps"
+            | "lorries"
+            | "buses"
+            | "cars"
+            | "hideouts"
+            | "bases"
+            | "headquarters"
+            | "depots"
+            | "warehouses"
+            | "launchers"
+            | "shops"
+            | "bridges"
+            | "cells"
             | "shelters"
             | "mosques"
             | "churches"
@@ -369,6 +414,9 @@ pub fn is_aux(w: &str) -> bool {
             | "might"
             | "could"
             | "estimated"
+            | "become"
+            | "became"
+            | "becoming"
     )
 }
 

@@ -141,17 +141,30 @@ impl Extractor {
             let places_here = scan.places_of(no);
             let nearby_place = self.nearby_place(&scan, no);
             let refers_back = claims::refers_to_earlier_attack(&words);
+            let speaks_of_war = (0..words.len()).any(|i| {
+                matches!(
+                    words.get(i),
+                    "war" | "conflict" | "crisis" | "uprising" | "revolution" | "fighting"
+                )
+            });
             for sc in found {
-                // A war's running toll is about no place the sentence does not name.
-                let war_toll = sc.scope == Scope::Cumulative
+                let war_toll = speaks_of_war
+                    && sc.scope == Scope::Cumulative
                     && matches!(
                         sc.measure,
                         Measure::Killed | Measure::Injured | Measure::Casualties
                     );
-                let place = self
-                    .best_place(text, places_here, Some(sc.count_span.start))
-                    .or_else(|| (!war_toll).then(|| nearby_place.clone()).flatten())
-                    .or_else(|| (!war_toll).then(|| title_place.clone()).flatten());
+                let context_place = || nearby_place.clone().or_else(|| title_place.clone());
+                let place = match self.best_place(text, places_here, Some(sc.count_span.start)) {
+                    Some(p) => Some(p),
+                    // A war's running toll is about the country, not the town the
+                    // article was just speaking of.
+                    None if war_toll => context_place().and_then(|(p, _)| {
+                        let country = self.gazetteer.by_name(&p.country)?;
+                        Some((country.clone(), country.name.clone()))
+                    }),
+                    None => context_place(),
+                };
                 let (place, place_text) = match place {
                     Some((p, t)) => (Some(p), Some(t)),
                     None => (None, None),
@@ -304,7 +317,14 @@ impl Extractor {
             .filter_map(|m| Some((m, self.gazetteer.place(m.place)?)))
             .max_by_key(|(m, p)| {
                 let distance = near.map_or(0, |n| n.abs_diff(m.span.start));
-                (precision_rank(p.precision), std::cmp::Reverse(distance))
+                // A place named close to the count says where it happened; one far
+                // off in a long sentence is often another place in passing.
+                let close = distance <= PLACE_WINDOW;
+                (
+                    close,
+                    precision_rank(p.precision),
+                    std::cmp::Reverse(distance),
+                )
             })
             .map(|(m, p)| {
                 let spelled = text.get(m.span.start..m.name_end).unwrap_or(&p.name);
@@ -342,6 +362,9 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     }
     false
 }
+
+/// Bytes around a count within which a named place is taken to be where it happened.
+const PLACE_WINDOW: usize = 100;
 
 /// A gazetteer place and the spelling the article used for it.
 type NamedPlace = (Place, String);

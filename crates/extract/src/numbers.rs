@@ -3,6 +3,7 @@
 
 use ledger_types::Qualifier;
 
+use crate::lexicon::{is_singular_person, outcome_after};
 use crate::tokens::{Token, TokenKind};
 
 /// A count found in a token stream.
@@ -223,7 +224,9 @@ fn number_at(w: &Words<'_>, i: usize) -> Option<NumberReading> {
     for (phrase, lo, hi) in VAGUE_AMOUNTS {
         if w.matches(i, phrase) {
             // "tens" alone only in "tens of <noun>".
-            if *phrase == ["tens"] && w.get(i + 1) != "of" {
+            // "tens" alone only in "tens of <noun>" or "tens killed".
+            if *phrase == ["tens"] && w.get(i + 1) != "of" && outcome_after(w.get(i + 1)).is_none()
+            {
                 return None;
             }
             return Some((*lo, i + phrase.len(), Some((*lo, *hi)), false));
@@ -261,6 +264,12 @@ fn number_at(w: &Words<'_>, i: usize) -> Option<NumberReading> {
                 let next = w.get(i + 1);
                 if next == "dozen" || scale_value(next).is_some() {
                     (1, i + 1, true)
+                } else if is_singular_person(next)
+                    || (is_singular_person(w.get(i + 2)) && w.kind(i + 1) == Some(TokenKind::Word))
+                {
+                    // "a woman was killed", "a young girl": one person, bound as
+                    // tightly as a bare "one".
+                    return Some((1, i + 1, None, true));
                 } else {
                     return None;
                 }

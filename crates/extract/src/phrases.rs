@@ -106,9 +106,10 @@ impl PhraseMatcher {
     }
 
     /// Leftmost-longest search of `haystack` (which is `text` shifted by `shift`
-    /// bytes), restarted one byte after a match that is only part of a word, so
-    /// that "a monitor" rejected in "a monitoring group" does not hide
-    /// "monitoring group" behind it.
+    /// bytes). A match that ends inside a word is retried shorter at the same
+    /// start, then one byte on, so that "syria s" rejected in "Syria since" does
+    /// not hide "syria", nor "a monitor" in "a monitoring group" hide
+    /// "monitoring group".
     fn scan(
         &self,
         ac: &AhoCorasick,
@@ -119,10 +120,23 @@ impl PhraseMatcher {
         hits: &mut Vec<Hit>,
     ) {
         let mut pos = 0;
+        let mut limit = haystack.len();
         while pos < haystack.len() {
-            let Some(m) = ac.find(Input::new(haystack).span(pos..haystack.len())) else {
+            let Some(m) = ac.find(Input::new(haystack).span(pos..limit)) else {
+                if limit < haystack.len() {
+                    // No shorter match at the rejected start: move past it.
+                    limit = haystack.len();
+                    pos += 1;
+                    continue;
+                }
                 break;
             };
+            if limit < haystack.len() && m.start() != pos {
+                // The shorter retry found a later match; go back to a full search.
+                limit = haystack.len();
+                pos += 1;
+                continue;
+            }
             // A folded pattern starts with the space before the word: its match
             // starts where the word starts in `text`.
             let start = m.start();
@@ -137,8 +151,18 @@ impl PhraseMatcher {
                         });
                     }
                     pos = m.end();
+                    limit = haystack.len();
                 }
-                None => pos = m.start() + 1,
+                // Rejected ("syria s" in "Syria since"): try shorter matches at the
+                // same start before moving on.
+                None => {
+                    pos = m.start();
+                    limit = m.end() - 1;
+                    if limit <= pos {
+                        limit = haystack.len();
+                        pos += 1;
+                    }
+                }
             }
         }
     }
@@ -190,14 +214,26 @@ mod tests {
 
     #[test]
     fn matches_whole_words_and_possessives() {
-        let m = PhraseMatcher::new([("Aleppo", 0), ("=US", 1), ("Deir ez-Zor", 2)], true)
-            .expect("valid patterns");
-        let text = "Aleppos east, tell us, US jets, deir ez-zor, Aleppoans";
+        let m = PhraseMatcher::new(
+            [
+                ("Aleppo", 0),
+                ("=US", 1),
+                ("Deir ez-Zor", 2),
+                ("Syria's", 3),
+                ("Syria", 3),
+            ],
+            true,
+        )
+        .expect("valid patterns");
+        let text = "Aleppos east, tell us, US jets, deir ez-zor, Aleppoans, in Syria since";
         let hits: Vec<(&str, usize)> = m
             .find_all(text)
             .iter()
             .map(|h| (&text[h.span.start..h.span.end], h.entry))
             .collect();
-        assert_eq!(hits, [("Aleppos", 0), ("US", 1), ("deir ez-zor", 2)]);
+        assert_eq!(
+            hits,
+            [("Aleppos", 0), ("US", 1), ("deir ez-zor", 2), ("Syria", 3)]
+        );
     }
 }
