@@ -923,6 +923,17 @@ fn claimant_of(
             b -= 1;
             skipped += 1;
         }
+        // "the UN children's agency (UNICEF) said": look inside the brackets.
+        if b > 0
+            && w.get(b - 1) == ")"
+            && let Some(open) = (b.saturating_sub(8)..b - 1)
+                .rev()
+                .find(|&k| w.get(k) == "(")
+            && let Some(pi) = (open + 1..b - 1).find_map(party_at)
+        {
+            candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
+            continue;
+        }
         if b > 0 {
             if let Some(pi) = party_at(b - 1) {
                 candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
@@ -1006,6 +1017,17 @@ fn is_source_noun(w: &str) -> bool {
             | "network"
             | "committee"
             | "media"
+            | "ngo"
+            | "broadcaster"
+            | "charity"
+            | "union"
+            | "watchdog"
+            | "forces"
+            | "opposition"
+            | "activists"
+            | "witnesses"
+            | "medics"
+            | "rescuers"
     )
 }
 

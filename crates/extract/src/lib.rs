@@ -139,7 +139,7 @@ impl Extractor {
             }
             let paragraph = scan.paragraph_of(no);
             let places_here = scan.places_of(no);
-            let nearby_place = self.nearby_place(&scan, no);
+            let earlier_place = self.earlier_place(&scan, no);
             let refers_back = claims::refers_to_earlier_attack(&words);
             let speaks_of_war = (0..words.len()).any(|i| {
                 matches!(
@@ -154,7 +154,12 @@ impl Extractor {
                         sc.measure,
                         Measure::Killed | Measure::Injured | Measure::Casualties
                     );
-                let context_place = || nearby_place.clone().or_else(|| title_place.clone());
+                let context_place = || {
+                    earlier_place
+                        .clone()
+                        .or_else(|| title_place.clone())
+                        .or_else(|| self.later_place(&scan, no))
+                };
                 let place = match self.best_place(text, places_here, Some(sc.count_span.start)) {
                     Some(p) => Some(p),
                     // A war's running toll is about the country, not the town the
@@ -227,12 +232,16 @@ impl Extractor {
 
     /// The best place of the nearest earlier sentence of the paragraph that names one.
     /// For a sentence naming no place: the best place of the nearest earlier
-    /// sentence naming one (six back at most), else of the next three sentences.
-    fn nearby_place(&self, scan: &ArticleScan<'_>, no: usize) -> Option<NamedPlace> {
-        let earlier = (no.saturating_sub(6)..no).rev();
-        let later = (no + 1)..(no + 4).min(scan.sentences.len());
-        earlier
-            .chain(later)
+    /// sentence naming one (six back at most).
+    fn earlier_place(&self, scan: &ArticleScan<'_>, no: usize) -> Option<NamedPlace> {
+        (no.saturating_sub(6)..no)
+            .rev()
+            .find_map(|k| self.best_place(scan.text, scan.places_of(k), None))
+    }
+
+    /// For a headline or lead naming no place: the next sentences often do.
+    fn later_place(&self, scan: &ArticleScan<'_>, no: usize) -> Option<NamedPlace> {
+        ((no + 1)..(no + 4).min(scan.sentences.len()))
             .find_map(|k| self.best_place(scan.text, scan.places_of(k), None))
     }
 
@@ -320,7 +329,14 @@ impl Extractor {
                 // A place named close to the count says where it happened; one far
                 // off in a long sentence is often another place in passing.
                 let close = distance <= PLACE_WINDOW;
+                // "fighters from Idlib died in Aleppo": where they came from is not
+                // where it happened.
+                let before = text[..m.span.start].trim_end();
+                let origin = before.len() >= 5
+                    && before.is_char_boundary(before.len() - 5)
+                    && before[before.len() - 5..].eq_ignore_ascii_case(" from");
                 (
+                    !origin,
                     close,
                     precision_rank(p.precision),
                     std::cmp::Reverse(distance),
