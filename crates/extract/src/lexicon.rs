@@ -35,6 +35,66 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
     })
 }
 
+/// Stems of every outcome cue the claim rules accept: a sentence holding none of
+/// them holds no claim, so the extractor skips it without tokenizing it.
+/// Keep in step with `outcome_after`, `outcome_before` and the cues of `claims`.
+pub const OUTCOME_STEMS: &[&str] = &[
+    "kill",
+    "dead",
+    "die",
+    "dying",
+    "death",
+    "perish",
+    "slain",
+    "slew",
+    "slay",
+    "massacr",
+    "execut",
+    "martyr",
+    "fatalit",
+    "lost",
+    "los",
+    "murder",
+    "assassinat",
+    "behead",
+    "eliminat",
+    "neutrali",
+    "burn",
+    "drown",
+    "shot",
+    "injur",
+    "wound",
+    "hurt",
+    "casualt",
+    "displac",
+    "fled",
+    "flee",
+    "uproot",
+    "homeless",
+    "evacuat",
+    "refugee",
+    "trap",
+    "besieg",
+    "stuck",
+    "strand",
+    "detain",
+    "arrest",
+    "imprison",
+    "jail",
+    "captur",
+    "held",
+    "holding",
+    "rounded",
+    "missing",
+    "disappear",
+    "kidnap",
+    "abduct",
+    "hostage",
+    "toll",
+    "lives",
+    "victim",
+];
+
 /// A singular noun for one person: "a woman", "a child" are counts of one.
 pub fn is_singular_person(w: &str) -> bool {
     matches!(

@@ -51,6 +51,8 @@ pub const CLAIM_RULES: &[&str] = &[
 pub struct Extractor {
     gazetteer: Gazetteer,
     parties: PartyTable,
+    /// Finds outcome cues in lowercase text, so that sentences without one are skipped.
+    outcome_cues: aho_corasick::AhoCorasick,
 }
 
 impl Extractor {
@@ -71,6 +73,8 @@ impl Extractor {
         Ok(Extractor {
             gazetteer: Gazetteer::from_sources(&g)?,
             parties: PartyTable::from_sources(&p)?,
+            outcome_cues: aho_corasick::AhoCorasick::new(lexicon::OUTCOME_STEMS)
+                .map_err(|e| e.to_string())?,
         })
     }
 
@@ -102,6 +106,7 @@ impl Extractor {
             parties: &self.parties,
             place_cache: vec![OnceCell::new(); sentences.len()],
             party_cache: vec![OnceCell::new(); sentences.len()],
+            event_date_cache: vec![OnceCell::new(); sentences.len()],
             sentences,
         };
         let title_place =
@@ -116,7 +121,17 @@ impl Extractor {
         let mut seen_sentences: HashSet<&str> = HashSet::new();
         let speaks_in_days = OnceCell::new();
 
+        let cues: Vec<usize> = self
+            .outcome_cues
+            .find_iter(&lower)
+            .map(|m| m.start())
+            .collect();
         for (no, &span) in scan.sentences.iter().enumerate() {
+            // No outcome cue, no claim: most sentences end here, untokenized.
+            let first_cue = cues.partition_point(|&c| c < span.start);
+            if cues.get(first_cue).is_none_or(|&c| c >= span.end) {
+                continue;
+            }
             let sentence = &text[span.start..span.end];
             // A sentence printed twice (a subtitle repeating the lead) is one assertion.
             if !seen_sentences.insert(sentence) || is_furniture(span) {
@@ -139,7 +154,7 @@ impl Extractor {
             }
             let paragraph = scan.paragraph_of(no);
             let places_here = scan.places_of(no);
-            let earlier_place = self.earlier_place(&scan, no);
+            let earlier_place = OnceCell::new();
             let refers_back = claims::refers_to_earlier_attack(&words);
             let speaks_of_war = (0..words.len()).any(|i| {
                 matches!(
@@ -156,6 +171,7 @@ impl Extractor {
                     );
                 let context_place = || {
                     earlier_place
+                        .get_or_init(|| self.earlier_place(&scan, no))
                         .clone()
                         .or_else(|| title_place.clone())
                         .or_else(|| self.later_place(&scan, no))
@@ -400,6 +416,7 @@ struct ArticleScan<'a> {
     // near a claim: the dictionary scans cost more than everything else.
     place_cache: Vec<OnceCell<Vec<PlaceMention>>>,
     party_cache: Vec<OnceCell<Vec<PartyMention>>>,
+    event_date_cache: Vec<OnceCell<Option<(Date, Date)>>>,
 }
 
 impl<'a> ArticleScan<'a> {
@@ -496,13 +513,15 @@ impl<'a> ArticleScan<'a> {
             if self.paragraph_of(k) != paragraph {
                 break;
             }
-            let span = *self.sentences.get(k)?;
-            tokenize(self.lower, span, &mut tokens);
-            let words = Words {
-                lower: self.lower,
-                tokens: &tokens,
-            };
-            let own = claims::sentence_event_date(&self.input(words, &[]));
+            let own = *self.event_date_cache.get(k)?.get_or_init(|| {
+                let span = self.sentences.get(k).copied().unwrap_or(Span::new(0, 0));
+                tokenize(self.lower, span, &mut tokens);
+                let words = Words {
+                    lower: self.lower,
+                    tokens: &tokens,
+                };
+                claims::sentence_event_date(&self.input(words, &[]))
+            });
             let claimed = last_dated.filter(|(n, _)| *n == k).map(|(_, d)| d);
             if let Some(d) = claimed.or(own) {
                 return Some(d);
