@@ -700,10 +700,13 @@ fn is_single_event_noun(w: &str) -> bool {
 }
 
 /// Words that make a count a running total rather than one event.
-fn has_cumulative_cue(w: &Words<'_>, parties: &[PartyInSentence]) -> bool {
+/// Words inside parties or date expressions do not count ("last year" is a date,
+/// judged by its length).
+fn has_cumulative_cue(w: &Words<'_>, parties: &[PartyInSentence], dates: &[DateMention]) -> bool {
     let in_party = |i: usize| parties.iter().any(|p| p.first <= i && i < p.end);
+    let in_date = |i: usize| dates.iter().any(|d| d.first <= i && i < d.end);
     for i in 0..w.len() {
-        if in_party(i) {
+        if in_party(i) || in_date(i) {
             continue;
         }
         let word = w.get(i);
@@ -1266,7 +1269,7 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
         .map(|(c, np)| (c.first, np.end.max(c.end)))
         .collect();
     let stance = stance_of_sentence(w);
-    let cumulative_cue = has_cumulative_cue(w, input.parties);
+    let cumulative_cue = has_cumulative_cue(w, input.parties, dates);
     // "the Houla massacre in 2012" is one event even though its date is a year.
     let one_event = (0..w.len()).any(|k| is_single_event_noun(w.get(k)));
     let mut out: Vec<SentenceClaim> = Vec::new();

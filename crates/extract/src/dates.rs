@@ -233,6 +233,12 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                         let range = article_date
                             .and_then(|d| Some((d.checked_sub(back.max(0).days()).ok()?, d)));
                         push(i, j + 2, range, false);
+                        // "the past two weeks" is a period even without an article date.
+                        if back > 2
+                            && let Some(m) = out.last_mut()
+                        {
+                            m.coarse = true;
+                        }
                         i = j + 2;
                         continue;
                     }
@@ -275,6 +281,17 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             if let Some(y) = year_at(w, k) {
                 year = Some(y);
                 end = k + 1;
+            } else if let Some(a) = article_date
+                && matches!(w.get(k), "last" | "this")
+                && w.get(k + 1) == "year"
+            {
+                // "in August last year", "in March this year".
+                year = Some(if w.get(k) == "last" {
+                    a.year() - 1
+                } else {
+                    a.year()
+                });
+                end = k + 2;
             }
             let first = if day_first.is_some() { i } else { month_i };
             let range = match (day, year, article_date) {
@@ -425,6 +442,10 @@ mod tests {
             ("2017-06-01".into(), d.into())
         );
         assert_eq!(one("since March 2011", d), ("2011-03-01".into(), d.into()));
+        assert_eq!(
+            one("in August last year", d),
+            ("2016-08-01".into(), "2016-08-31".into())
+        );
         assert_eq!(
             one("in 2012", d),
             ("2012-01-01".into(), "2012-12-31".into())
