@@ -1,6 +1,7 @@
 //! Reconciles synthetic claims (one million by default, or the count given as the
 //! first argument after `--`) and reports how long each part took.
-//! Run: `cargo bench -p ledger-reconcile --bench million [-- 200000]`.
+//! Run: `cargo bench -p ledger-reconcile --bench million [-- 200000]`; with
+//! `RECONCILE_BENCH_PARTS=1` it also times copy detection alone.
 
 use std::time::Instant;
 

@@ -44,7 +44,8 @@ const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01B3;
 
 /// Lowercased alphanumeric words of the text outside page furniture, hashed
-/// (FNV-1a over the lowercased UTF-8, computed on the fly).
+/// (FNV-1a over the lowercased UTF-8, computed on the fly). Furniture separates
+/// words like a space does.
 fn word_hashes(article: &Article) -> Vec<u64> {
     let text = article.text.as_str();
     let mut furniture: Vec<(usize, usize)> = article
@@ -53,47 +54,70 @@ fn word_hashes(article: &Article) -> Vec<u64> {
         .map(|f| (f.span.start, f.span.end))
         .collect();
     furniture.sort_unstable();
-    let mut next_furniture = 0;
     let mut words = Vec::with_capacity(text.len() / 6);
+    let mut at = 0;
+    for (start, end) in furniture {
+        hash_words(text_between(text, at, start), &mut words);
+        at = at.max(end);
+    }
+    hash_words(text_between(text, at, text.len()), &mut words);
+    words
+}
+
+/// The text from `start` to `end`, both moved inwards to character boundaries.
+fn text_between(text: &str, mut start: usize, mut end: usize) -> &str {
+    end = end.min(text.len());
+    while start < end && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while end > start && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(start..end).unwrap_or("")
+}
+
+/// Appends the hashes of the words of `segment`, with a fast path for ASCII.
+fn hash_words(segment: &str, words: &mut Vec<u64>) {
+    let step = |hash: u64, b: u8| (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    let bytes = segment.as_bytes();
     let mut hash = FNV_OFFSET;
     let mut in_word = false;
-    let step = |hash: &mut u64, b: u8| {
-        *hash ^= u64::from(b);
-        *hash = hash.wrapping_mul(FNV_PRIME);
-    };
-    for (at, ch) in text.char_indices() {
-        let mut in_furniture = false;
-        if !furniture.is_empty() {
-            while furniture.get(next_furniture).is_some_and(|f| f.1 <= at) {
-                next_furniture += 1;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (is_word, width) = if b < 0x80 {
+            let word = b.is_ascii_alphanumeric();
+            if word {
+                hash = step(hash, b.to_ascii_lowercase());
             }
-            in_furniture = furniture
-                .get(next_furniture)
-                .is_some_and(|&(start, end)| start <= at && at < end);
-        }
-        let is_word = !in_furniture && ch.is_alphanumeric();
-        if is_word {
-            if ch.is_ascii() {
-                step(&mut hash, ch.to_ascii_lowercase() as u8);
-            } else {
+            (word, 1)
+        } else {
+            let ch = segment
+                .get(i..)
+                .and_then(|s| s.chars().next())
+                .unwrap_or(' ');
+            let word = ch.is_alphanumeric();
+            if word {
                 let mut buf = [0u8; 4];
                 for lower in ch.to_lowercase() {
-                    for &b in lower.encode_utf8(&mut buf).as_bytes() {
-                        step(&mut hash, b);
+                    for &byte in lower.encode_utf8(&mut buf).as_bytes() {
+                        hash = step(hash, byte);
                     }
                 }
             }
+            (word, ch.len_utf8())
+        };
+        if is_word {
             in_word = true;
         } else if in_word {
             words.push(mix64(hash));
             hash = FNV_OFFSET;
             in_word = false;
         }
+        i += width;
     }
     if in_word {
         words.push(mix64(hash));
     }
-    words
 }
 
 /// Sorted, deduplicated hashes of the article's word shingles (one shingle of all

@@ -14,13 +14,15 @@ pub const MAX_INCIDENT_DAYS: i32 = 3;
 pub const EXACT_TOLERANCE_DAYS: i32 = 1;
 /// Dates of a claim dated to a longer span ("last week") are widened by this much.
 pub const VAGUE_TOLERANCE_DAYS: i32 = 3;
-/// An undated claim may join an incident this close to its article's date.
+/// An undated claim may join an incident of another article that ended at most
+/// this many days before its own article was published.
 pub const UNDATED_WINDOW_DAYS: i32 = 7;
 /// Places this close (km) are compatible even when neither contains the other.
 pub const NEAR_KM: f64 = 25.0;
 /// Counts are wildly inconsistent when one's lower bound exceeds the other's upper
 /// bound times this factor plus `COUNT_SLACK`.
 pub const COUNT_FACTOR: u64 = 3;
+/// See `COUNT_FACTOR`; keeps small counts (2 against 9) from conflicting.
 pub const COUNT_SLACK: u64 = 5;
 /// Vague spans longer than this are indexed over their first days only.
 const MAX_INDEXED_DAYS: i32 = 40;
@@ -145,8 +147,10 @@ pub(crate) struct Item {
     /// Index into the place table; None when missing or only a country.
     pub place: Option<u32>,
     pub actor: Option<u32>,
+    /// `Measure` and `Victims` as numbers.
     pub measure: u8,
     pub victims: u8,
+    /// The count's bounds, 0 and `u64::MAX` when open.
     pub lo: u64,
     pub hi: u64,
 }
@@ -535,7 +539,7 @@ impl<'a> Clusterer<'a> {
             return;
         };
         cluster.members.push(item_index);
-        let mut changed = false;
+        let old_days = cluster.days;
         match item.when {
             When::Exact(lo, hi) => {
                 cluster.core = widen(cluster.core, lo, hi);
@@ -544,7 +548,6 @@ impl<'a> Clusterer<'a> {
                     lo - EXACT_TOLERANCE_DAYS,
                     hi + EXACT_TOLERANCE_DAYS,
                 );
-                changed |= cluster.days != widen(cluster.days, lo, hi);
                 cluster.days = widen(cluster.days, lo, hi);
             }
             When::Vague(lo, hi) => {
@@ -553,35 +556,36 @@ impl<'a> Clusterer<'a> {
                     lo - VAGUE_TOLERANCE_DAYS,
                     hi + VAGUE_TOLERANCE_DAYS,
                 );
-                let hi = hi.min(lo + MAX_INDEXED_DAYS);
-                changed |= cluster.days != widen(cluster.days, lo, hi);
-                cluster.days = widen(cluster.days, lo, hi);
+                cluster.days = widen(cluster.days, lo, hi.min(lo + MAX_INDEXED_DAYS));
             }
             When::Undated => {}
         }
-        if let Some(p) = item.place {
-            changed |= push_unique(&mut cluster.places, p);
-        }
-        if let Some(a) = item.actor {
-            changed |= push_unique(&mut cluster.actors, a);
-        }
+        let new_place = item.place.filter(|&p| push_unique(&mut cluster.places, p));
+        let new_actor = item.actor.filter(|&a| push_unique(&mut cluster.actors, a));
         if push_unique(&mut cluster.groups, item.group) {
             self.by_group.entry(item.group).or_default().push(target);
-        }
-        if !changed {
-            return;
         }
         let Some((from, to)) = cluster.days else {
             return;
         };
-        let to = to.min(from + MAX_INDEXED_DAYS);
-        let mut keys = std::mem::take(&mut self.keys);
-        keys.clear();
-        for p in cluster
-            .places
-            .iter()
-            .filter_map(|&p| places.get(p as usize))
-        {
+        if old_days == cluster.days && new_place.is_none() && new_actor.is_none() {
+            return;
+        }
+        // Days already indexed only need the new place's or actor's keys; new
+        // days need every key (re-indexing everything would fill the lists with
+        // repeats).
+        let indexed = |days: Option<(i32, i32)>| {
+            days.map(|(f, t)| {
+                (
+                    f - INDEX_MARGIN_DAYS,
+                    t.min(f + MAX_INDEXED_DAYS) + INDEX_MARGIN_DAYS,
+                )
+            })
+        };
+        let old = indexed(old_days);
+        let mut all_keys = std::mem::take(&mut self.keys);
+        all_keys.clear();
+        let place_keys = |p: &PlaceRow, keys: &mut Vec<u64>| {
             keys.push(key(KEY_PLACE, u64::from(p.name)));
             for &a in &p.ancestors {
                 keys.push(key(KEY_UNDER, u64::from(a)));
@@ -590,20 +594,44 @@ impl<'a> Clusterer<'a> {
                 let band = lat_band(lat);
                 keys.push(cell_key((band, lon_cell(band, lon))));
             }
-        }
-        for &a in &cluster.actors {
+        };
+        let actor_keys = |a: u32, placeless: bool, keys: &mut Vec<u64>| {
             keys.push(key(KEY_ACTOR, u64::from(a)));
-            if cluster.places.is_empty() {
+            if placeless {
                 keys.push(key(KEY_ACTOR_NO_PLACE, u64::from(a)));
             }
+        };
+        let placeless = cluster.places.is_empty();
+        for p in cluster
+            .places
+            .iter()
+            .filter_map(|&p| places.get(p as usize))
+        {
+            place_keys(p, &mut all_keys);
         }
+        for &a in &cluster.actors {
+            actor_keys(a, placeless, &mut all_keys);
+        }
+        let mut new_keys = Vec::new();
+        if let Some(p) = new_place.and_then(|p| places.get(p as usize)) {
+            place_keys(p, &mut new_keys);
+        }
+        if let Some(a) = new_actor {
+            actor_keys(a, placeless, &mut new_keys);
+        }
+        let to = to.min(from + MAX_INDEXED_DAYS);
         for d in from - INDEX_MARGIN_DAYS..=to + INDEX_MARGIN_DAYS {
+            let seen = old.is_some_and(|(f, t)| f <= d && d <= t);
+            let keys = if seen { &new_keys } else { &all_keys };
+            if keys.is_empty() {
+                continue;
+            }
             let day = self.index.entry(d).or_default();
-            for &k in &keys {
+            for &k in keys {
                 day.insert(k, target);
             }
         }
-        self.keys = keys;
+        self.keys = all_keys;
     }
 }
 

@@ -2,6 +2,17 @@
 //! group, incident-scope claims about one event become one incident, and running
 //! totals become series. Pure and deterministic: the same input in any order gives
 //! the same ledger.
+//!
+//! ```
+//! use ledger_types::Scope;
+//!
+//! let (articles, claims) = ledger_reconcile::synthetic_claims(300, 1);
+//! let ledger = ledger_reconcile::reconcile(articles, claims);
+//! // Every incident-scope claim, and only those, has an incident.
+//! assert!(ledger.claims.iter().all(|c| c.incident.is_some() == (c.scope == Scope::Incident)));
+//! let (merge_rules, grade_rules) = ledger_reconcile::method_notes();
+//! assert!(!merge_rules.is_empty() && grade_rules.len() == 4);
+//! ```
 
 mod copies;
 mod grade;

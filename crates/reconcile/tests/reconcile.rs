@@ -497,3 +497,28 @@ fn method_notes_state_the_thresholds_the_code_uses() {
         vec![Grade::Contested, Grade::Confirmed, Grade::Fair, Grade::Weak]
     );
 }
+
+#[test]
+fn a_claim_without_a_place_needs_actor_day_and_count_to_join_another_article() {
+    let articles = vec![
+        article("a", Some("2016-10-07"), &prose(1)),
+        article("b", Some("2016-10-07"), &prose(2)),
+        article("c", Some("2016-10-07"), &prose(3)),
+    ];
+    let claims = vec![
+        claim("a", 1, 20)
+            .at(raqqa())
+            .on("2016-10-07")
+            .by("US-led coalition"),
+        // Same actor, same day, overlapping count: strong enough without a place.
+        claim("b", 1, 20)
+            .at_least()
+            .on("2016-10-07")
+            .by("US-led coalition"),
+        // Same day and count but no actor: could be any attack that day.
+        claim("c", 1, 20).on("2016-10-07"),
+    ];
+    let ledger = reconcile(articles, claims);
+    assert!(same_incident(&ledger, "a#1", "b#1"));
+    assert!(!same_incident(&ledger, "a#1", "c#1"));
+}
