@@ -1290,7 +1290,6 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
             .or_else(|| direct_outcome_after(w, np.end));
         // A breakdown ("including 19 children") or a list ("14 jihadists and five
         // civilians") after an earlier claim takes that claim's outcome.
-        let mut inherited = false;
         if measure.is_none()
             && let Some((prev_end, m, prev_victims)) = previous
             && c.first >= prev_end
@@ -1313,7 +1312,6 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
             if victims.is_none() && prev_victims != Victims::People {
                 victims = Some(prev_victims);
             }
-            inherited = true;
         }
         // "the death toll rose to 12 people": the toll names the outcome, whatever follows.
         if measure.is_none()
@@ -1354,9 +1352,7 @@ fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<S
             if victims.is_none() && prev_victims != Victims::People {
                 victims = Some(prev_victims);
             }
-            inherited = true;
         }
-        let _ = inherited;
         let Some(measure) = measure else { continue };
         if victims.is_none() {
             victims = victims_after_were(w, c.end);

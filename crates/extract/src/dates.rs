@@ -5,7 +5,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::lexicon::{is_saying_verb, is_weekday, month_number, outcome_after, outcome_before};
-use crate::numbers::{Words, parse_digits};
+use crate::numbers::{Words, parse_digits, small_number_word};
 use crate::tokens::TokenKind;
 
 /// A date expression found in a sentence.
@@ -35,23 +35,15 @@ impl DateMention {
     }
 }
 
+/// "a", "three", "24": how many hours, days or weeks.
 fn small_value(w: &str) -> Option<i64> {
-    let v = match w {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "twelve" => 12,
-        "few" => return None,
-        _ => return parse_digits(w).filter(|v| *v < 10_000).map(|v| v as i64),
-    };
-    Some(v)
+    if matches!(w, "a" | "an") {
+        return Some(1);
+    }
+    small_number_word(w)
+        .or_else(|| parse_digits(w))
+        .filter(|v| *v < 10_000)
+        .map(|v| v as i64)
 }
 
 fn year_at(w: &Words<'_>, i: usize) -> Option<i16> {

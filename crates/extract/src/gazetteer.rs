@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use ledger_types::{Place, Precision, Span};
 
-use crate::phrases::{PhraseMatcher, split_aliases};
+use crate::phrases::{PhraseMatcher, split_aliases, tsv_rows};
 
 /// The gazetteer shipped with the tool.
 pub const BUILTIN_GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
@@ -45,13 +45,8 @@ impl Gazetteer {
         let mut rows: Vec<Row> = Vec::new();
         let mut by_name: HashMap<String, usize> = HashMap::new();
         for (source, text) in sources {
-            for (n, line) in text.lines().enumerate() {
-                let line = line.trim_end_matches('\r');
-                if line.trim().is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                let cols: Vec<&str> = line.split('\t').collect();
-                let err = |what: &str| format!("{source}:{}: {what}", n + 1);
+            for (n, cols) in tsv_rows(text) {
+                let err = |what: &str| format!("{source}:{n}: {what}");
                 if cols.len() < 6 {
                     return Err(err(
                         "expected name, precision, parent, country, lat, lon, aliases separated by tabs",

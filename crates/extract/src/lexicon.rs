@@ -13,8 +13,9 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         | "teachers" | "students" | "pupils" | "worshippers" | "patients" | "farmers"
         | "shepherds" => Victims::Civilians,
         "children" | "child" | "kid" | "boy" | "girl" | "baby" | "kids" | "minors" | "babies"
-        | "infants" | "toddlers" | "schoolchildren" | "girls" | "boys" | "teenagers"
-        | "students'" => Victims::Children,
+        | "infants" | "toddlers" | "schoolchildren" | "girls" | "boys" | "teenagers" => {
+            Victims::Children
+        }
         "women" | "woman" | "mothers" => Victims::Women,
         "fighters" | "militants" | "soldiers" | "troops" | "terrorists" | "jihadists"
         | "rebels" | "insurgents" | "servicemen" | "gunmen" | "militiamen" | "militia"
@@ -30,7 +31,7 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         | "iraqis" | "yemenis" | "afghans" | "palestinians" | "kurds" | "yazidis"
         | "christians" | "relatives" | "locals" | "employees" | "labourers" | "laborers"
         | "man" | "citizen" | "resident" | "worker" | "individual" | "villager" | "refugee"
-        | "migrant" | "evacuees" | "passengers," | "pilgrims," => Victims::People,
+        | "migrant" | "evacuees" => Victims::People,
         _ => return None,
     })
 }
@@ -326,7 +327,6 @@ pub fn non_victim_noun(w: &str) -> bool {
             | "rd"
             | "km2"
             | "million-dollar"
-            | "times,"
             | "minute"
             | "second"
             | "fold"
@@ -457,17 +457,14 @@ pub fn is_aux(w: &str) -> bool {
             | "lightly"
             | "fatally"
             | "mostly"
-            | "were,"
             | "not"
             | "recently"
             | "apparently"
-            | "allegedly,"
             | "officially"
             | "so"
             | "far"
             | "then"
             | "each"
-            | "killed,"
             | "will"
             | "would"
             | "may"

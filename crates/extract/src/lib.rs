@@ -38,11 +38,12 @@ pub const CLAIM_RULES: &[&str] = &[
     "A count is bound to an outcome by a verb before it (\"killed 12 civilians\"), an outcome word after its noun phrase (\"12 civilians were killed\", \"28 militants dead\"), a cue before it (\"the death toll rose to 86\", \"among the dead were 4 children\"), or a list it belongs to (\"55 civilians killed, including 19 children\" gives two claims).",
     "Not claims: counts of strikes, raids, incidents or other things; years, ages, money, percentages, durations and distances; counts inside page furniture (share counters, donation appeals, link lists, photo credits).",
     "Qualifiers bind only the number they stand before: \"at least 47\" is 47 or more, \"more than 200\" above 200, \"nearly 170\" about 170, \"up to 30\" at most 30, \"10 to 15\" a range.",
-    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise.",
+    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. \"Others\" after fighters are fighters; \"16 of them\" are the group named before.",
+    "One person (\"a woman was killed\", \"one civilian\") is a count of 1 only when the outcome is bound to them directly.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
-    "Place: the most specific gazetteer place in the sentence, else in the nearest earlier sentence of the paragraph, else in the title.",
-    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored), else the event date of the previous two sentences of the same paragraph, else (for one event) the article's date: news reports events of the day it is published.",
+    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last), else in the nearest of the six earlier sentences, else in the title, else in the next three sentences. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
+    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored), else the event date of the previous two sentences of the same paragraph, else (for one event, in an article that tells its events by day: \"on Tuesday\", \"yesterday\") the article's date.",
     "Claimant: \"according to X\", \"X said/reported/told\", \"said X\"; \"it said\" refers to the last claimant named. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\").",
 ];
 

@@ -115,7 +115,7 @@ fn scale_value(w: &str) -> Option<u64> {
 }
 
 /// "forty-seven", "seventeen", "ninety".
-fn small_number_word(w: &str) -> Option<u64> {
+pub fn small_number_word(w: &str) -> Option<u64> {
     if let Some(v) = unit_value(w).or_else(|| tens_value(w)) {
         return Some(v);
     }

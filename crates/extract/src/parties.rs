@@ -5,7 +5,7 @@
 
 use ledger_types::{Party, PartyKind, Span};
 
-use crate::phrases::{PhraseMatcher, split_aliases};
+use crate::phrases::{PhraseMatcher, split_aliases, tsv_rows};
 
 /// The party table shipped with the tool.
 pub const BUILTIN_PARTIES: &str = include_str!("../data/parties.tsv");
@@ -29,13 +29,8 @@ impl PartyTable {
         let mut parties: Vec<Party> = Vec::new();
         let mut aliases: Vec<(String, usize)> = Vec::new();
         for (source, text) in sources {
-            for (n, line) in text.lines().enumerate() {
-                let line = line.trim_end_matches('\r');
-                if line.trim().is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                let cols: Vec<&str> = line.split('\t').collect();
-                let err = |what: &str| format!("{source}:{}: {what}", n + 1);
+            for (n, cols) in tsv_rows(text) {
+                let err = |what: &str| format!("{source}:{n}: {what}");
                 let (Some(name), Some(kind)) = (cols.first(), cols.get(1)) else {
                     return Err(err("expected name, kind and aliases separated by tabs"));
                 };

@@ -203,6 +203,16 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The data rows of one tab-separated table (`#` comments and blank lines
+/// skipped): (line number from 1, columns).
+pub fn tsv_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines().enumerate().filter_map(|(n, line)| {
+        let line = line.trim_end_matches('\r');
+        (!line.trim().is_empty() && !line.starts_with('#'))
+            .then(|| (n + 1, line.split('\t').collect()))
+    })
+}
+
 /// Parses one `|`-separated alias cell.
 pub fn split_aliases(cell: &str) -> impl Iterator<Item = &str> {
     cell.split('|').map(str::trim).filter(|a| !a.is_empty())
