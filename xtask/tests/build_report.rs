@@ -189,3 +189,32 @@ fn a_missing_articles_folder_fails_with_a_clear_message() {
     assert!(stderr.contains("no/such/folder"), "{stderr}");
     assert!(!out.exists());
 }
+
+#[test]
+fn a_users_own_places_and_parties_are_used() {
+    let data = workspace_root().join("xtask/tests/data/user-data");
+    let out = scratch("user-data").join("site");
+    let result = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .current_dir(workspace_root())
+        .args(["build-report", "--articles"])
+        .arg(data.join("articles"))
+        .arg("--out")
+        .arg(&out)
+        .arg("--gazetteer")
+        .arg(data.join("places.tsv"))
+        .arg("--parties")
+        .arg(data.join("parties.tsv"))
+        .output()
+        .expect("run xtask");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let claims = csv_rows(&out.join("data/claims.csv"));
+    let row = claims.get(1).expect("one claim");
+    assert_eq!(row[column(&claims, "place")], "Qaryat al-Mithal");
+    assert_eq!(row[column(&claims, "lat")], "35.9000");
+    assert_eq!(row[column(&claims, "claimant")], "Mithal Watch");
+    assert_eq!(row[column(&claims, "claimant_kind")], "monitor");
+}
