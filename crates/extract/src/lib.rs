@@ -74,7 +74,9 @@ impl Extractor {
         Ok(Extractor {
             gazetteer: Gazetteer::from_sources(&g)?,
             parties: PartyTable::from_sources(&p)?,
-            outcome_cues: aho_corasick::AhoCorasick::new(lexicon::OUTCOME_STEMS)
+            outcome_cues: aho_corasick::AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(lexicon::OUTCOME_STEMS)
                 .map_err(|e| e.to_string())?,
         })
     }
