@@ -103,8 +103,9 @@ fn is_official(party: Option<&Party>) -> bool {
     party.is_some_and(|p| p.kind == PartyKind::Belligerent)
 }
 
+/// "civilians killed", "people displaced": who, then what happened to them.
 fn outcome(measure: Measure, victims: ledger_types::Victims) -> String {
-    format!("{measure} {victims}")
+    format!("{victims} {measure}")
 }
 
 /// The killed figure shown for an incident (civilians, else people).
@@ -429,13 +430,19 @@ pub fn index_view(index: &LedgerIndex<'_>) -> Result<IndexView, serde_json::Erro
             .collect();
         search.push(SearchEntry {
             k: "incident",
-            t: format!(
-                "{} {} — {} killed; {}",
-                figures::period(incident.date_start, incident.date_end),
-                place_text(incident),
-                killed_text(incident),
-                names.join(", ")
-            ),
+            t: {
+                let mut t = format!(
+                    "{} {} — {} killed",
+                    figures::period(incident.date_start, incident.date_end),
+                    place_text(incident),
+                    killed_text(incident),
+                );
+                if !names.is_empty() {
+                    t.push_str("; ");
+                    t.push_str(&names.join(", "));
+                }
+                t
+            },
             h: linker.text(&links::incident_page(&incident.id)),
         });
     }

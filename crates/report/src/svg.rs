@@ -98,10 +98,12 @@ pub fn timeline(dots: &[Dot]) -> String {
         date_of(last),
         left - 6.0
     );
+    // Dots and ticks stay inside the frame: a 6-unit inset on every side.
+    let inset = 6.0;
     // Below 100 the tick at 1 is readable; above, it would sit on the 0.
     let mut tick: u64 = if top < 100 { 1 } else { 10 };
     while tick <= top {
-        let y = base - height_of(tick as f64) * plot_h;
+        let y = base - inset - height_of(tick as f64) * (plot_h - 2.0 * inset);
         let _ = write!(
             out,
             "<line class=\"tick\" x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{tick}</text>",
@@ -127,9 +129,9 @@ pub fn timeline(dots: &[Dot]) -> String {
         let x = if last == first {
             left + plot_w / 2.0
         } else {
-            left + (n - first) as f64 / span * plot_w
+            left + inset + (n - first) as f64 / span * (plot_w - 2.0 * inset)
         };
-        let y = base - height_of(dot.value.unwrap_or(0) as f64) * plot_h;
+        let y = base - inset - height_of(dot.value.unwrap_or(0) as f64) * (plot_h - 2.0 * inset);
         push_dot(&mut out, dot, x, y, 5.0);
     }
     out.push_str("</svg>");
@@ -149,6 +151,10 @@ pub fn map(dots: &[Dot]) -> String {
             _ => None,
         })
         .collect();
+    // Largest circles first, so that smaller ones at the same spot stay on top
+    // and can be clicked.
+    let mut placed = placed;
+    placed.sort_by(|a, b| b.0.value.cmp(&a.0.value));
     if placed.is_empty() {
         return String::new();
     }
