@@ -112,8 +112,13 @@ impl Extractor {
             event_date_cache: vec![OnceCell::new(); sentences.len()],
             sentences,
         };
-        let title_place =
-            self.best_place(&article.title, &self.gazetteer.find(&article.title), None);
+        let title_mentions: Vec<PlaceMention> = self
+            .gazetteer
+            .find(&article.title)
+            .into_iter()
+            .filter(|m| !is_aside_place(&article.title, m.span))
+            .collect();
+        let title_place = self.best_place(&article.title, &title_mentions, None);
 
         let mut tokens: Vec<Token> = Vec::new();
         // (sentence number, claimant) of the last named claimant of a claim.
@@ -158,6 +163,15 @@ impl Extractor {
             let paragraph = scan.paragraph_of(no);
             let places_here = scan.places_of(no);
             let earlier_place = OnceCell::new();
+            // A headline, subtitle or lead is about what the article goes on to
+            // tell: it may take its place from the sentences after it.
+            let own_line = text[..span.start]
+                .trim_end_matches([' ', '\t', '\r'])
+                .ends_with('\n')
+                && text[span.end..]
+                    .trim_start_matches([' ', '\t', '\r'])
+                    .starts_with('\n');
+            let is_headline = (own_line && span.len() < 150) || span.start < 400;
             let refers_back = claims::refers_to_earlier_attack(&words);
             let speaks_of_war = (0..words.len()).any(|i| {
                 matches!(
@@ -177,7 +191,7 @@ impl Extractor {
                         .get_or_init(|| self.earlier_place(&scan, no))
                         .clone()
                         .or_else(|| title_place.clone())
-                        .or_else(|| self.later_place(&scan, no))
+                        .or_else(|| is_headline.then(|| self.later_place(&scan, no)).flatten())
                 };
                 let place = match self.best_place(text, places_here, Some(sc.count_span.start)) {
                     Some(p) => Some(p),
