@@ -154,7 +154,7 @@ pub fn map(dots: &[Dot]) -> String {
     // Largest circles first, so that smaller ones at the same spot stay on top
     // and can be clicked.
     let mut placed = placed;
-    placed.sort_by(|a, b| b.0.value.cmp(&a.0.value));
+    placed.sort_by_key(|p| std::cmp::Reverse(p.0.value));
     if placed.is_empty() {
         return String::new();
     }
