@@ -1171,14 +1171,6 @@ fn zero_claims(w: &Words<'_>, stance: Stance) -> Vec<(usize, usize, Measure, Vic
 }
 
 /// Finds the claims of one sentence.
-/// What one sentence says: its claims, and the event date it gives (which
-/// later sentences about the same event may lean on).
-#[derive(Debug, Clone, Default)]
-pub struct SentenceResult {
-    pub claims: Vec<SentenceClaim>,
-    pub event_date: Option<(Date, Date)>,
-}
-
 /// Could this sentence hold a claim at all? A cheap test run on every sentence.
 /// It needs an outcome word and something that could be a count.
 pub fn may_hold_claims(w: &Words<'_>) -> bool {
@@ -1219,19 +1211,9 @@ fn event_dates(input: &SentenceInput<'_>) -> Vec<DateMention> {
     dates
 }
 
-pub fn sentence_claims(input: &SentenceInput<'_>) -> SentenceResult {
-    let dates = event_dates(input);
-    let event_date = dates
-        .iter()
-        .filter(|d| !d.speech && !d.is_period())
-        .find_map(|d| d.range);
-    SentenceResult {
-        claims: claims_of_sentence(input, &dates),
-        event_date,
-    }
-}
-
-fn claims_of_sentence(input: &SentenceInput<'_>, dates: &[DateMention]) -> Vec<SentenceClaim> {
+/// The claims of one sentence.
+pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
+    let dates = &event_dates(input);
     let w = &input.words;
     let in_date = |i: usize| dates.iter().any(|d| d.first <= i && i < d.end);
     let in_party = |i: usize| input.parties.iter().any(|p| p.first <= i && i < p.end);

@@ -156,7 +156,7 @@ impl Extractor {
             }
             let parties_here = self.parties_in(scan.parties_of(no), &tokens);
             let input = scan.input(words, &parties_here);
-            let found = sentence_claims(&input).claims;
+            let found = sentence_claims(&input);
             if found.is_empty() {
                 continue;
             }
