@@ -7,6 +7,9 @@
 //! Without `chromium` on PATH the browser tests print that they were skipped
 //! and pass, unless `CI` is set, where they fail: CI must really check.
 
+mod common;
+
+use common::{build, scratch, workspace_root};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,38 +24,13 @@ const WINDOW_HEIGHT: u32 = 2000;
 /// over 100 kB. Below this, the screenshot shows next to nothing.
 const MIN_SCREENSHOT_BYTES: u64 = 30_000;
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-}
-
 fn fixture(name: &str) -> PathBuf {
     workspace_root().join("xtask/tests/data/browser").join(name)
 }
 
-/// A fresh empty folder under the target directory, unique per test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = workspace_root()
-        .join("target")
-        .join("test-scratch")
-        .join(format!("{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
-}
-
 /// Builds the site from the default corpus into `out`.
 fn build_site(out: &Path) {
-    let result = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .current_dir(workspace_root())
-        .args(["build-report", "--articles"])
-        .arg(workspace_root().join("fixtures/articles"))
-        .arg("--out")
-        .arg(out)
-        .output()
-        .expect("run xtask");
+    let result = build(&workspace_root().join("fixtures/articles"), out);
     assert!(
         result.status.success(),
         "build-report failed:\n{}",

@@ -1,38 +1,12 @@
 //! End-to-end tests of `cargo xtask build-report`: the real binary on fixture
 //! folders, checking what a user finds in the output folder.
 
+mod common;
+
+use common::{build, scratch, workspace_root};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-}
-
-/// A fresh empty folder under the target directory, unique per test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = workspace_root()
-        .join("target")
-        .join("test-scratch")
-        .join(format!("{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
-}
-
-fn build(articles: &Path, out: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .current_dir(workspace_root())
-        .args(["build-report", "--articles"])
-        .arg(articles)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .expect("run xtask")
-}
 
 fn csv_rows(path: &Path) -> Vec<Vec<String>> {
     let text = fs::read_to_string(path).expect("csv exists");
