@@ -480,6 +480,13 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
     let mut j = start;
     while j < w.len() && j < start + 5 {
         let word = w.get(j);
+        // "80 terrorists were destroyed": of fighters, destroyed means killed.
+        if matches!(word, "destroyed" | "annihilated" | "wiped")
+            && start > 0
+            && victim_noun(w.get(start - 1)) == Some(Victims::Combatants)
+        {
+            return Some(Measure::Killed);
+        }
         if let Some(m) = outcome_after(word) {
             // "48 killed and injured": both outcomes in one count are casualties.
             if m == Measure::Killed
@@ -504,6 +511,17 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
 
 /// A noun cue before the count: "the death toll rose to 86", "among the dead were".
 fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, bool)> {
+    // "The death toll following Thursday's attack on the village reached 51".
+    if count.first > 0
+        && matches!(
+            w.get(count.first - 1),
+            "reached" | "to" | "at" | "hit" | "passed" | "topped"
+        )
+        && (count.first.saturating_sub(16)..count.first)
+            .any(|k| matches!(w.get(k), "toll" | "tolls"))
+    {
+        return Some((Measure::Killed, false));
+    }
     let lo = count.first.saturating_sub(8);
     for k in (lo..count.first).rev() {
         let word = w.get(k);
@@ -532,6 +550,13 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
 
 /// "Two of the victims were minors", "six were children": the noun after "were".
 fn victims_after_were(w: &Words<'_>, mut j: usize) -> Option<Victims> {
+    // "killed 12 people, eight of them children".
+    if w.get(j) == "of"
+        && matches!(w.get(j + 1), "them" | "whom")
+        && let Some(v) = victim_noun(w.get(j + 2))
+    {
+        return Some(v);
+    }
     if matches!(w.get(j), "of") {
         j += 1;
         while j < w.len() && !matches!(w.get(j), "were" | "was" | "are") && j < 64 {
@@ -813,10 +838,13 @@ fn actor_of(
             continue;
         }
         let led = w.get(p.end.wrapping_sub(1)).ends_with("-led");
-        // "a bomb on an IS sniper target": the party is the target, not the agent.
-        if matches!(prev, "on" | "against" | "targeting" | "at")
-            || (matches!(prev, "a" | "an" | "the")
-                && matches!(prev2, "on" | "against" | "targeting" | "at"))
+        // "a bomb on an IS sniper target": the party is the target, not the agent;
+        // "among the terrorists killed": one of the victims.
+        if matches!(
+            prev,
+            "on" | "against" | "targeting" | "at" | "among" | "with"
+        ) || (matches!(prev, "a" | "an" | "the")
+            && matches!(prev2, "on" | "against" | "targeting" | "at"))
         {
             continue;
         }
@@ -1128,8 +1156,10 @@ fn zero_claims(w: &Words<'_>, stance: Stance) -> Vec<(usize, usize, Measure, Vic
     let mut out = Vec::new();
     for i in 0..w.len() {
         let word = w.get(i);
-        let zero = (word == "any" && stance == Stance::Denied)
-            || (word == "no" && w.get(i + 1) != "longer");
+        // Only a denial makes "no casualties" a claim; "reported no deaths" is
+        // an absence of claims.
+        let zero = stance == Stance::Denied
+            && (word == "any" || (word == "no" && w.get(i + 1) != "longer"));
         if !zero {
             continue;
         }
@@ -1456,7 +1486,7 @@ mod cue_tests {
         let words = "killed dead died die perished slain massacred executed martyred deaths \
             death fatalities lost murdered assassinated beheaded eliminated neutralized \
             neutralised burned drowned shot kill kills injured wounded hurt injuries injures \
-            wounds wounding injuring casualties displaced fled uprooted homeless flee fleeing \
+            wounds wounding injuring casualties displaced fled uprooted homeless \
             evacuated refugees trapped besieged stuck stranded detained arrested imprisoned \
             jailed captured held missing disappeared kidnapped abducted hostage killing \
             executing executes execute slew slaying eliminating eliminate eliminates claimed \

@@ -114,6 +114,13 @@ fn month_range(y: i16, m: i8) -> Option<(Date, Date)> {
 
 /// Is token `i` a date said to be when something was *said*?
 fn is_speech_date(w: &Words<'_>, i: usize) -> bool {
+    // "said Russian air strikes on Thursday night killed 14": an outcome right
+    // after the date makes it the event's.
+    if (i + 1..(i + 5).min(w.len()))
+        .any(|k| outcome_after(w.get(k)).is_some() || outcome_before(w.get(k)).is_some())
+    {
+        return false;
+    }
     let lo = i.saturating_sub(6);
     for k in (lo..i).rev() {
         let word = w.get(k);

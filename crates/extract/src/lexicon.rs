@@ -76,6 +76,8 @@ pub const OUTCOME_STEMS: &[&str] = &[
     "uproot",
     "homeless",
     "evacuat",
+    "destroy",
+    "annihilat",
     "refugee",
     "trap",
     "besieg",
@@ -144,8 +146,10 @@ pub fn outcome_after(w: &str) -> Option<Measure> {
         "injured" | "wounded" | "hurt" | "injuries" | "injures" | "wounds" | "wounding"
         | "injuring" => Measure::Injured,
         "casualties" => Measure::Casualties,
-        "displaced" | "fled" | "uprooted" | "homeless" | "flee" | "fleeing" | "evacuated"
-        | "refugees" => Measure::Displaced,
+        // "fleeing" is left out: "three children fleeing across the river" were killed.
+        "displaced" | "fled" | "uprooted" | "homeless" | "evacuated" | "refugees" => {
+            Measure::Displaced
+        }
         "trapped" | "besieged" | "stuck" | "stranded" => Measure::Trapped,
         "detained" | "arrested" | "imprisoned" | "jailed" | "captured" | "held" => {
             Measure::Detained

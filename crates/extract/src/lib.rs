@@ -361,7 +361,10 @@ impl Extractor {
                 let distance = near.map_or(0, |n| n.abs_diff(m.span.start));
                 // A place named close to the count says where it happened; one far
                 // off in a long sentence is often another place in passing.
-                let close = distance <= PLACE_WINDOW;
+                // A country is context ("Syria's second city of Aleppo"), never
+                // nearer than a place inside it.
+                let close =
+                    distance <= PLACE_WINDOW && p.precision != ledger_types::Precision::Country;
                 // "fighters from Idlib died in Aleppo": where they came from is not
                 // where it happened.
                 let before = text[..m.span.start].trim_end();
