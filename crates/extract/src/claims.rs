@@ -126,8 +126,9 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         }
         let word = w.get(j);
         // "35 Daesh (outlawed in Russia) militants": step over a short aside.
-        if word == "("
-            && let Some(close) = (j + 1..(j + 10).min(w.len())).find(|&k| w.get(k) == ")")
+        if matches!(word, "(" | "[")
+            && let Some(close) =
+                (j + 1..(j + 10).min(w.len())).find(|&k| matches!(w.get(k), ")" | "]"))
         {
             j = close + 1;
             continue;
@@ -158,6 +159,35 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             np.measure = outcome_after(word);
             np.victims.get_or_insert(Victims::People);
             np.end = j + 1;
+            return np;
+        }
+        // "15 fighter planes", "civilian buses": a person noun modifying a thing.
+        if victim_noun(word).is_some()
+            && matches!(
+                w.get(j + 1),
+                "planes"
+                    | "jets"
+                    | "aircraft"
+                    | "helicopters"
+                    | "warplanes"
+                    | "drones"
+                    | "buses"
+                    | "cars"
+                    | "trucks"
+                    | "vehicles"
+                    | "boats"
+                    | "tanks"
+                    | "houses"
+                    | "homes"
+                    | "buildings"
+                    | "positions"
+                    | "bases"
+                    | "camps"
+                    | "tents"
+                    | "schools"
+            )
+        {
+            np.not_people = true;
             return np;
         }
         if let Some(v) = victim_noun(word) {
@@ -193,6 +223,15 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             && !matches!(w.get(j + 1), "a" | "an" | "the")
             && count_at(w, j + 1).is_none()
         {
+            j += 1;
+            continue;
+        }
+        // "dozens of severely injured children": the outcome as an adjective.
+        if let Some(m) = outcome_after(word)
+            && victim_noun(w.get(j + 1)).is_some()
+            && !matches!(word, "dead" | "deaths" | "casualties")
+        {
+            np.measure = Some(m);
             j += 1;
             continue;
         }
@@ -395,7 +434,12 @@ fn measure_before(
 
 /// An outcome word after the noun phrase: "... were reportedly killed".
 /// Lists in between are crossed: "eight civilians including two children were killed".
-fn measure_after(w: &Words<'_>, start: usize, counts: &[(Count, NounPhrase)]) -> Option<Measure> {
+fn measure_after(
+    w: &Words<'_>,
+    start: usize,
+    counts: &[(Count, NounPhrase)],
+    fighters: bool,
+) -> Option<Measure> {
     let mut j = start;
     let mut steps = 0;
     // Words of no known class crossed so far ("29 fighters from the Western-armed
@@ -406,6 +450,10 @@ fn measure_after(w: &Words<'_>, start: usize, counts: &[(Count, NounPhrase)]) ->
     let mut after_be = false;
     while j < w.len() && steps < 14 {
         let word = w.get(j);
+        // "80 fighters including nine natives of the Caucasus were destroyed".
+        if fighters && matches!(word, "destroyed" | "annihilated") {
+            return Some(Measure::Killed);
+        }
         if let Some(m) = outcome_after(word) {
             // "lost" needs "their lives"; "besieged areas" is no outcome of people;
             // "three bombers killed two people": the verb takes the later count.
@@ -1208,7 +1256,10 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
         let word = w.get(i);
         outcome_after(word).is_some()
             || outcome_before(word).is_some()
-            || matches!(word, "toll" | "tolls" | "lives" | "victims" | "casualty")
+            || matches!(
+                word,
+                "toll" | "tolls" | "lives" | "victims" | "casualty" | "destroyed" | "annihilated"
+            )
     });
     has_outcome
         && (0..w.len()).any(|i| {
@@ -1336,7 +1387,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // outcome is bound to them directly.
         let bound_loosely_ok = !c.is_bare_one;
         if measure.is_none() && bound_loosely_ok {
-            measure = measure_after(w, np.end, &counts);
+            measure = measure_after(w, np.end, &counts, np.victims == Some(Victims::Combatants));
         }
         if measure.is_none() && bound_loosely_ok {
             measure = measure_of_group_after(w, c);
@@ -1387,7 +1438,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         let scope = if date.is_some_and(|d| d.since || (d.is_period() && !one_event))
             || (cumulative_cue && !date.is_some_and(|d| !d.is_period() && d.range.is_some()))
             // Thousands dead with no event date is a war's toll, not one attack's.
-            || (c.min.unwrap_or(0) >= 1000 && date.is_none())
+            || (c.min.unwrap_or(0) >= 1000 && date.is_none() && !one_event)
             || (matches!(
                 measure,
                 Measure::Displaced | Measure::Trapped | Measure::Detained

@@ -21,12 +21,18 @@ pub struct DateMention {
     pub since: bool,
     /// Names a month, a year or a week rather than a day.
     pub coarse: bool,
+    /// One unnamed day within the range ("last week", "earlier this month"):
+    /// vague, but still one event.
+    pub within: bool,
 }
 
 impl DateMention {
     /// Longer than three days: a period, so whatever it dates is a running total.
     /// A month or year without a day is a period even when it cannot be resolved.
     pub fn is_period(&self) -> bool {
+        if self.within {
+            return false;
+        }
         self.since
             || self.coarse
             || self
@@ -150,6 +156,7 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                 speech,
                 since,
                 coarse: false,
+                within: false,
             });
         };
         // Weekdays: the latest such day on or before the article date.
@@ -211,6 +218,9 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                         && let Some(m) = out.last_mut()
                     {
                         m.coarse = true;
+                        // "last week", "earlier this month": some day in it.
+                        m.within = unit == "week" && word != "past"
+                            || (unit == "month" && word == "earlier");
                     }
                     i = j + 1;
                     continue;
