@@ -104,7 +104,7 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         }
         if !matches!(
             w.get(k),
-            "dead" | "killed" | "victims" | "wounded" | "injured" | "fatalities"
+            "dead" | "killed" | "slain" | "victims" | "wounded" | "injured" | "fatalities"
         ) {
             np.not_people = true;
             return np;
@@ -631,7 +631,7 @@ fn measure_of_group_after(w: &Words<'_>, count: &Count) -> Option<Measure> {
     let j = count.end;
     if w.get(j) == "of" && matches!(w.get(j + 1), "the" | "those" | "them") {
         return match w.get(j + 2) {
-            "victims" | "dead" | "killed" | "fatalities" => Some(Measure::Killed),
+            "victims" | "dead" | "killed" | "slain" | "fatalities" => Some(Measure::Killed),
             "wounded" | "injured" => Some(Measure::Injured),
             _ => None,
         };
@@ -1097,6 +1097,11 @@ fn is_source_noun(w: &str) -> bool {
             | "committee"
             | "media"
             | "ngo"
+            | "collective"
+            | "center"
+            | "centre"
+            | "office"
+            | "doctors"
             | "broadcaster"
             | "charity"
             | "union"
