@@ -24,6 +24,8 @@ pub struct DateMention {
     /// One unnamed day within the range ("last week", "earlier this month"):
     /// vague, but still one event.
     pub within: bool,
+    /// "the past 24 hours": days back from the day it counts from.
+    pub days_back: Option<i64>,
 }
 
 impl DateMention {
@@ -157,6 +159,7 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                 since,
                 coarse: false,
                 within: false,
+                days_back: None,
             });
         };
         // Weekdays: the latest such day on or before the article date.
@@ -242,11 +245,10 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                         let range = article_date
                             .and_then(|d| Some((d.checked_sub(back.max(0).days()).ok()?, d)));
                         push(i, j + 2, range, false);
-                        // "the past two weeks" is a period even without an article date.
-                        if back > 2
-                            && let Some(m) = out.last_mut()
-                        {
-                            m.coarse = true;
+                        if let Some(m) = out.last_mut() {
+                            m.days_back = Some(back.max(0));
+                            // "the past two weeks" is a period even without an article date.
+                            m.coarse = back > 2;
                         }
                         i = j + 2;
                         continue;
@@ -361,6 +363,20 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             }
         }
     }
+    // "over the past 24 hours, the monitor said on Saturday": counted back from
+    // the day of speech.
+    if let Some(said) = out
+        .iter()
+        .find(|m| m.speech && !m.coarse && !m.since)
+        .and_then(|m| m.range)
+        .map(|r| r.1)
+    {
+        for m in &mut out {
+            if let Some(back) = m.days_back {
+                m.range = said.checked_sub(back.days()).ok().map(|d| (d, said));
+            }
+        }
+    }
     // "since X" runs from X to the article date.
     for m in &mut out {
         if m.since {
@@ -451,6 +467,10 @@ mod tests {
             ("2017-06-01".into(), d.into())
         );
         assert_eq!(one("since March 2011", d), ("2011-03-01".into(), d.into()));
+        assert_eq!(
+            one("over the past 24 hours, the monitor said on Friday", d),
+            ("2017-06-01".into(), "2017-06-02".into())
+        );
         assert_eq!(
             one("in August last year", d),
             ("2016-08-01".into(), "2016-08-31".into())
