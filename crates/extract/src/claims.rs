@@ -912,8 +912,16 @@ fn actor_of(
         if names_victims && !by {
             continue;
         }
-        let strength = if by {
+        // "... killed 43 people after a pilot was killed by rebels": a "by" after
+        // another outcome verb further on belongs to that other clause.
+        let by_other_clause = by
+            && p.first > token + 6
+            && (token + 6..p.first)
+                .any(|k| outcome_after(w.get(k)).is_some() || outcome_before(w.get(k)).is_some());
+        let strength = if by && !by_other_clause {
             3
+        } else if by_other_clause {
+            1
         } else if led || attack {
             2
         } else if subject {
