@@ -845,9 +845,13 @@ fn actor_of(
         let next = w.get(p.end);
         let next2 = w.get(p.end + 1);
         // "17 Daesh fighters": the party names the victims, not who killed them.
-        let names_victims = victim_noun(next).is_some() && !is_attack_noun(next);
+        // "17 Daesh fighters": the party names the victims ("fighter jets" do not).
+        let names_victims = victim_noun(next).is_some()
+            && !is_attack_noun(next)
+            && !is_weapon_noun(w.get(p.end + 1));
         let prev = if p.first > 0 { w.get(p.first - 1) } else { "" };
         let prev2 = if p.first > 1 { w.get(p.first - 2) } else { "" };
+
         // "held by the Islamic State", "backed by Russia": not the agent.
         let by_at = if prev == "by" {
             Some(p.first - 1)
@@ -937,6 +941,14 @@ fn actor_of(
         }
     }
     best.map(|(_, _, p)| p.party.clone())
+}
+
+/// Craft and weapons: "coalition fighter jets" act, they are not victims.
+fn is_weapon_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "jets" | "planes" | "aircraft" | "helicopters" | "warplanes" | "drones" | "bombers"
+    )
 }
 
 fn is_generic_party(name: &str) -> bool {
