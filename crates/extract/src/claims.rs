@@ -842,8 +842,16 @@ fn actor_of(
         {
             continue;
         }
-        let next = w.get(p.end);
-        let next2 = w.get(p.end + 1);
+        // "Rebels also fired rockets": adverbs between the party and its verb.
+        let mut after = p.end;
+        while matches!(
+            w.get(after),
+            "also" | "reportedly" | "allegedly" | "then" | "later" | "again"
+        ) {
+            after += 1;
+        }
+        let next = w.get(after);
+        let next2 = w.get(after + 1);
         // "17 Daesh fighters": the party names the victims, not who killed them.
         // "17 Daesh fighters": the party names the victims ("fighter jets" do not).
         let names_victims = victim_noun(next).is_some()
