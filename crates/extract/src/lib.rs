@@ -54,6 +54,8 @@ pub struct Extractor {
     parties: PartyTable,
     /// Finds outcome cues in lowercase text, so that sentences without one are skipped.
     outcome_cues: aho_corasick::AhoCorasick,
+    /// Finds words naming days ("tuesday", "yesterday") in lowercase text.
+    day_words: aho_corasick::AhoCorasick,
 }
 
 impl Extractor {
@@ -78,6 +80,7 @@ impl Extractor {
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(lexicon::OUTCOME_STEMS)
                 .map_err(|e| e.to_string())?,
+            day_words: aho_corasick::AhoCorasick::new(DAY_WORDS).map_err(|e| e.to_string())?,
         })
     }
 
@@ -221,7 +224,9 @@ impl Extractor {
                     // A report that tells its events by day ("on Tuesday", "yesterday")
                     // reports the day's news: an undated event claim takes the
                     // article's date. One that never names a day is not dated news.
-                    if date.is_none() && *speaks_in_days.get_or_init(|| scan.speaks_in_days()) {
+                    if date.is_none()
+                        && *speaks_in_days.get_or_init(|| scan.speaks_in_days(&self.day_words))
+                    {
                         date = article.date.map(|d| (d, d));
                     }
                 }
@@ -418,6 +423,21 @@ fn is_aside_place(text: &str, span: Span) -> bool {
 /// Bytes around a count within which a named place is taken to be where it happened.
 const PLACE_WINDOW: usize = 100;
 
+/// Words that name a day: an article using them reports events by day.
+const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "overnight",
+];
+
 /// A gazetteer place and the spelling the article used for it.
 type NamedPlace = (Place, String);
 
@@ -492,32 +512,16 @@ impl<'a> ArticleScan<'a> {
     }
 
     /// Does the article (outside furniture) name days: weekdays, "today", "yesterday"?
-    fn speaks_in_days(&self) -> bool {
-        const DAY_WORDS: &[&str] = &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "today",
-            "yesterday",
-            "tonight",
-            "overnight",
-        ];
+    fn speaks_in_days(&self, day_words: &aho_corasick::AhoCorasick) -> bool {
         let bytes = self.lower.as_bytes();
-        DAY_WORDS.iter().any(|word| {
-            self.lower.match_indices(word).any(|(at, _)| {
-                let end = at + word.len();
-                let bounded = !bytes
-                    .get(at.wrapping_sub(1))
-                    .is_some_and(u8::is_ascii_alphabetic)
-                    && !bytes
-                        .get(end)
-                        .is_some_and(|b| b.is_ascii_alphabetic() && *b != b's');
-                bounded && !(self.furniture)(Span::new(at, end))
-            })
+        day_words.find_iter(self.lower).any(|m| {
+            let bounded = !bytes
+                .get(m.start().wrapping_sub(1))
+                .is_some_and(u8::is_ascii_alphabetic)
+                && !bytes
+                    .get(m.end())
+                    .is_some_and(|b| b.is_ascii_alphabetic() && *b != b's');
+            bounded && !(self.furniture)(Span::new(m.start(), m.end()))
         })
     }
 
