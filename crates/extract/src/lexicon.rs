@@ -101,6 +101,17 @@ pub const OUTCOME_STEMS: &[&str] = &[
     "victim",
 ];
 
+/// The days of the week, lowercase, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// A singular noun for one person: "a woman", "a child" are counts of one.
 pub fn is_singular_person(w: &str) -> bool {
     matches!(

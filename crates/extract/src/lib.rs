@@ -80,7 +80,8 @@ impl Extractor {
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(lexicon::OUTCOME_STEMS)
                 .map_err(|e| e.to_string())?,
-            day_words: aho_corasick::AhoCorasick::new(DAY_WORDS).map_err(|e| e.to_string())?,
+            day_words: aho_corasick::AhoCorasick::new(lexicon::WEEKDAYS.iter().chain(DAY_WORDS))
+                .map_err(|e| e.to_string())?,
         })
     }
 
@@ -423,20 +424,9 @@ fn is_aside_place(text: &str, span: Span) -> bool {
 /// Bytes around a count within which a named place is taken to be where it happened.
 const PLACE_WINDOW: usize = 100;
 
-/// Words that name a day: an article using them reports events by day.
-const DAY_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "overnight",
-];
+/// Words that name a day besides the weekdays: an article using them reports
+/// events by day.
+const DAY_WORDS: &[&str] = &["today", "yesterday", "tonight", "overnight"];
 
 /// A gazetteer place and the spelling the article used for it.
 type NamedPlace = (Place, String);

@@ -29,15 +29,7 @@ const MONTHS: [(&str, i8); 12] = [
     ("december", 12),
 ];
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use crate::lexicon::WEEKDAYS;
 
 /// Words that announce a dateline, longest first so "Published on" wins over "Published".
 const PREFIXES: [&str; 10] = [
