@@ -964,13 +964,17 @@ fn is_generic_party(name: &str) -> bool {
 }
 
 /// Claimant: "according to X", "X said", "said X", "it said".
-fn claimant_of(
+/// Everyone the sentence says is speaking: (token of the verb or "according",
+/// claimant, index of the party mention when a listed party).
+type ClaimantCandidate = (usize, ClaimantRef, Option<usize>);
+
+/// The sentence's claimant candidates, found once for all its claims.
+fn claimant_candidates(
     w: &Words<'_>,
     text: &str,
     parties: &[PartyInSentence],
-    token: usize,
-) -> (Option<ClaimantRef>, Option<usize>) {
-    let mut candidates: Vec<(usize, ClaimantRef, Option<usize>)> = Vec::new();
+) -> Vec<ClaimantCandidate> {
+    let mut candidates: Vec<ClaimantCandidate> = Vec::new();
     let party_at = |k: usize| parties.iter().position(|p| p.first <= k && k < p.end);
     for k in 0..w.len() {
         let word = w.get(k);
@@ -1063,8 +1067,9 @@ fn claimant_of(
             }
         }
         // Inverted: "... said the Syrian Observatory" (but "told Sputnik" names
-        // who was told, not who said it).
-        let names_listener = matches!(word, "told" | "tells" | "quoted" | "cited");
+        // who was told, and "said that coalition aircraft..." what was said).
+        let names_listener =
+            matches!(word, "told" | "tells" | "quoted" | "cited") || w.get(k + 1) == "that";
         if let Some(pi) = ((k + 1)..(k + 3).min(w.len()))
             .find_map(party_at)
             .filter(|_| !names_listener)
@@ -1077,9 +1082,17 @@ fn claimant_of(
         }
     }
     candidates
-        .into_iter()
+}
+
+/// The claimant for the claim at `token`: the candidate nearest it.
+fn claimant_of(
+    candidates: &[ClaimantCandidate],
+    token: usize,
+) -> (Option<ClaimantRef>, Option<usize>) {
+    candidates
+        .iter()
         .min_by_key(|(k, _, _)| k.abs_diff(token))
-        .map(|(_, c, pi)| (Some(c), pi))
+        .map(|(_, c, pi)| (Some(c.clone()), *pi))
         .unwrap_or((None, None))
 }
 
@@ -1528,8 +1541,9 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             claimant: None,
         });
     }
+    let candidates = claimant_candidates(w, input.text, input.parties);
     for claim in &mut out {
-        let (claimant, claimant_index) = claimant_of(w, input.text, input.parties, claim.token);
+        let (claimant, claimant_index) = claimant_of(&candidates, claim.token);
         claim.claimant = claimant;
         claim.actor = actor_of(
             w,

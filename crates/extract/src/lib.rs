@@ -114,6 +114,7 @@ impl Extractor {
             place_cache: vec![OnceCell::new(); sentences.len()],
             party_cache: vec![OnceCell::new(); sentences.len()],
             event_date_cache: vec![OnceCell::new(); sentences.len()],
+            actor_cache: vec![OnceCell::new(); sentences.len()],
             sentences,
         };
         let title_mentions: Vec<PlaceMention> = self
@@ -325,15 +326,20 @@ impl Extractor {
             {
                 return Some(a.clone());
             }
-            let span = *scan.sentences.get(k)?;
-            tokenize(scan.lower, span, &mut tokens);
-            let parties = self.parties_in(scan.parties_of(k), &tokens);
-            let words = Words {
-                lower: scan.lower,
-                tokens: &tokens,
-            };
-            if let Some(a) = claims::sentence_actor(&scan.input(words, &parties)) {
-                return Some(a);
+            // Each earlier sentence is read for its actor once, however many
+            // claims after it ask.
+            let actor = scan.actor_cache.get(k)?.get_or_init(|| {
+                let span = scan.sentences.get(k).copied().unwrap_or(Span::new(0, 0));
+                tokenize(scan.lower, span, &mut tokens);
+                let parties = self.parties_in(scan.parties_of(k), &tokens);
+                let words = Words {
+                    lower: scan.lower,
+                    tokens: &tokens,
+                };
+                claims::sentence_actor(&scan.input(words, &parties))
+            });
+            if actor.is_some() {
+                return actor.clone();
             }
         }
         None
@@ -447,6 +453,7 @@ struct ArticleScan<'a> {
     place_cache: Vec<OnceCell<Vec<PlaceMention>>>,
     party_cache: Vec<OnceCell<Vec<PartyMention>>>,
     event_date_cache: Vec<OnceCell<Option<(Date, Date)>>>,
+    actor_cache: Vec<OnceCell<Option<Party>>>,
 }
 
 impl<'a> ArticleScan<'a> {
