@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use ledger_types::{Place, Precision, Span};
 
-use crate::phrases::{PhraseMatcher, split_aliases, tsv_rows};
+use crate::phrases::{FoldedText, PhraseMatcher, split_aliases, tsv_rows};
 
 /// The gazetteer shipped with the tool.
 pub const BUILTIN_GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
@@ -145,8 +145,13 @@ impl Gazetteer {
 
     /// Every place named in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<PlaceMention> {
+        self.find_in(&FoldedText::new(text), Span::new(0, text.len()))
+    }
+
+    /// Every place named in `span` of a folded text, in order, with offsets into the text.
+    pub fn find_in(&self, text: &FoldedText, span: Span) -> Vec<PlaceMention> {
         self.matcher
-            .find_all(text)
+            .find_in(text, span)
             .into_iter()
             .map(|h| PlaceMention {
                 span: h.span,

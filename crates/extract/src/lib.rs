@@ -27,6 +27,7 @@ use crate::claims::{ClaimantRef, PartyInSentence, SentenceInput, sentence_claims
 use crate::gazetteer::{Gazetteer, PlaceMention, precision_rank};
 use crate::numbers::{VAGUE_AMOUNTS, Words};
 use crate::parties::{PartyMention, PartyTable};
+use crate::phrases::FoldedText;
 use crate::tokens::{Token, tokenize};
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
@@ -105,6 +106,7 @@ impl Extractor {
         let sentences = sentences::split_sentences(text);
         let scan = ArticleScan {
             text,
+            folded: FoldedText::new(text),
             lower: &lower,
             article_date: article.date,
             paragraphs: paragraph_starts(text),
@@ -441,6 +443,8 @@ type NamedPlace = (Place, String);
 /// places and parties named in it, each found once.
 struct ArticleScan<'a> {
     text: &'a str,
+    /// The text folded once for the place and party scans.
+    folded: FoldedText<'a>,
     lower: &'a str,
     article_date: Option<Date>,
     sentences: Vec<Span>,
@@ -467,13 +471,7 @@ impl<'a> ArticleScan<'a> {
         let (Some(cell), Some(&span)) = (self.party_cache.get(no), self.sentences.get(no)) else {
             return &[];
         };
-        cell.get_or_init(|| {
-            let mut found = self.parties.find(&self.text[span.start..span.end]);
-            for m in &mut found {
-                m.span = Span::new(m.span.start + span.start, m.span.end + span.start);
-            }
-            found
-        })
+        cell.get_or_init(|| self.parties.find_in(&self.folded, span))
     }
 
     /// Place mentions of sentence `no` that say where something happened.
@@ -484,13 +482,8 @@ impl<'a> ArticleScan<'a> {
         cell.get_or_init(|| {
             let parties = self.parties_of(no);
             self.gazetteer
-                .find(&self.text[span.start..span.end])
+                .find_in(&self.folded, span)
                 .into_iter()
-                .map(|mut m| {
-                    m.span = Span::new(m.span.start + span.start, m.span.end + span.start);
-                    m.name_end += span.start;
-                    m
-                })
                 .filter(|m| !(self.furniture)(m.span) && !is_aside_place(self.text, m.span))
                 // Party names that hold a place name ("Aleppo Police Command") are not places.
                 .filter(|m| !parties.iter().any(|p| p.span.overlaps(m.span)))

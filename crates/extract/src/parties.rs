@@ -5,7 +5,7 @@
 
 use ledger_types::{Party, PartyKind, Span};
 
-use crate::phrases::{PhraseMatcher, split_aliases, tsv_rows};
+use crate::phrases::{FoldedText, PhraseMatcher, split_aliases, tsv_rows};
 
 /// The party table shipped with the tool.
 pub const BUILTIN_PARTIES: &str = include_str!("../data/parties.tsv");
@@ -69,9 +69,15 @@ impl PartyTable {
         self.parties.get(i)
     }
 
+    /// Every party named in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<PartyMention> {
+        self.find_in(&FoldedText::new(text), Span::new(0, text.len()))
+    }
+
+    /// Every party named in `span` of a folded text, in order, with offsets into the text.
+    pub fn find_in(&self, text: &FoldedText, span: Span) -> Vec<PartyMention> {
         self.matcher
-            .find_all(text)
+            .find_in(text, span)
             .into_iter()
             .map(|h| PartyMention {
                 span: h.span,

@@ -4,7 +4,7 @@
 //! a leading `=` in the data files match case-sensitively ("=US" must not match
 //! the pronoun "us"), all others ignore ASCII case.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use ledger_types::Span;
 
 /// A phrase found in text: which entry it names and where.
@@ -18,10 +18,11 @@ pub struct Hit {
 
 #[derive(Debug)]
 pub struct PhraseMatcher {
-    insensitive: Option<AhoCorasick>,
-    insensitive_entries: Vec<usize>,
-    sensitive: Option<AhoCorasick>,
-    sensitive_entries: Vec<usize>,
+    /// Every alias folded (see [`FoldedText`]) behind a leading space, so that a
+    /// pattern can only match at a word start.
+    automaton: Option<AhoCorasick>,
+    /// Per pattern: the entry it names, and for a case-sensitive alias its exact bytes.
+    patterns: Vec<(usize, Option<Box<[u8]>>)>,
     /// Accept "Aleppos" and "Syria's" for "Aleppo"/"Syria" (the corpus often lost apostrophes).
     allow_possessive: bool,
 }
@@ -32,43 +33,39 @@ impl PhraseMatcher {
         aliases: impl IntoIterator<Item = (&'a str, usize)>,
         allow_possessive: bool,
     ) -> Result<PhraseMatcher, String> {
-        let (mut ins, mut ins_e, mut sen, mut sen_e) = (vec![], vec![], vec![], vec![]);
+        let (mut folded_patterns, mut patterns) = (vec![], vec![]);
         for (alias, entry) in aliases {
             let alias = alias.trim();
-            if let Some(exact) = alias.strip_prefix('=') {
-                if !exact.is_empty() {
-                    sen.push(exact.as_bytes().to_vec());
-                    sen_e.push(entry);
-                }
-            } else if alias
+            let (name, exact) = match alias.strip_prefix('=') {
+                Some(exact) => (exact, Some(exact.as_bytes().into())),
+                None => (alias, None),
+            };
+            if !name
                 .bytes()
                 .any(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
             {
-                // Folded and led by a space: a pattern can only match at a word start.
-                let mut folded = vec![b' '];
-                folded.extend(alias.bytes().map(fold_byte));
-                ins.push(folded);
-                ins_e.push(entry);
+                continue;
             }
+            folded_patterns.push(fold_text(name));
+            patterns.push((entry, exact));
         }
-        let build = |pats: &[Vec<u8>]| -> Result<Option<AhoCorasick>, String> {
-            if pats.is_empty() {
-                return Ok(None);
-            }
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
+        let automaton = if folded_patterns.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasickBuilder::new()
+                // Standard semantics allow one overlapping pass that reports every
+                // alias ending at each byte; choosing among them is ours (`find_all`).
+                .match_kind(MatchKind::Standard)
                 // A DFA costs memory once and makes the per-article scan several times faster.
                 .kind(Some(AhoCorasickKind::DFA))
                 .prefilter(false)
-                .build(pats)
-                .map(Some)
-                .map_err(|e| e.to_string())
+                .build(&folded_patterns)
+                .map_err(|e| e.to_string())?;
+            Some(ac)
         };
         Ok(PhraseMatcher {
-            insensitive: build(&ins)?,
-            insensitive_entries: ins_e,
-            sensitive: build(&sen)?,
-            sensitive_entries: sen_e,
+            automaton,
+            patterns,
             allow_possessive,
         })
     }
@@ -76,24 +73,44 @@ impl PhraseMatcher {
     /// Every whole-word match in `text`, sorted by position, longest first at a tie,
     /// without overlaps.
     pub fn find_all(&self, text: &str) -> Vec<Hit> {
+        self.find_in(&FoldedText::new(text), Span::new(0, text.len()))
+    }
+
+    /// [`find_all`](Self::find_all) within `span` of a text folded once for many
+    /// lookups; offsets are into the whole text.
+    ///
+    /// One pass reports every alias found, overlapping ones included, so that
+    /// "syria s" rejected in "Syria since" does not hide "syria", nor "a monitor"
+    /// in "a monitoring group" hide "monitoring group".
+    pub fn find_in(&self, folded: &FoldedText, span: Span) -> Vec<Hit> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let text = folded.text;
+        // Byte i of the text is byte i + 1 of `folded`: the window starts with
+        // the byte before the span, a match's leading space.
+        let Some(window) = folded.bytes.get(span.start..span.end + 1) else {
+            return Vec::new();
+        };
         let mut hits = Vec::new();
-        if let Some(ac) = &self.insensitive {
-            // The text folded like the patterns, behind one leading space: byte i of
-            // the text is byte i + 1 of `folded`.
-            let mut folded = Vec::with_capacity(text.len() + 1);
-            folded.push(b' ');
-            folded.extend(text.bytes().map(fold_byte));
-            self.scan(ac, &self.insensitive_entries, text, &folded, 1, &mut hits);
-        }
-        if let Some(ac) = &self.sensitive {
-            self.scan(
-                ac,
-                &self.sensitive_entries,
-                text,
-                text.as_bytes(),
-                0,
-                &mut hits,
-            );
+        for m in ac.find_overlapping_iter(window) {
+            let Some((entry, exact)) = self.patterns.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let (start, end) = (span.start + m.start(), span.start + m.end() - 1);
+            if exact
+                .as_ref()
+                .is_some_and(|e| text.as_bytes().get(start..end) != Some(&e[..]))
+            {
+                continue;
+            }
+            if let Some(span_end) = self.word_bounds(text, start, end) {
+                hits.push(Hit {
+                    span: Span::new(start, span_end),
+                    entry: *entry,
+                    name_end: end,
+                });
+            }
         }
         hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
@@ -103,68 +120,6 @@ impl PhraseMatcher {
             }
         }
         out
-    }
-
-    /// Leftmost-longest search of `haystack` (which is `text` shifted by `shift`
-    /// bytes). A match that ends inside a word is retried shorter at the same
-    /// start, then one byte on, so that "syria s" rejected in "Syria since" does
-    /// not hide "syria", nor "a monitor" in "a monitoring group" hide
-    /// "monitoring group".
-    fn scan(
-        &self,
-        ac: &AhoCorasick,
-        entries: &[usize],
-        text: &str,
-        haystack: &[u8],
-        shift: usize,
-        hits: &mut Vec<Hit>,
-    ) {
-        let mut pos = 0;
-        let mut limit = haystack.len();
-        while pos < haystack.len() {
-            let Some(m) = ac.find(Input::new(haystack).span(pos..limit)) else {
-                if limit < haystack.len() {
-                    // No shorter match at the rejected start: move past it.
-                    limit = haystack.len();
-                    pos += 1;
-                    continue;
-                }
-                break;
-            };
-            if limit < haystack.len() && m.start() != pos {
-                // The shorter retry found a later match; go back to a full search.
-                limit = haystack.len();
-                pos += 1;
-                continue;
-            }
-            // A folded pattern starts with the space before the word: its match
-            // starts where the word starts in `text`.
-            let start = m.start();
-            let end = m.end() - shift;
-            match self.word_bounds(text, start, end) {
-                Some(span_end) => {
-                    if let Some(&entry) = entries.get(m.pattern().as_usize()) {
-                        hits.push(Hit {
-                            span: Span::new(start, span_end),
-                            entry,
-                            name_end: end,
-                        });
-                    }
-                    pos = m.end();
-                    limit = haystack.len();
-                }
-                // Rejected ("syria s" in "Syria since"): try shorter matches at the
-                // same start before moving on.
-                None => {
-                    pos = m.start();
-                    limit = m.end() - 1;
-                    if limit <= pos {
-                        limit = haystack.len();
-                        pos += 1;
-                    }
-                }
-            }
-        }
     }
 
     /// The end of the word-bounded match `start..end` of `text` (past a possessive
@@ -189,14 +144,64 @@ impl PhraseMatcher {
     }
 }
 
-/// Lowercases ASCII letters and turns ASCII punctuation and spaces into a space,
-/// keeping byte length (so offsets carry over) and UTF-8 validity.
-fn fold_byte(b: u8) -> u8 {
-    if b.is_ascii_alphanumeric() || !b.is_ascii() {
-        b.to_ascii_lowercase()
-    } else {
-        b' '
+/// A text with its folded form for matching: `text` behind one space, with ASCII
+/// letters lowercased and every other character that is not a letter or digit
+/// (curly quotes and dashes too) turned into spaces, byte for byte, so that
+/// offsets carry over, shifted by one.
+#[derive(Debug)]
+pub struct FoldedText<'a> {
+    text: &'a str,
+    bytes: Vec<u8>,
+}
+
+impl<'a> FoldedText<'a> {
+    pub fn new(text: &'a str) -> FoldedText<'a> {
+        FoldedText {
+            text,
+            bytes: fold_text(text),
+        }
     }
+}
+
+/// ASCII letters lowercased, digits kept, everything else a space.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [b' '; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The folded form of [`FoldedText`].
+fn fold_text(text: &str) -> Vec<u8> {
+    let mut folded = Vec::with_capacity(text.len() + 1);
+    folded.push(b' ');
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII, most of the text, go through the table.
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        folded.extend(
+            rest.as_bytes()[..ascii]
+                .iter()
+                .map(|&b| ASCII_FOLD[usize::from(b & 0x7f)]),
+        );
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            let len = c.len_utf8();
+            if c.is_alphanumeric() {
+                folded.extend_from_slice(&rest.as_bytes()[..len]);
+            } else {
+                folded.extend(std::iter::repeat_n(b' ', len));
+            }
+            rest = &rest[len..];
+        }
+    }
+    folded
 }
 
 fn is_word_char(c: char) -> bool {
@@ -235,7 +240,7 @@ mod tests {
             true,
         )
         .expect("valid patterns");
-        let text = "Aleppos east, tell us, US jets, deir ez-zor, Aleppoans, in Syria since";
+        let text = "Aleppos east, tell us, “US jets”, deir ez-zor, Aleppoans, in Syria since";
         let hits: Vec<(&str, usize)> = m
             .find_all(text)
             .iter()
