@@ -9,10 +9,11 @@ use ledger_extract::{Extractor, ingest};
 use ledger_types::Article;
 use rayon::prelude::*;
 
-use crate::cli::BenchOptions;
+use crate::build::{Summary, build_report};
+use crate::cli::{BenchBuildOptions, BenchOptions, BuildOptions};
 
-/// Reads the corpus and repeats it (with distinct ids) until it holds `mb` megabytes.
-fn corpus(dir: &Path, mb: usize) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// The .txt and .md files of `dir`, sorted by name.
+fn corpus_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries.flatten() {
@@ -28,6 +29,12 @@ fn corpus(dir: &Path, mb: usize) -> Result<Vec<(String, Vec<u8>)>, String> {
     if files.is_empty() {
         return Err(format!("{}: no .txt or .md articles", dir.display()));
     }
+    Ok(files)
+}
+
+/// Reads the corpus and repeats it (with distinct ids) until it holds `mb` megabytes.
+fn corpus(dir: &Path, mb: usize) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let files = corpus_files(dir)?;
     let target = mb * 1_000_000;
     let mut out = Vec::new();
     let mut total = 0;
@@ -110,5 +117,130 @@ pub fn bench(opts: &BenchOptions) -> Result<String, String> {
             ledger.series.len()
         );
     }
+    Ok(report)
+}
+
+/// Writes `n` articles of about `kb` kilobytes made from the real articles in
+/// `corpus`: the first half of one article's sentences and the second half of
+/// another's, dated some days after the first, so that every article is
+/// distinct and real-sized. Returns the bytes written.
+fn generate_corpus(corpus: &Path, out: &Path, n: usize, kb: usize) -> Result<usize, String> {
+    let sources: Vec<Article> = corpus_files(corpus)?
+        .iter()
+        .map(|(name, bytes)| ingest::read_article(name, bytes))
+        .filter(|a| a.status != ledger_types::ArticleStatus::Skipped)
+        .collect();
+    if sources.is_empty() {
+        return Err(format!("{}: no readable articles", corpus.display()));
+    }
+    let _ = fs::remove_dir_all(out);
+    fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let sentences: Vec<Vec<&str>> = sources
+        .iter()
+        .map(|a| {
+            ledger_extract::sentences::split_sentences(&a.text)
+                .iter()
+                .filter_map(|s| a.text.get(s.start..s.end))
+                .collect()
+        })
+        .collect();
+    let mut total = 0;
+    for k in 0..n {
+        let (i, j) = (k % sources.len(), (k * 7919 + 13) % sources.len());
+        let (first, second) = (&sentences[i], &sentences[j]);
+        let mut body = String::new();
+        for s in first[..first.len() / 2]
+            .iter()
+            .chain(&second[second.len() / 2..])
+        {
+            if body.len() + s.len() > kb * 1000 && !body.is_empty() {
+                break;
+            }
+            body.push_str(s);
+            body.push(if body.len() % 3 == 0 { '\n' } else { ' ' });
+        }
+        let a = &sources[i];
+        let date = a
+            .date
+            .and_then(|d| {
+                d.checked_add(jiff::Span::new().days((k / sources.len()) as i64))
+                    .ok()
+            })
+            .map_or_else(String::new, |d| format!("date: {d}\n"));
+        let title = a.title.replace('"', "'");
+        let text = format!("---\ntitle: \"{title}\"\n{date}---\n\n{body}\n");
+        total += text.len();
+        let path = out.join(format!("g{k:06}.md"));
+        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(total)
+}
+
+fn build_line(what: &str, s: &Summary, bytes: usize) -> String {
+    let phases: Vec<String> = s
+        .phases
+        .iter()
+        .map(|(name, secs)| format!("{name} {secs:.2}"))
+        .collect();
+    format!(
+        "{what:<28} {:>6.2} s  {:>6.1} MB/s  ({} from cache, {} pages rendered, {} files written)\n    phases: {}\n",
+        s.seconds,
+        mb_per_s(bytes, s.seconds),
+        s.from_cache,
+        s.written.pages_rendered,
+        s.written.files_written,
+        phases.join(", ")
+    )
+}
+
+/// `bench-build`: end-to-end build times on a generated corpus, cold and incremental.
+pub fn bench_build(opts: &BenchBuildOptions) -> Result<String, String> {
+    let articles = opts.work.join("articles");
+    let bytes = generate_corpus(&opts.corpus, &articles, opts.articles, opts.kb)?;
+    let out = opts.work.join("site");
+    let build = BuildOptions {
+        articles: articles.clone(),
+        out: out.clone(),
+        templates: None,
+        gazetteer: None,
+        parties: None,
+        title: "Casualty Ledger".into(),
+        cache: Some(BuildOptions::default_cache(&out)),
+    };
+    let mut report = format!(
+        "corpus: {} generated articles, {:.1} MB (from {}), {} threads\n",
+        opts.articles,
+        bytes as f64 / 1e6,
+        opts.corpus.display(),
+        rayon::current_num_threads()
+    );
+    // Cold: no site, no cache.
+    let _ = fs::remove_dir_all(&out);
+    if let Some(cache) = &build.cache {
+        let _ = fs::remove_dir_all(cache);
+    }
+    let cold = build_report(&build)?;
+    report += &build_line("cold build:", &cold, bytes);
+    let same = build_report(&build)?;
+    report += &build_line("rebuild, nothing changed:", &same, bytes);
+    // One new article: a copy of the first with the numbers of its text changed.
+    let first = fs::read_to_string(articles.join("g000000.md")).map_err(|e| e.to_string())?;
+    let body_start = first.find("\n\n").unwrap_or(0);
+    let new_article = format!(
+        "{}{}",
+        &first[..body_start],
+        first[body_start..].replace(char::is_numeric, "7")
+    );
+    fs::write(articles.join("new-article.md"), &new_article).map_err(|e| e.to_string())?;
+    let one = build_report(&build)?;
+    report += &build_line(
+        "rebuild after one new article:",
+        &one,
+        bytes + new_article.len(),
+    );
+    report += &format!(
+        "one new article: {:.0}% of the cold build's time\n",
+        100.0 * one.seconds / cold.seconds.max(1e-9)
+    );
     Ok(report)
 }

@@ -1,6 +1,6 @@
 //! `build-report`: folder in, site out. Files are read here, stages run in
-//! parallel over articles, and the site is written to a temporary folder and
-//! swapped in whole so a failed build never leaves half a site.
+//! parallel over articles (or come from the extraction cache), and the site
+//! is written by [`site_writer`].
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -8,11 +8,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use indicatif::{ProgressBar, ProgressStyle};
 use ledger_extract::{Extractor, ingest};
 use ledger_types::{Article, ArticleStatus, Claim, MethodNotes, Problem};
 use rayon::prelude::*;
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
+use crate::cache::{Cached, ExtractionCache};
 use crate::cli::BuildOptions;
+use crate::site_writer::{self, WriteStats};
 
 /// File endings read as articles.
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
@@ -21,10 +25,15 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 #[derive(Debug)]
 pub struct Summary {
     pub articles: usize,
+    /// Articles whose extraction came from the cache.
+    pub from_cache: usize,
     pub skipped: BTreeMap<String, usize>,
     pub claims: usize,
     pub incidents: usize,
+    pub written: WriteStats,
     pub seconds: f64,
+    /// Wall time of each phase, in order: (phase, seconds).
+    pub phases: Vec<(&'static str, f64)>,
     pub out: PathBuf,
 }
 
@@ -47,6 +56,21 @@ impl fmt::Display for Summary {
             self.incidents,
             self.seconds,
             self.out.join("index.html").display()
+        )?;
+        let w = &self.written;
+        write!(
+            f,
+            " ({} articles from cache; {} pages rendered, {} files written, {} unchanged, {} removed{})",
+            self.from_cache,
+            w.pages_rendered,
+            w.files_written,
+            w.files_unchanged,
+            w.files_removed,
+            if w.incremental {
+                ""
+            } else {
+                "; whole site swapped in"
+            }
         )
     }
 }
@@ -104,51 +128,93 @@ fn skipped_article(name: &str, kind: &str, message: String) -> Article {
 
 pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     let started = Instant::now();
+    let mut phases = Vec::new();
+    let mut phase_start = Instant::now();
+    let mut phase = |name: &'static str| {
+        phases.push((name, phase_start.elapsed().as_secs_f64()));
+        phase_start = Instant::now();
+    };
     let extra_gazetteer = read_optional(opts.gazetteer.as_deref())?;
     let extra_parties = read_optional(opts.parties.as_deref())?;
-    let extractor = Extractor::with_extra_data(
-        &extra_gazetteer
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect::<Vec<_>>(),
-        &extra_parties
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect::<Vec<_>>(),
-    )?;
+    let extractor =
+        Extractor::with_extra_data(&as_strs(&extra_gazetteer), &as_strs(&extra_parties))?;
     let template_overrides = read_templates(opts.templates.as_deref())?;
+    // Results depend on the rules and on the user's data: both key the cache.
+    let mut user_data = Xxh3::new();
+    for (name, text) in extra_gazetteer.iter().chain(&extra_parties) {
+        user_data.update(name.as_bytes());
+        user_data.update(text.as_bytes());
+    }
+    let cache_key = format!(
+        "{}+{:016x}",
+        ledger_extract::EXTRACTOR_VERSION,
+        user_data.digest()
+    );
+    let cache_path = opts.cache.as_ref().map(|dir| dir.join("extractions.bin"));
+    let mut cache = match &cache_path {
+        Some(path) => {
+            let (cache, warning) = ExtractionCache::load(path, &cache_key);
+            if let Some(w) = warning {
+                eprintln!("{w}");
+            }
+            cache
+        }
+        None => ExtractionCache::default(),
+    };
+    phase("load cache");
 
     let files = read_folder(&opts.articles)?;
-    let results: Vec<(Article, Vec<Claim>)> = files
-        .into_par_iter()
+    phase("read files");
+    let jobs: Vec<(InputFile, u128, Option<Extracted>)> = files
+        .into_iter()
         .map(|file| {
-            let article = match (&file.bytes, file.supported) {
-                (_, false) => skipped_article(
-                    &file.name,
-                    "unsupported",
-                    format!(
-                        "not read: only {} files are articles",
-                        ARTICLE_EXTENSIONS.join(", ")
-                    ),
-                ),
-                (Err(e), true) => skipped_article(
-                    &file.name,
-                    "unreadable",
-                    format!("cannot read the file: {e}"),
-                ),
-                (Ok(bytes), true) => ingest::read_article(&file.name, bytes),
+            let hash = file.bytes.as_deref().map_or(0, xxh3_128);
+            let cached = match (&file.bytes, file.supported) {
+                (Ok(_), true) => cache.take(&file.name, hash),
+                _ => None,
             };
-            let extraction = extractor.extract(&article);
-            let mut article = article;
-            article.problems.extend(extraction.problems);
-            (article, extraction.claims)
+            (file, hash, cached)
         })
         .collect();
+    // Entries of files that are gone or changed: the cache is rewritten without them.
+    let stale = cache.len();
+    drop(cache);
+    let from_cache = jobs.iter().filter(|(_, _, c)| c.is_some()).count();
+    let bar = progress_bar(jobs.len() - from_cache, "extracting");
+    let results: Vec<(InputFile, u128, Extracted)> = jobs
+        .into_par_iter()
+        .map(|(file, hash, cached)| {
+            let extracted = cached.unwrap_or_else(|| {
+                let done = read_and_extract(&extractor, &file);
+                bar.inc(1);
+                done
+            });
+            (file, hash, extracted)
+        })
+        .collect();
+    bar.finish_and_clear();
+    let entries: Vec<Cached<'_>> = results
+        .iter()
+        .filter(|(file, _, _)| file.supported && file.bytes.is_ok())
+        .map(|(file, hash, (article, claims))| {
+            (file.name.as_str(), *hash, article, claims.as_slice())
+        })
+        .collect();
+    if let Some(path) = &cache_path
+        && (entries.len() > from_cache || stale > 0 || !path.exists())
+    {
+        // A cache that cannot be written costs speed, not results.
+        if let Err(e) = ExtractionCache::save(path, &cache_key, &entries) {
+            eprintln!("{e}");
+        }
+    }
+    drop(entries);
+    phase("ingest+extract");
 
     let mut articles = Vec::with_capacity(results.len());
     let mut claims = Vec::new();
     let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
-    for (article, article_claims) in results {
+    for (_, _, (article, article_claims)) in results {
         for p in &article.problems {
             eprintln!("{}: {}", article.file, p.message);
         }
@@ -170,6 +236,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     }
     let n_articles = articles.len();
     let ledger = ledger_reconcile::reconcile(articles, claims);
+    phase("reconcile");
 
     let (claim_rules, vague_numbers) = ledger_extract::method_notes();
     let (merge_rules, grade_rules) = ledger_reconcile::method_notes();
@@ -183,16 +250,68 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
             grade_rules,
         },
     };
-    let files = ledger_report::render(&ledger, &options).map_err(|e| e.to_string())?;
-    write_site(&opts.out, &files)?;
+    let site = ledger_report::Site::new(&ledger, &options).map_err(|e| e.to_string())?;
+    let bar = progress_bar(site.parts().len(), "writing");
+    let written = site_writer::write_site(&opts.out, &site, &bar)?;
+    bar.finish_and_clear();
+    phase("render+write");
     Ok(Summary {
         articles: n_articles,
+        from_cache,
         skipped,
         claims: ledger.claims.len(),
         incidents: ledger.incidents.len(),
+        written,
         seconds: started.elapsed().as_secs_f64(),
+        phases,
         out: opts.out.clone(),
     })
+}
+
+/// An article and its claims.
+type Extracted = (Article, Vec<Claim>);
+
+/// Ingests and extracts one file; a file that cannot be read is still an article, skipped.
+fn read_and_extract(extractor: &Extractor, file: &InputFile) -> Extracted {
+    let article = match (&file.bytes, file.supported) {
+        (_, false) => skipped_article(
+            &file.name,
+            "unsupported",
+            format!(
+                "not read: only {} files are articles",
+                ARTICLE_EXTENSIONS.join(", ")
+            ),
+        ),
+        (Err(e), true) => skipped_article(
+            &file.name,
+            "unreadable",
+            format!("cannot read the file: {e}"),
+        ),
+        (Ok(bytes), true) => ingest::read_article(&file.name, bytes),
+    };
+    let extraction = extractor.extract(&article);
+    let mut article = article;
+    article.problems.extend(extraction.problems);
+    (article, extraction.claims)
+}
+
+fn as_strs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
+    pairs
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect()
+}
+
+/// A bar on stderr for long steps; indicatif hides it when stderr is not a terminal.
+pub fn progress_bar(len: usize, what: &'static str) -> ProgressBar {
+    let bar = ProgressBar::new(len as u64);
+    if let Ok(style) =
+        ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} ({elapsed})")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix(what);
+    bar
 }
 
 fn read_optional(path: Option<&Path>) -> Result<Vec<(String, String)>, String> {
@@ -227,46 +346,4 @@ fn read_templates(dir: Option<&Path>) -> Result<BTreeMap<String, String>, String
         out.insert(name, text);
     }
     Ok(out)
-}
-
-/// Writes all files into a fresh temporary folder beside `out`, then swaps it in.
-fn write_site(out: &Path, files: &[ledger_report::OutputFile]) -> Result<(), String> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    let base = out
-        .file_name()
-        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    let staging = parent.join(format!(".{base}.building-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&staging);
-    let result = (|| -> Result<(), String> {
-        for file in files {
-            if file
-                .path
-                .split('/')
-                .any(|part| part == ".." || part.is_empty())
-            {
-                return Err(format!("refusing to write outside the site: {}", file.path));
-            }
-            let path = staging.join(&file.path);
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-            fs::write(&path, &file.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    let old = parent.join(format!(".{base}.old-{}", std::process::id()));
-    if out.exists() {
-        fs::rename(out, &old).map_err(|e| format!("{}: {e}", out.display()))?;
-    }
-    fs::rename(&staging, out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let _ = fs::remove_dir_all(&old);
-    Ok(())
 }

@@ -5,7 +5,10 @@
 
 mod bench;
 mod build;
+mod cache;
 mod cli;
+mod site_writer;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -19,6 +22,26 @@ fn main() -> ExitCode {
         Ok(cli::Command::BuildReport(opts)) => match build::build_report(&opts) {
             Ok(summary) => {
                 eprintln!("{summary}");
+                if std::env::var_os("LEDGER_TIMINGS").is_some() {
+                    eprintln!("{:?}", summary.phases);
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Ok(cli::Command::Watch(opts, max_builds)) => match watch::watch(&opts, max_builds) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Ok(cli::Command::BenchBuild(opts)) => match bench::bench_build(&opts) {
+            Ok(report) => {
+                print!("{report}");
                 ExitCode::SUCCESS
             }
             Err(e) => {

@@ -102,7 +102,10 @@ fn default_corpus_builds_every_page_and_export() {
     let leftovers: Vec<_> = fs::read_dir(out.parent().expect("parent"))
         .expect("list")
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.contains(".building-") || name.contains(".old-")
+        })
         .collect();
     assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
 }

@@ -30,6 +30,7 @@ pub use columns::{
 use crate::index::LedgerIndex;
 use crate::pages::{Frame, Linker};
 use crate::templates::value;
+use xxhash_rust::xxh3::Xxh3;
 
 /// One rendered file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,86 +97,248 @@ pub fn template_source(name: &str) -> Option<&'static str> {
 /// `articles/*.html`, `method.html`, `codebook.html`, `report.md` and `data/*`.
 /// Files come back sorted by path; an id that appears twice gives one page.
 pub fn render(ledger: &Ledger, options: &RenderOptions) -> Result<Vec<OutputFile>, ReportError> {
-    let env = templates::environment(options)?;
-    let index = LedgerIndex::new(ledger);
-    let title = if options.title.trim().is_empty() {
-        "Casualty Ledger"
-    } else {
-        options.title.as_str()
-    };
-    let mut files = exports::data_files(&index)?;
-    let page = |path: &str, page_title: String, template: &str, view: minijinja::Value| {
-        let frame = Frame::new(title, page_title, &Linker::for_page(path));
-        let context = minijinja::value::merge_maps([templates::value(&frame), view]);
-        templates::render(&env, template, context).map(|html| OutputFile::new(path, html))
-    };
-
-    let index_view = pages::index_view(&index).map_err(|e| ReportError::Export(e.to_string()))?;
-    files.push(page(
-        links::INDEX,
-        "Overview".to_owned(),
-        "index.html",
-        value(&index_view),
-    )?);
-    files.push(OutputFile::new(
-        links::STYLE,
-        templates::render(&env, "style.css", minijinja::Value::UNDEFINED)?,
-    ));
-    files.push(page(
-        links::ARTICLES_INDEX,
-        "Articles".to_owned(),
-        "articles.html",
-        value(&pages::articles_view(&index)),
-    )?);
-    files.push(page(
-        links::METHOD,
-        "Method".to_owned(),
-        "method.html",
-        value(&pages::method_view(&options.method)),
-    )?);
-    files.push(page(
-        links::CODEBOOK,
-        "Codebook".to_owned(),
-        "codebook.html",
-        value(&pages::codebook_view()),
-    )?);
-    files.push(page(
-        links::REPORT_MD,
-        "Report".to_owned(),
-        "report.md",
-        value(&pages::report_view(&index)),
-    )?);
-
-    let mut seen = BTreeSet::new();
-    for incident in &ledger.incidents {
-        let path = links::incident_page(&incident.id);
-        if !seen.insert(path.clone()) {
-            continue;
-        }
-        let view = pages::incident_view(&index, incident, &Linker::for_page(&path));
-        let page_title = format!(
-            "{}, {}",
-            figures::period(incident.date_start, incident.date_end),
-            incident
-                .place
-                .as_ref()
-                .map_or("place unknown", |p| p.name.as_str())
-        );
-        files.push(page(&path, page_title, "incident.html", value(&view))?);
-    }
-    for article in &ledger.articles {
-        let path = links::article_page(&article.id);
-        if !seen.insert(path.clone()) {
-            continue;
-        }
-        let view = pages::article_view(&index, article, &Linker::for_page(&path));
-        files.push(page(
-            &path,
-            index.article_label(&article.id),
-            "article.html",
-            value(&view),
-        )?);
+    let site = Site::new(ledger, options)?;
+    let mut files = Vec::new();
+    for part in site.parts() {
+        files.extend(site.render(part)?);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// What one [`SitePart`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartKind {
+    /// Every file under `data/`, made together.
+    Data,
+    Index,
+    Style,
+    ArticlesIndex,
+    Method,
+    Codebook,
+    ReportMd,
+    /// Position in `ledger.incidents`.
+    Incident(usize),
+    /// Position in `ledger.articles`.
+    Article(usize),
+}
+
+/// One unit of the site that renders on its own: a page, or the data exports.
+/// Parts render independently, so a caller may render them in parallel or
+/// skip those whose [`Site::fingerprint`] did not change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitePart {
+    /// The path of the part's (first) file, which names it.
+    pub path: String,
+    kind: PartKind,
+}
+
+/// A ledger ready to render part by part.
+#[derive(Debug)]
+pub struct Site<'a> {
+    env: minijinja::Environment<'static>,
+    index: LedgerIndex<'a>,
+    options: &'a RenderOptions,
+    title: &'a str,
+    parts: Vec<SitePart>,
+    /// Hash of what every page depends on besides its own view: this crate's
+    /// version, the templates, the site title.
+    settings: u64,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(ledger: &'a Ledger, options: &'a RenderOptions) -> Result<Site<'a>, ReportError> {
+        let env = templates::environment(options)?;
+        let title = if options.title.trim().is_empty() {
+            "Casualty Ledger"
+        } else {
+            options.title.as_str()
+        };
+        let mut parts: Vec<SitePart> = [
+            ("data/", PartKind::Data),
+            (links::INDEX, PartKind::Index),
+            (links::STYLE, PartKind::Style),
+            (links::ARTICLES_INDEX, PartKind::ArticlesIndex),
+            (links::METHOD, PartKind::Method),
+            (links::CODEBOOK, PartKind::Codebook),
+            (links::REPORT_MD, PartKind::ReportMd),
+        ]
+        .into_iter()
+        .map(|(path, kind)| SitePart {
+            path: path.to_owned(),
+            kind,
+        })
+        .collect();
+        let mut seen = BTreeSet::new();
+        for (i, incident) in ledger.incidents.iter().enumerate() {
+            let path = links::incident_page(&incident.id);
+            if seen.insert(path.clone()) {
+                parts.push(SitePart {
+                    path,
+                    kind: PartKind::Incident(i),
+                });
+            }
+        }
+        for (i, article) in ledger.articles.iter().enumerate() {
+            let path = links::article_page(&article.id);
+            if seen.insert(path.clone()) {
+                parts.push(SitePart {
+                    path,
+                    kind: PartKind::Article(i),
+                });
+            }
+        }
+        let mut settings = Xxh3::new();
+        settings.update(env!("CARGO_PKG_VERSION").as_bytes());
+        settings.update(title.as_bytes());
+        for name in templates::NAMES {
+            let source = options.template_overrides.get(*name).map_or(
+                templates::embedded_source(name).unwrap_or(""),
+                String::as_str,
+            );
+            settings.update(source.as_bytes());
+        }
+        for (name, source) in &options.template_overrides {
+            settings.update(name.as_bytes());
+            settings.update(source.as_bytes());
+        }
+        Ok(Site {
+            env,
+            index: LedgerIndex::new(ledger),
+            options,
+            title,
+            parts,
+            settings: settings.digest(),
+        })
+    }
+
+    /// Every part of the site, pages in a fixed order.
+    pub fn parts(&self) -> &[SitePart] {
+        &self.parts
+    }
+
+    /// A hash of everything `part` is rendered from: equal fingerprints give
+    /// equal files. None for the data exports, which are cheaper to make than
+    /// to fingerprint (compare their bytes instead).
+    pub fn fingerprint(&self, part: &SitePart) -> Result<Option<u64>, ReportError> {
+        let Some((page_title, template, view)) = self.page_view(part)? else {
+            return Ok(None);
+        };
+        let frame = Frame::new(self.title, page_title, &Linker::for_page(&part.path));
+        let mut hash = HashWriter(Xxh3::new());
+        hash.0.update(&self.settings.to_le_bytes());
+        hash.0.update(part.path.as_bytes());
+        hash.0.update(template.as_bytes());
+        serde_json::to_writer(&mut hash, &(&frame, &view))
+            .map_err(|e| ReportError::Export(e.to_string()))?;
+        Ok(Some(hash.0.digest()))
+    }
+
+    /// The files of one part (one, but several for the data exports).
+    pub fn render(&self, part: &SitePart) -> Result<Vec<OutputFile>, ReportError> {
+        let Some((page_title, template, view)) = self.page_view(part)? else {
+            return exports::data_files(&self.index);
+        };
+        if part.kind == PartKind::Style {
+            let css = templates::render(&self.env, template, minijinja::Value::UNDEFINED)?;
+            return Ok(vec![OutputFile::new(&part.path, css)]);
+        }
+        let frame = Frame::new(self.title, page_title, &Linker::for_page(&part.path));
+        let context = minijinja::value::merge_maps([value(&frame), value(&view)]);
+        let text = templates::render(&self.env, template, context)?;
+        Ok(vec![OutputFile::new(&part.path, text)])
+    }
+
+    /// (page title, template, view) of a page; None for the data exports.
+    fn page_view(&self, part: &SitePart) -> Result<Option<PageView>, ReportError> {
+        let index = &self.index;
+        let ledger = index.ledger;
+        let linker = || Linker::for_page(&part.path);
+        let view = match part.kind {
+            PartKind::Data => return Ok(None),
+            PartKind::Index => {
+                let view =
+                    pages::index_view(index).map_err(|e| ReportError::Export(e.to_string()))?;
+                ("Overview".to_owned(), "index.html", View::Index(view))
+            }
+            PartKind::Style => (String::new(), "style.css", View::None),
+            PartKind::ArticlesIndex => (
+                "Articles".to_owned(),
+                "articles.html",
+                View::Articles(pages::articles_view(index)),
+            ),
+            PartKind::Method => (
+                "Method".to_owned(),
+                "method.html",
+                View::Method(pages::method_view(&self.options.method)),
+            ),
+            PartKind::Codebook => (
+                "Codebook".to_owned(),
+                "codebook.html",
+                View::Codebook(pages::codebook_view()),
+            ),
+            PartKind::ReportMd => (
+                "Report".to_owned(),
+                "report.md",
+                View::Report(pages::report_view(index)),
+            ),
+            PartKind::Incident(i) => {
+                let Some(incident) = ledger.incidents.get(i) else {
+                    return Ok(Some((String::new(), "incident.html", View::None)));
+                };
+                let title = format!(
+                    "{}, {}",
+                    figures::period(incident.date_start, incident.date_end),
+                    incident
+                        .place
+                        .as_ref()
+                        .map_or("place unknown", |p| p.name.as_str())
+                );
+                let view = pages::incident_view(index, incident, &linker());
+                (title, "incident.html", View::Incident(Box::new(view)))
+            }
+            PartKind::Article(i) => {
+                let Some(article) = ledger.articles.get(i) else {
+                    return Ok(Some((String::new(), "article.html", View::None)));
+                };
+                let view = pages::article_view(index, article, &linker());
+                (
+                    index.article_label(&article.id),
+                    "article.html",
+                    View::Article(Box::new(view)),
+                )
+            }
+        };
+        Ok(Some(view))
+    }
+}
+
+type PageView = (String, &'static str, View);
+
+/// The view of any page, serialised as the view itself.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum View {
+    None,
+    Index(pages::IndexView),
+    Articles(pages::ArticlesView),
+    Method(pages::MethodView),
+    Codebook(pages::CodebookView),
+    Report(pages::ReportView),
+    Incident(Box<pages::IncidentView>),
+    Article(Box<pages::ArticleView>),
+}
+
+/// Feeds serialised bytes straight into a hash, so fingerprints allocate nothing.
+struct HashWriter(Xxh3);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -1,0 +1,217 @@
+//! Rebuilds: the extraction cache, incremental writes, byte-identical output
+//! whatever the thread count, and `watch`.
+
+mod common;
+
+use common::{scratch, workspace_root};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const NEW_ARTICLE: &str = "---\ntitle: Shelling in Idlib\ndate: 2017-06-05\n---\n\n\
+    At least 9 civilians were killed in shelling on Idlib on Sunday, the Syrian Observatory for Human Rights said.\n";
+
+/// `build-report --articles A --out O [more...]`; the summary line on success.
+fn build(articles: &Path, out: &Path, more: &[&str]) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    cmd.current_dir(workspace_root())
+        .args(["build-report", "--articles"])
+        .arg(articles)
+        .arg("--out")
+        .arg(out)
+        .args(more);
+    let output = cmd.output().expect("run xtask");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "{stderr}");
+    stderr.lines().last().unwrap_or_default().to_owned()
+}
+
+fn copy_fixtures(to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(workspace_root().join("fixtures/articles")).expect("fixtures") {
+        let entry = entry.expect("entry");
+        fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+    }
+}
+
+/// Every file under `dir` (relative path -> bytes).
+fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("under dir").to_path_buf();
+                out.insert(rel, fs::read(&path).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+/// The number before `label` in a summary line ("4 articles from cache").
+fn count(summary: &str, label: &str) -> usize {
+    let before = summary
+        .split(label)
+        .next()
+        .unwrap_or_else(|| panic!("no {label} in {summary}"));
+    before
+        .split(|c: char| !c.is_ascii_digit())
+        .rfind(|s| !s.is_empty())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count before {label} in {summary}"))
+}
+
+#[test]
+fn a_rebuild_reads_only_new_articles_and_writes_only_changed_files() {
+    let dir = scratch("rebuild");
+    let articles = dir.join("articles");
+    copy_fixtures(&articles);
+    let out = dir.join("site");
+    let n = fs::read_dir(&articles).expect("articles").count();
+
+    let first = build(&articles, &out, &[]);
+    assert_eq!(count(&first, "articles from cache"), 0, "{first}");
+    assert!(first.contains("whole site swapped in"), "{first}");
+    let before = files_under(&out);
+
+    let same = build(&articles, &out, &[]);
+    assert_eq!(count(&same, "articles from cache"), n, "{same}");
+    assert_eq!(count(&same, "files written"), 0, "{same}");
+    assert_eq!(
+        files_under(&out),
+        before,
+        "nothing changed, nothing differs"
+    );
+
+    fs::write(articles.join("idlib.md"), NEW_ARTICLE).expect("write article");
+    let added = build(&articles, &out, &[]);
+    assert_eq!(count(&added, "articles from cache"), n, "{added}");
+    assert!(!added.contains("whole site swapped in"), "{added}");
+    let after = files_under(&out);
+    assert!(after.contains_key(Path::new("articles/a-idlib.html")));
+    let claims = String::from_utf8_lossy(&after[Path::new("data/claims.csv")]).into_owned();
+    assert!(claims.contains("At least 9 civilians"), "{claims}");
+    // Pages of other articles did not change, so they were not rewritten.
+    let unchanged = before
+        .iter()
+        .filter(|(path, bytes)| {
+            path.to_string_lossy().starts_with("articles/a-") && after.get(*path) == Some(bytes)
+        })
+        .count();
+    assert!(unchanged >= n, "only {unchanged} article pages kept");
+    assert!(count(&added, "files written") < before.len() / 2, "{added}");
+
+    // The same site as a build from nothing.
+    let fresh = dir.join("fresh");
+    build(&articles, &fresh, &["--no-cache"]);
+    assert_eq!(files_under(&fresh), after);
+
+    fs::remove_file(articles.join("idlib.md")).expect("remove article");
+    let removed = build(&articles, &out, &[]);
+    assert!(count(&removed, "removed") >= 1, "{removed}");
+    assert!(!out.join("articles/a-idlib.html").exists());
+    assert_eq!(files_under(&out), before);
+}
+
+#[test]
+fn a_broken_cache_or_manifest_means_a_full_build_not_a_failure() {
+    let dir = scratch("broken-cache");
+    let articles = dir.join("articles");
+    copy_fixtures(&articles);
+    let out = dir.join("site");
+    build(&articles, &out, &[]);
+    let cache = dir.join(".site.cache/extractions.bin");
+    assert!(cache.exists(), "the cache goes beside the site");
+    fs::write(&cache, b"not a cache").expect("break cache");
+    fs::remove_file(out.join(".ledger-manifest.json")).expect("remove manifest");
+
+    let output = common::build(&articles, &out);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("extractions.bin: cache unreadable"),
+        "{stderr}"
+    );
+    let summary = stderr.lines().last().unwrap_or_default();
+    assert_eq!(count(summary, "articles from cache"), 0, "{summary}");
+    assert!(summary.contains("whole site swapped in"), "{summary}");
+}
+
+#[test]
+fn builds_are_byte_identical_whatever_the_thread_count() {
+    let dir = scratch("threads");
+    let articles = dir.join("articles");
+    copy_fixtures(&articles);
+    fs::write(articles.join("idlib.md"), NEW_ARTICLE).expect("write article");
+    let mut sites = Vec::new();
+    for threads in ["1", "2", "5"] {
+        let out = dir.join(format!("site-{threads}"));
+        let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .current_dir(workspace_root())
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["build-report", "--no-cache", "--articles"])
+            .arg(&articles)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .expect("run xtask");
+        assert!(output.status.success());
+        sites.push(files_under(&out));
+    }
+    assert!(sites[0].len() > 10);
+    assert_eq!(sites[0], sites[1]);
+    assert_eq!(sites[0], sites[2]);
+}
+
+#[test]
+fn watch_rebuilds_when_an_article_is_added() {
+    let dir = scratch("watch");
+    let articles = dir.join("articles");
+    copy_fixtures(&articles);
+    let out = dir.join("site");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .current_dir(workspace_root())
+        .args(["watch", "--max-builds", "2", "--articles"])
+        .arg(&articles)
+        .arg("--out")
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start watch");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !out.join(".ledger-manifest.json").exists() {
+        assert!(Instant::now() < deadline, "first build never finished");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The watcher is set up before the first build starts.
+    fs::write(articles.join("idlib.md"), NEW_ARTICLE).expect("write article");
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            assert!(status.success());
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("watch did not rebuild after a new article");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let stderr = child
+        .stderr
+        .take()
+        .map(|mut s| {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut s, &mut text);
+            text
+        })
+        .unwrap_or_default();
+    assert!(stderr.contains("changed:"), "{stderr}");
+    assert!(out.join("articles/a-idlib.html").exists(), "{stderr}");
+}
