@@ -19,7 +19,7 @@ use crate::cli::BuildOptions;
 use crate::site_writer::{self, WriteStats};
 
 /// File endings read as articles.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// What a build did, printed as its last line.
 #[derive(Debug)]

@@ -7,7 +7,7 @@ cargo xtask <command> [options]
 
 Commands:
   build-report   Build the report site from a folder of articles.
-      --articles DIR    articles to read (.txt, .md) [default: fixtures/articles]
+      --articles DIR    articles to read (.txt, .md, .html) [default: fixtures/articles]
       --out DIR         where the site goes [default: site]
       --templates DIR   templates overriding the built-in ones (same file names)
       --gazetteer FILE  extra places (tab-separated, see crates/extract/data/README.md)
