@@ -121,20 +121,18 @@ pub fn bench(opts: &BenchOptions) -> Result<String, String> {
 }
 
 /// Writes `n` articles of about `kb` kilobytes made from the real articles in
-/// `corpus`: the first half of one article's sentences and the second half of
-/// another's, dated some days after the first, so that every article is
-/// distinct and real-sized. Returns the bytes written.
+/// `corpus`: runs of three sentences from articles picked at random (seeded),
+/// under the title and date of one of them shifted by some days, so that the
+/// articles are distinct and real-sized; every twentieth is a republished
+/// copy of an earlier one under another name, as news corpora have. Returns
+/// the bytes written.
 fn generate_corpus(corpus: &Path, out: &Path, n: usize, kb: usize) -> Result<usize, String> {
+    const RUN: usize = 3;
     let sources: Vec<Article> = corpus_files(corpus)?
         .iter()
         .map(|(name, bytes)| ingest::read_article(name, bytes))
         .filter(|a| a.status != ledger_types::ArticleStatus::Skipped)
         .collect();
-    if sources.is_empty() {
-        return Err(format!("{}: no readable articles", corpus.display()));
-    }
-    let _ = fs::remove_dir_all(out);
-    fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let sentences: Vec<Vec<&str>> = sources
         .iter()
         .map(|a| {
@@ -144,34 +142,54 @@ fn generate_corpus(corpus: &Path, out: &Path, n: usize, kb: usize) -> Result<usi
                 .collect()
         })
         .collect();
+    if sentences.iter().all(Vec::is_empty) {
+        return Err(format!("{}: no readable articles", corpus.display()));
+    }
+    let _ = fs::remove_dir_all(out);
+    fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    // A fixed-seed generator (SplitMix64), so every run writes the same corpus.
+    let mut state: u64 = 0x5EED;
+    let mut random = |below: usize| {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % below.max(1) as u64) as usize
+    };
+    let mut written: Vec<String> = Vec::with_capacity(n);
     let mut total = 0;
     for k in 0..n {
-        let (i, j) = (k % sources.len(), (k * 7919 + 13) % sources.len());
-        let (first, second) = (&sentences[i], &sentences[j]);
-        let mut body = String::new();
-        for s in first[..first.len() / 2]
-            .iter()
-            .chain(&second[second.len() / 2..])
-        {
-            if body.len() + s.len() > kb * 1000 && !body.is_empty() {
-                break;
+        let text = if k % 20 == 19 {
+            written[random(k)].clone()
+        } else {
+            let lead = k % sources.len();
+            let mut body = String::new();
+            let mut from = lead;
+            while body.len() < kb * 1000 {
+                let run = &sentences[from];
+                if !run.is_empty() {
+                    let start = random(run.len());
+                    for s in run.iter().skip(start).take(RUN) {
+                        body.push_str(s);
+                        body.push(' ');
+                    }
+                    body.push_str("\n\n");
+                }
+                from = random(sources.len());
             }
-            body.push_str(s);
-            body.push(if body.len() % 3 == 0 { '\n' } else { ' ' });
-        }
-        let a = &sources[i];
-        let date = a
-            .date
-            .and_then(|d| {
-                d.checked_add(jiff::Span::new().days((k / sources.len()) as i64))
-                    .ok()
-            })
-            .map_or_else(String::new, |d| format!("date: {d}\n"));
-        let title = a.title.replace('"', "'");
-        let text = format!("---\ntitle: \"{title}\"\n{date}---\n\n{body}\n");
+            let a = &sources[lead];
+            let days = (k / sources.len()) as i64;
+            let date = a
+                .date
+                .and_then(|d| d.checked_add(jiff::Span::new().days(days)).ok())
+                .map_or_else(String::new, |d| format!("date: {d}\n"));
+            let title = a.title.replace('"', "'");
+            format!("---\ntitle: \"{title}\"\n{date}---\n\n{body}")
+        };
         total += text.len();
         let path = out.join(format!("g{k:06}.md"));
-        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(text);
     }
     Ok(total)
 }
