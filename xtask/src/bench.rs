@@ -165,7 +165,8 @@ fn generate_corpus(corpus: &Path, out: &Path, n: usize, kb: usize) -> Result<usi
             let lead = k % sources.len();
             let mut body = String::new();
             let mut from = lead;
-            while body.len() < kb * 1000 {
+            // Runs average some 400 bytes: stop short so articles average `kb`.
+            while body.len() + 400 < kb * 1000 {
                 let run = &sentences[from];
                 if !run.is_empty() {
                     let start = random(run.len());

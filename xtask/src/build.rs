@@ -14,7 +14,7 @@ use ledger_types::{Article, ArticleStatus, Claim, MethodNotes, Problem};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
-use crate::cache::{Cached, ExtractionCache};
+use crate::cache::{self, Cached, ExtractionCache};
 use crate::cli::BuildOptions;
 use crate::site_writer::{self, WriteStats};
 
@@ -150,11 +150,11 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         ledger_extract::EXTRACTOR_VERSION,
         user_data.digest()
     );
-    let cache_path = opts.cache.as_ref().map(|dir| dir.join("extractions.bin"));
-    let mut cache = match &cache_path {
-        Some(path) => {
-            let (cache, warning) = ExtractionCache::load(path, &cache_key);
-            if let Some(w) = warning {
+    let cache_dir = opts.cache.as_deref();
+    let mut cache = match cache_dir {
+        Some(dir) => {
+            let (cache, warnings) = ExtractionCache::load(dir, &cache_key);
+            for w in warnings {
                 eprintln!("{w}");
             }
             cache
@@ -176,10 +176,16 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
             (file, hash, cached)
         })
         .collect();
-    // Entries of files that are gone or changed: the cache is rewritten without them.
-    let stale = cache.len();
+    // Shards with entries of files that are gone or changed are rewritten without them.
+    let mut dirty_shards = cache.stale_shards();
     drop(cache);
     let from_cache = jobs.iter().filter(|(_, _, c)| c.is_some()).count();
+    // Cacheable files read afresh: their shards are written again.
+    dirty_shards.extend(
+        jobs.iter()
+            .filter(|(file, _, cached)| cached.is_none() && file.supported && file.bytes.is_ok())
+            .map(|(file, _, _)| cache::shard_of(&file.name)),
+    );
     let bar = progress_bar(jobs.len() - from_cache, "extracting");
     let results: Vec<(InputFile, u128, Extracted)> = jobs
         .into_par_iter()
@@ -200,11 +206,12 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
             (file.name.as_str(), *hash, article, claims.as_slice())
         })
         .collect();
-    if let Some(path) = &cache_path
-        && (entries.len() > from_cache || stale > 0 || !path.exists())
-    {
+    if let Some(dir) = cache_dir {
+        if !ExtractionCache::exists(dir) {
+            dirty_shards.extend(0..cache::SHARDS);
+        }
         // A cache that cannot be written costs speed, not results.
-        if let Err(e) = ExtractionCache::save(path, &cache_key, &entries) {
+        if let Err(e) = ExtractionCache::save(dir, &cache_key, &entries, &dirty_shards) {
             eprintln!("{e}");
         }
     }

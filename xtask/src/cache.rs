@@ -2,18 +2,31 @@
 //! between builds and keyed by file name, content hash and extractor version,
 //! so that a rebuild ingests and extracts again only the files that changed.
 //!
-//! One file (postcard, a compact serde format) holds the whole corpus: reading
-//! one file is far cheaper than opening one per article.
+//! Entries are spread over [`SHARDS`] files (postcard, a compact serde
+//! format) by a hash of the file name: few files to open when loading, and one
+//! new article rewrites one small shard, not the whole cache.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
 use ledger_types::{Article, Claim};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Bump when the layout of the cache file changes.
-const FORMAT: u32 = 1;
+/// Bump when the layout of the cache files changes.
+const FORMAT: u32 = 2;
+/// Files the cache is spread over.
+pub const SHARDS: usize = 64;
+
+/// The shard that holds `file`'s entry.
+pub fn shard_of(file: &str) -> usize {
+    (xxhash_rust::xxh3::xxh3_64(file.as_bytes()) % SHARDS as u64) as usize
+}
+
+fn shard_path(dir: &Path, shard: usize) -> std::path::PathBuf {
+    dir.join(format!("extractions-{shard:02}.bin"))
+}
 
 /// The cache of one build: what the last build left, taken entry by entry.
 #[derive(Debug, Default)]
@@ -56,48 +69,30 @@ struct CacheFileRef<'a> {
 pub type Cached<'a> = (&'a str, u128, &'a Article, &'a [Claim]);
 
 impl ExtractionCache {
-    /// The cache at `path` if it was written under the same `key` (extractor
-    /// version and user data); an empty cache, and why, otherwise.
-    pub fn load(path: &Path, key: &str) -> (ExtractionCache, Option<String>) {
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (ExtractionCache::default(), None);
-            }
-            Err(e) => {
-                return (
-                    ExtractionCache::default(),
-                    Some(format!(
-                        "{}: cache not read ({e}); extracting all",
-                        path.display()
-                    )),
-                );
-            }
-        };
-        match postcard::from_bytes::<CacheFile>(&bytes) {
-            Ok(file) if file.format == FORMAT && file.key == key => {
-                let entries = file
+    /// The cache in `dir` as far as it was written under the same `key`
+    /// (extractor version and user data); problems reading it are returned as
+    /// warnings, and what could not be read is simply extracted again.
+    pub fn load(dir: &Path, key: &str) -> (ExtractionCache, Vec<String>) {
+        let shards: Vec<Result<Vec<Entry>, String>> = (0..SHARDS)
+            .into_par_iter()
+            .map(|shard| load_shard(&shard_path(dir, shard), key))
+            .collect();
+        let mut cache = ExtractionCache::default();
+        let mut warnings = Vec::new();
+        for shard in shards {
+            match shard {
+                Ok(entries) => cache
                     .entries
-                    .into_iter()
-                    .map(|e| (e.file.clone(), e))
-                    .collect();
-                (ExtractionCache { entries }, None)
+                    .extend(entries.into_iter().map(|e| (e.file.clone(), e))),
+                Err(w) => warnings.push(w),
             }
-            // Another extractor version or other user data: every result may differ.
-            Ok(_) => (ExtractionCache::default(), None),
-            Err(e) => (
-                ExtractionCache::default(),
-                Some(format!(
-                    "{}: cache unreadable ({e}); extracting all",
-                    path.display()
-                )),
-            ),
         }
+        (cache, warnings)
     }
 
-    /// Entries not taken yet.
-    pub fn len(&self) -> usize {
-        self.entries.len()
+    /// Shards holding entries not taken yet: files gone or changed since.
+    pub fn stale_shards(&self) -> BTreeSet<usize> {
+        self.entries.keys().map(|f| shard_of(f)).collect()
     }
 
     /// The cached result for `file` if its content is still `content_hash`.
@@ -106,29 +101,74 @@ impl ExtractionCache {
         (entry.content_hash == content_hash).then_some((entry.article, entry.claims))
     }
 
-    /// Writes `entries` as the cache for the next build (to a temporary file
-    /// first, so a crash never leaves half a cache).
-    pub fn save(path: &Path, key: &str, entries: &[Cached<'_>]) -> Result<(), String> {
-        let file = CacheFileRef {
-            format: FORMAT,
-            key,
-            entries: entries
-                .iter()
-                .map(|&(file, content_hash, article, claims)| EntryRef {
+    /// Writes the shards in `dirty` from `entries` (all of this build's
+    /// articles), each through a temporary file so a crash never leaves half
+    /// a shard; a dirty shard with no entries is removed.
+    pub fn save(
+        dir: &Path,
+        key: &str,
+        entries: &[Cached<'_>],
+        dirty: &BTreeSet<usize>,
+    ) -> Result<(), String> {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut by_shard: Vec<Vec<EntryRef<'_>>> = (0..SHARDS).map(|_| Vec::new()).collect();
+        for &(file, content_hash, article, claims) in entries {
+            let shard = shard_of(file);
+            if dirty.contains(&shard)
+                && let Some(list) = by_shard.get_mut(shard)
+            {
+                list.push(EntryRef {
                     file,
                     content_hash,
                     article,
                     claims,
-                })
-                .collect(),
-        };
-        let bytes = postcard::to_stdvec(&file).map_err(|e| format!("cache: {e}"))?;
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                });
+            }
         }
-        let temp = path.with_extension(format!("tmp-{}", std::process::id()));
-        fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
-        fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display()))
+        by_shard
+            .into_par_iter()
+            .enumerate()
+            .filter(|(shard, _)| dirty.contains(shard))
+            .try_for_each(|(shard, entries)| {
+                let path = shard_path(dir, shard);
+                if entries.is_empty() {
+                    let _ = fs::remove_file(&path);
+                    return Ok(());
+                }
+                let file = CacheFileRef {
+                    format: FORMAT,
+                    key,
+                    entries,
+                };
+                let bytes = postcard::to_stdvec(&file).map_err(|e| format!("cache: {e}"))?;
+                let temp = path.with_extension(format!("tmp-{}", std::process::id()));
+                fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
+                fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))
+            })
+    }
+
+    /// Whether `dir` holds any shard at all (a first build writes them all).
+    pub fn exists(dir: &Path) -> bool {
+        (0..SHARDS).any(|shard| shard_path(dir, shard).exists())
+    }
+}
+
+/// One shard's entries; none (silently) when it is missing or was written
+/// by another extractor version, none with a warning when it is unreadable.
+fn load_shard(path: &Path, key: &str) -> Result<Vec<Entry>, String> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(format!("{}: cache not read ({e})", path.display())),
+    };
+    match postcard::from_bytes::<CacheFile>(&bytes) {
+        Ok(file) if file.format == FORMAT && file.key == key => Ok(file.entries),
+        // Another extractor version or other user data: every result may differ.
+        Ok(_) => Ok(Vec::new()),
+        Err(e) => Err(format!(
+            "{}: cache unreadable ({e}); its articles are extracted again",
+            path.display()
+        )),
     }
 }
 
@@ -139,7 +179,6 @@ mod tests {
     #[test]
     fn entries_round_trip_and_stale_ones_are_refused() {
         let dir = std::env::temp_dir().join(format!("ledger-cache-test-{}", std::process::id()));
-        let path = dir.join("extractions.bin");
         let article = ledger_extract::ingest::read_article(
             "a.md",
             b"---\ndate: 2017-06-03\n---\n\nAt least 12 civilians were killed in Raqqa on Monday.\n",
@@ -148,22 +187,27 @@ mod tests {
             .map(|x| x.extract(&article).claims)
             .unwrap_or_default();
         assert!(!claims.is_empty());
-        ExtractionCache::save(&path, "k1", &[("a.md", 7, &article, &claims)]).expect("saved");
+        let all: BTreeSet<usize> = (0..SHARDS).collect();
+        ExtractionCache::save(&dir, "k1", &[("a.md", 7, &article, &claims)], &all).expect("saved");
+        assert!(ExtractionCache::exists(&dir));
 
-        let (mut cache, warning) = ExtractionCache::load(&path, "k1");
-        assert_eq!(warning, None);
+        let (mut cache, warnings) = ExtractionCache::load(&dir, "k1");
+        assert!(warnings.is_empty());
         assert_eq!(
             cache.take("a.md", 7),
             Some((article.clone(), claims.clone()))
         );
-        let (mut cache, _) = ExtractionCache::load(&path, "k1");
+        let (mut cache, _) = ExtractionCache::load(&dir, "k1");
         assert_eq!(cache.take("a.md", 8), None, "content changed");
-        let (mut cache, _) = ExtractionCache::load(&path, "k2");
+        let (mut cache, _) = ExtractionCache::load(&dir, "k2");
         assert_eq!(cache.take("a.md", 7), None, "other extractor version");
 
-        fs::write(&path, b"garbage").expect("written");
-        let (mut cache, warning) = ExtractionCache::load(&path, "k1");
-        assert!(warning.is_some_and(|w| w.contains("unreadable")));
+        fs::write(shard_path(&dir, shard_of("a.md")), b"garbage").expect("written");
+        let (mut cache, warnings) = ExtractionCache::load(&dir, "k1");
+        assert!(
+            warnings.iter().any(|w| w.contains("unreadable")),
+            "{warnings:?}"
+        );
         assert_eq!(cache.take("a.md", 7), None);
         let _ = fs::remove_dir_all(&dir);
     }

@@ -187,16 +187,12 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
         return 0.0;
     }
     let (mut i, mut j, mut both) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+    // Branch-free merge: which side moves is data, not a jump the CPU must
+    // guess, which makes this loop several times faster on unrelated sets.
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        both += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     let union = a.len() + b.len() - both;
     both as f64 / union as f64

@@ -12,36 +12,37 @@ const CLAIM_COLUMNS: usize = CLAIMS_CSV_COLUMNS.len();
 const ARTICLE_COLUMNS: usize = ARTICLES_CSV_COLUMNS.len();
 const INCIDENT_COLUMNS: usize = INCIDENTS_CSV_COLUMNS.len();
 
-/// Every file under `data/`.
-pub fn data_files(index: &LedgerIndex<'_>) -> Result<Vec<OutputFile>, ReportError> {
+/// The paths of the files under `data/`, in the order [`data_file`] knows them.
+pub const DATA_FILES: &[&str] = &[
+    "data/claims.csv",
+    "data/claims.jsonl",
+    "data/articles.csv",
+    "data/incidents.csv",
+    "data/incidents.json",
+    "data/series.json",
+    "data/source_groups.json",
+];
+
+/// The data file at `path` (one of [`DATA_FILES`]); None for another path.
+pub fn data_file(index: &LedgerIndex<'_>, path: &str) -> Option<Result<OutputFile, ReportError>> {
     let ledger = index.ledger;
-    Ok(vec![
-        OutputFile::new(
-            "data/claims.csv",
-            csv_bytes(CLAIMS_CSV_COLUMNS, ledger.claims.iter().map(claim_row))?,
+    let bytes = match path {
+        "data/claims.csv" => csv_bytes(CLAIMS_CSV_COLUMNS, ledger.claims.iter().map(claim_row)),
+        "data/claims.jsonl" => claims_jsonl(&ledger.claims),
+        "data/articles.csv" => csv_bytes(
+            ARTICLES_CSV_COLUMNS,
+            ledger.articles.iter().map(|a| article_row(index, a)),
         ),
-        OutputFile::new("data/claims.jsonl", claims_jsonl(&ledger.claims)?),
-        OutputFile::new(
-            "data/articles.csv",
-            csv_bytes(
-                ARTICLES_CSV_COLUMNS,
-                ledger.articles.iter().map(|a| article_row(index, a)),
-            )?,
+        "data/incidents.csv" => csv_bytes(
+            INCIDENTS_CSV_COLUMNS,
+            ledger.incidents.iter().map(incident_row),
         ),
-        OutputFile::new(
-            "data/incidents.csv",
-            csv_bytes(
-                INCIDENTS_CSV_COLUMNS,
-                ledger.incidents.iter().map(incident_row),
-            )?,
-        ),
-        OutputFile::new("data/incidents.json", pretty_json(&ledger.incidents)?),
-        OutputFile::new("data/series.json", pretty_json(&ledger.series)?),
-        OutputFile::new(
-            "data/source_groups.json",
-            pretty_json(&ledger.source_groups)?,
-        ),
-    ])
+        "data/incidents.json" => pretty_json(&ledger.incidents),
+        "data/series.json" => pretty_json(&ledger.series),
+        "data/source_groups.json" => pretty_json(&ledger.source_groups),
+        _ => return None,
+    };
+    Some(bytes.map(|b| OutputFile::new(path, b)))
 }
 
 fn csv_bytes<const N: usize>(

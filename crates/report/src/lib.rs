@@ -109,7 +109,7 @@ pub fn render(ledger: &Ledger, options: &RenderOptions) -> Result<Vec<OutputFile
 /// What one [`SitePart`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PartKind {
-    /// Every file under `data/`, made together.
+    /// One file under `data/`.
     Data,
     Index,
     Style,
@@ -123,12 +123,12 @@ enum PartKind {
     Article(usize),
 }
 
-/// One unit of the site that renders on its own: a page, or the data exports.
+/// One unit of the site that renders on its own: a page or a data file.
 /// Parts render independently, so a caller may render them in parallel or
 /// skip those whose [`Site::fingerprint`] did not change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SitePart {
-    /// The path of the part's (first) file, which names it.
+    /// The path of the part's file.
     pub path: String,
     kind: PartKind,
 }
@@ -154,21 +154,23 @@ impl<'a> Site<'a> {
         } else {
             options.title.as_str()
         };
-        let mut parts: Vec<SitePart> = [
-            ("data/", PartKind::Data),
-            (links::INDEX, PartKind::Index),
-            (links::STYLE, PartKind::Style),
-            (links::ARTICLES_INDEX, PartKind::ArticlesIndex),
-            (links::METHOD, PartKind::Method),
-            (links::CODEBOOK, PartKind::Codebook),
-            (links::REPORT_MD, PartKind::ReportMd),
-        ]
-        .into_iter()
-        .map(|(path, kind)| SitePart {
-            path: path.to_owned(),
-            kind,
-        })
-        .collect();
+        let data = exports::DATA_FILES
+            .iter()
+            .map(|path| (*path, PartKind::Data));
+        let mut parts: Vec<SitePart> = data
+            .chain([
+                (links::INDEX, PartKind::Index),
+                (links::STYLE, PartKind::Style),
+                (links::ARTICLES_INDEX, PartKind::ArticlesIndex),
+                (links::METHOD, PartKind::Method),
+                (links::CODEBOOK, PartKind::Codebook),
+                (links::REPORT_MD, PartKind::ReportMd),
+            ])
+            .map(|(path, kind)| SitePart {
+                path: path.to_owned(),
+                kind,
+            })
+            .collect();
         let mut seen = BTreeSet::new();
         for (i, incident) in ledger.incidents.iter().enumerate() {
             let path = links::incident_page(&incident.id);
@@ -221,6 +223,9 @@ impl<'a> Site<'a> {
     /// equal files. None for the data exports, which are cheaper to make than
     /// to fingerprint (compare their bytes instead).
     pub fn fingerprint(&self, part: &SitePart) -> Result<Option<u64>, ReportError> {
+        if let Some(fingerprint) = self.input_fingerprint(part) {
+            return fingerprint.map(Some);
+        }
         let Some((page_title, template, view)) = self.page_view(part)? else {
             return Ok(None);
         };
@@ -234,10 +239,73 @@ impl<'a> Site<'a> {
         Ok(Some(hash.0.digest()))
     }
 
-    /// The files of one part (one, but several for the data exports).
+    /// For article and incident pages, most of the site, a hash of the data
+    /// their view is built from, which is much cheaper than building the view
+    /// (marking up the article text). Keep in step with `pages::article_view`
+    /// and `pages::incident_view`; a test checks that equal fingerprints give
+    /// equal pages.
+    fn input_fingerprint(&self, part: &SitePart) -> Option<Result<u64, ReportError>> {
+        let index = &self.index;
+        let ledger = index.ledger;
+        let mut hash = HashWriter(Xxh3::new());
+        hash.0.update(&self.settings.to_le_bytes());
+        hash.0.update(part.path.as_bytes());
+        let label = |id: &str| (id.to_owned(), index.article_label(id));
+        let incident_head = |id: &str| {
+            index.incident(id).map(|i| {
+                let place = i.place.as_ref().map(|p| p.name.as_str());
+                (i.id.as_str(), i.date_start, i.date_end, place)
+            })
+        };
+        let written = match part.kind {
+            PartKind::Article(i) => {
+                let a = ledger.articles.get(i)?;
+                let claims: Vec<&ledger_types::Claim> = index.claims_of_article(&a.id).collect();
+                let incidents: Vec<_> = claims
+                    .iter()
+                    .map(|c| c.incident.as_deref().and_then(incident_head))
+                    .collect();
+                let head = (
+                    (&a.id, &a.file, &a.title, a.date, &a.source, &a.url),
+                    (&a.meta, &a.furniture, a.status, &a.problems, label(&a.id)),
+                );
+                let copies = (
+                    index.copy_of(&a.id).map(label),
+                    index
+                        .copies(&a.id)
+                        .iter()
+                        .map(|id| label(id))
+                        .collect::<Vec<_>>(),
+                );
+                hash.0.update(a.text.as_bytes());
+                serde_json::to_writer(&mut hash, &(head, claims, incidents, copies))
+            }
+            PartKind::Incident(i) => {
+                let incident = ledger.incidents.get(i)?;
+                let claims: Vec<_> = incident
+                    .claims
+                    .iter()
+                    .filter_map(|id| index.claim(id))
+                    .map(|c| (c, index.article_label(&c.article)))
+                    .collect();
+                let articles: Vec<_> = incident.articles.iter().map(|id| label(id)).collect();
+                serde_json::to_writer(&mut hash, &(incident, claims, articles))
+            }
+            _ => return None,
+        };
+        Some(
+            written
+                .map(|()| hash.0.digest())
+                .map_err(|e| ReportError::Export(e.to_string())),
+        )
+    }
+
+    /// The file of one part (a list, so that a part may one day make several).
     pub fn render(&self, part: &SitePart) -> Result<Vec<OutputFile>, ReportError> {
         let Some((page_title, template, view)) = self.page_view(part)? else {
-            return exports::data_files(&self.index);
+            return exports::data_file(&self.index, &part.path)
+                .into_iter()
+                .collect();
         };
         if part.kind == PartKind::Style {
             let css = templates::render(&self.env, template, minijinja::Value::UNDEFINED)?;

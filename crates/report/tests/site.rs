@@ -522,3 +522,55 @@ fn pages_have_the_accessible_basics() {
         );
     }
 }
+
+/// Every part's (fingerprint, files) of a ledger, by path.
+fn parts_of(ledger: &ledger_types::Ledger) -> BTreeMap<String, (Option<u64>, Vec<OutputFile>)> {
+    let options = options();
+    let site = ledger_report::Site::new(ledger, &options).unwrap();
+    site.parts()
+        .iter()
+        .map(|part| {
+            let fingerprint = site.fingerprint(part).unwrap();
+            (part.path.clone(), (fingerprint, site.render(part).unwrap()))
+        })
+        .collect()
+}
+
+#[test]
+fn equal_fingerprints_mean_equal_pages() {
+    let before = fixture::ledger();
+    let base = parts_of(&before);
+    // Each change alone: a claim's figure, an incident's place, an article's
+    // title (shown on other pages too), a claim leaving its incident.
+    let changes: Vec<fn(&mut ledger_types::Ledger)> = vec![
+        |l| l.claims[0].count_min = Some(48),
+        |l| {
+            if let Some(p) = l.incidents[0].place.as_mut() {
+                p.name = "Raqqa city".into();
+            }
+        },
+        |l| l.articles[0].title = "Another title".into(),
+        |l| l.claims[1].incident = None,
+        |l| l.articles[1].text.push_str(" More text."),
+    ];
+    for (n, change) in changes.into_iter().enumerate() {
+        let mut after = before.clone();
+        change(&mut after);
+        let changed = parts_of(&after);
+        let mut differing = 0;
+        for (path, (fingerprint, files)) in &changed {
+            let Some((old_fingerprint, old_files)) = base.get(path) else {
+                continue;
+            };
+            if fingerprint.is_some() && fingerprint == old_fingerprint {
+                assert_eq!(
+                    files, old_files,
+                    "change {n}: {path} changed under the same fingerprint"
+                );
+            } else if fingerprint != old_fingerprint {
+                differing += 1;
+            }
+        }
+        assert!(differing > 0, "change {n} changed no fingerprint");
+    }
+}
