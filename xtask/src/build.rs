@@ -140,15 +140,20 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         Extractor::with_extra_data(&as_strs(&extra_gazetteer), &as_strs(&extra_parties))?;
     let template_overrides = read_templates(opts.templates.as_deref())?;
     // Results depend on the rules and on the user's data: both key the cache.
-    let mut user_data = Xxh3::new();
+    // The rules are the code itself: the running binary's hash covers every
+    // change to them, even one made without bumping EXTRACTOR_VERSION.
+    let mut cache_key = Xxh3::new();
     for (name, text) in extra_gazetteer.iter().chain(&extra_parties) {
-        user_data.update(name.as_bytes());
-        user_data.update(text.as_bytes());
+        cache_key.update(name.as_bytes());
+        cache_key.update(text.as_bytes());
+    }
+    if let Some(exe) = std::env::current_exe().ok().and_then(|p| fs::read(p).ok()) {
+        cache_key.update(&exe);
     }
     let cache_key = format!(
         "{}+{:016x}",
         ledger_extract::EXTRACTOR_VERSION,
-        user_data.digest()
+        cache_key.digest()
     );
     let cache_dir = opts.cache.as_deref();
     let mut cache = match cache_dir {
