@@ -234,7 +234,7 @@ impl<'a> Site<'a> {
         hash.0.update(&self.settings.to_le_bytes());
         hash.0.update(part.path.as_bytes());
         hash.0.update(template.as_bytes());
-        serde_json::to_writer(&mut hash, &(&frame, &view))
+        postcard::to_io(&(&frame, &view), &mut hash)
             .map_err(|e| ReportError::Export(e.to_string()))?;
         Ok(Some(hash.0.digest()))
     }
@@ -278,7 +278,7 @@ impl<'a> Site<'a> {
                         .collect::<Vec<_>>(),
                 );
                 hash.0.update(a.text.as_bytes());
-                serde_json::to_writer(&mut hash, &(head, claims, incidents, copies))
+                postcard::to_io(&(head, claims, incidents, copies), &mut hash).map(|_| ())
             }
             PartKind::Incident(i) => {
                 let incident = ledger.incidents.get(i)?;
@@ -289,7 +289,7 @@ impl<'a> Site<'a> {
                     .map(|c| (c, index.article_label(&c.article)))
                     .collect();
                 let articles: Vec<_> = incident.articles.iter().map(|id| label(id)).collect();
-                serde_json::to_writer(&mut hash, &(incident, claims, articles))
+                postcard::to_io(&(incident, claims, articles), &mut hash).map(|_| ())
             }
             _ => return None,
         };
