@@ -1,5 +1,10 @@
 //! Ingestion: a file's bytes become an [`Article`] (front matter, date, title, furniture).
 //!
+//! Text files (`.txt`, `.md`) are read as they are, after any front matter. HTML
+//! pages (`.html`, `.htm`) are read through readability-style extraction of their
+//! main text, with title, date, outlet and URL from the page's metadata (`html`);
+//! datelines, furniture and titles are then found in that text as in any other.
+//!
 //! Never fails: whatever is wrong with a file goes to `article.problems` and
 //! `article.status`, and the text is read as far as it can be.
 
@@ -7,10 +12,11 @@ mod dateline;
 mod decode;
 mod front_matter;
 mod furniture;
+mod html;
 
 use std::path::Path;
 
-use ledger_types::{Article, ArticleStatus, Furniture, FurnitureKind, Problem, Span};
+use ledger_types::{Article, ArticleStatus, Date, Furniture, FurnitureKind, Problem, Span};
 
 use decode::{Decoded, problem};
 
@@ -43,32 +49,22 @@ pub fn read_article(file_name: &str, bytes: &[u8]) -> Article {
         content_hash: content_hash(bytes),
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut decoded = match decode::decode(bytes) {
+    let decoded = match decode::decode(bytes) {
         Decoded::Skipped(p) => return skipped(article, p),
         Decoded::Text(text, p) => {
             article.problems.extend(p);
             text
         }
     };
-    let front = front_matter::parse(&decoded);
-    article.problems.extend(front.problems);
-    article.source = front.source;
-    article.url = front.url;
-    article.meta = front.meta;
-    if front.body_start > 0 && decoded.is_char_boundary(front.body_start) {
-        article.text = decoded.split_off(front.body_start);
+    let read = if html::is_html_file(file_name) {
+        read_html(&mut article, &decoded)
     } else {
-        article.text = decoded;
-    }
-    if let Some(title) = front.title {
-        article.title = title;
-    }
-    if article.text.trim().is_empty() {
-        return skipped(
-            article,
-            problem("empty", "the file has front matter but no text after it"),
-        );
-    }
+        read_text(&mut article, decoded)
+    };
+    let known_date = match read {
+        Ok(date) => date,
+        Err(p) => return skipped(article, p),
+    };
     if !article.text.chars().any(char::is_alphabetic) {
         return skipped(
             article,
@@ -78,7 +74,7 @@ pub fn read_article(file_name: &str, bytes: &[u8]) -> Article {
 
     let dateline = dateline::leading_date_token(&article.text)
         .or_else(|| dateline::find_dateline(&article.text));
-    article.date = front.date.or(dateline.map(|d| d.date));
+    article.date = known_date.or(dateline.map(|d| d.date));
     let mut spans = furniture::find(&article.text);
     spans.extend(dateline.map(|d| Furniture {
         span: d.span,
@@ -95,6 +91,43 @@ pub fn read_article(file_name: &str, bytes: &[u8]) -> Article {
         ArticleStatus::Warning
     };
     article
+}
+
+/// Front matter and the text after it; the front matter's date, if any.
+fn read_text(article: &mut Article, mut decoded: String) -> Result<Option<Date>, Problem> {
+    let front = front_matter::parse(&decoded);
+    article.problems.extend(front.problems);
+    article.source = front.source;
+    article.url = front.url;
+    article.meta = front.meta;
+    if front.body_start > 0 && decoded.is_char_boundary(front.body_start) {
+        article.text = decoded.split_off(front.body_start);
+    } else {
+        article.text = decoded;
+    }
+    if let Some(title) = front.title {
+        article.title = title;
+    }
+    if article.text.trim().is_empty() {
+        return Err(problem(
+            "empty",
+            "the file has front matter but no text after it",
+        ));
+    }
+    Ok(front.date)
+}
+
+/// The main text of an HTML page and its metadata; the page's date, if any.
+fn read_html(article: &mut Article, decoded: &str) -> Result<Option<Date>, Problem> {
+    let page = html::read(decoded);
+    article.problems.extend(page.problems);
+    article.source = page.source;
+    article.url = page.url;
+    if let Some(title) = page.title {
+        article.title = title;
+    }
+    article.text = page.text?;
+    Ok(page.date)
 }
 
 /// True when `span` lies inside a stretch of page furniture of `article`.
@@ -130,7 +163,10 @@ fn skip_furniture(text: &str, furniture: &[Furniture], mut pos: usize) -> usize 
     loop {
         let rest = text.get(pos..).unwrap_or("");
         let start = pos + (rest.len() - rest.trim_start().len());
-        match furniture.iter().find(|f| f.span.start == start) {
+        // Furniture is sorted: a binary search, or thousands of share
+        // counters in a row made finding the title quadratic.
+        let next = furniture.partition_point(|f| f.span.start < start);
+        match furniture.get(next).filter(|f| f.span.start == start) {
             Some(f) if f.span.end > pos => pos = f.span.end,
             _ => return start,
         }
@@ -154,8 +190,8 @@ fn title_from_text(text: &str, furniture: &[Furniture]) -> Option<String> {
         }
         // Stop the line at furniture glued into it (a dateline, a share counter).
         let cut = furniture
-            .iter()
-            .find(|f| f.span.start > start && f.span.start < line_end)
+            .get(furniture.partition_point(|f| f.span.start <= start))
+            .filter(|f| f.span.start < line_end)
             .map_or(line_end, |f| f.span.start);
         let line = text.get(start..cut).unwrap_or(line).trim();
         if !line.chars().any(char::is_alphanumeric) {
@@ -171,7 +207,10 @@ fn title_from_text(text: &str, furniture: &[Furniture]) -> Option<String> {
             .next()
             .map_or(line, |(i, _)| line.get(..i).unwrap_or(line))
             .trim_end_matches('.');
-        if first_sentence.split_whitespace().count() <= TITLE_SENTENCE_WORDS {
+        // A line opening with ". " has no first sentence to stand as a title.
+        if !first_sentence.is_empty()
+            && first_sentence.split_whitespace().count() <= TITLE_SENTENCE_WORDS
+        {
             return Some(first_sentence.to_string());
         }
         let words = line.split_whitespace().count();

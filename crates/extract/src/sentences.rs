@@ -99,12 +99,16 @@ fn split_punctuated(text: &str) -> Vec<Span> {
                         || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[' | '«' | '-' | '—')
                         || !c.is_ascii() && c.is_alphabetic() && !c.is_lowercase()
                 });
-                let word_before = text[start..i]
-                    .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
-                    .next()
-                    .unwrap_or("");
-                let boundary = bytes[i] != b'.' || !is_abbreviation(word_before);
-                if (has_space && starts_sentence && boundary) || (next.is_none() && has_space) {
+                // Only asked at a candidate boundary: scanning back for the word
+                // at every period made a run of "U.S.U.S.…" quadratic.
+                let boundary = || {
+                    let word_before = text[start..i]
+                        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+                        .next()
+                        .unwrap_or("");
+                    bytes[i] != b'.' || !is_abbreviation(word_before)
+                };
+                if (has_space && starts_sentence && boundary()) || (next.is_none() && has_space) {
                     push(&mut out, start, end);
                     start = end;
                     i = end;

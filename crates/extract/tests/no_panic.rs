@@ -145,3 +145,283 @@ fn extraction_survives_random_bytes_and_giant_inputs() {
     let article = ingest::read_article("long.txt", long_line.as_bytes());
     assert!(!extractor.extract(&article).claims.is_empty());
 }
+
+/// Ingestion regression found by the `ingest` fuzz target: a line opening
+/// with ". " made the title its empty "first sentence".
+#[test]
+fn a_line_opening_with_a_period_still_gives_a_title() {
+    let extractor = Extractor::builtin().expect("built-in data loads");
+    for text in [
+        ". d.",
+        "... d.",
+        ". At least 5 people were killed in Aleppo.",
+    ] {
+        let article = ingest::read_article("period.txt", text.as_bytes());
+        assert!(!article.title.is_empty(), "empty title for {text:?}");
+        check_claims(&article, &extractor.extract(&article).claims);
+    }
+}
+
+/// Text shapes that were quadratic (minutes for a few hundred kilobytes):
+/// periods with no space between ("U.S.U.S.…", the sentence splitter read
+/// back to the sentence start at each), and runs of furniture markers (the
+/// title search and the heading, credit and appeal rules re-read the whole
+/// line or the rest of the text at each). Speed is not asserted here; these
+/// inputs keep the shapes exercised, and a regression shows as a slow test.
+#[test]
+fn marker_runs_and_dotted_runs_are_read_whole() {
+    let extractor = Extractor::builtin().expect("built-in data loads");
+    for unit in [
+        "U.S.",
+        "a!",
+        "Tweet\n",
+        "Tweet\n---\n",
+        "(AFP) ",
+        "Photo: AFP\n",
+        "Get short URL 215\n",
+        "Read more ",
+        "5 Related ",
+        ".YouTube",
+        ". AP Photo ",
+        "Click here to support ",
+        "For as little as $",
+        "killed 5 civilians. ",
+    ] {
+        let text = unit.repeat(40_000 / unit.len());
+        let article = ingest::read_article("shape.txt", text.as_bytes());
+        assert!(!article.title.is_empty(), "{unit:?}");
+        check_claims(&article, &extractor.extract(&article).claims);
+    }
+}
+
+/// What every claim of every article must satisfy: its sentence is the text
+/// at its sentence span, its count's words lie inside that sentence, and a
+/// range is not upside down.
+fn check_claims(article: &ledger_extract::Article, claims: &[ledger_extract::Claim]) {
+    let text = article.text.as_str();
+    for claim in claims {
+        let (sentence, count) = (claim.sentence_span, claim.count_span);
+        assert_eq!(
+            text.get(sentence.start..sentence.end),
+            Some(claim.sentence.as_str()),
+            "sentence span {sentence:?} does not give the claim's sentence"
+        );
+        assert!(
+            count.start <= count.end && sentence.contains(count),
+            "count span {count:?} outside sentence span {sentence:?}"
+        );
+        assert!(text.get(count.start..count.end).is_some());
+        if let (Some(min), Some(max)) = (claim.count_min, claim.count_max) {
+            assert!(min <= max, "count {min}..{max} upside down");
+        }
+    }
+}
+
+/// Property tests: arbitrary text, arbitrary bytes, and text built from a
+/// casualty vocabulary so that generated cases reach the claim rules.
+mod properties {
+    use super::check_claims;
+    use ledger_extract::{Extractor, ingest};
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn extractor() -> &'static Extractor {
+        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+        EXTRACTOR.get_or_init(|| Extractor::builtin().expect("built-in data loads"))
+    }
+
+    fn run(name: &str, bytes: &[u8]) {
+        let article = ingest::read_article(name, bytes);
+        let claims = extractor().extract(&article).claims;
+        check_claims(&article, &claims);
+    }
+
+    const WORDS: &[&str] = &[
+        "killed",
+        "were killed",
+        "was killed",
+        "dead",
+        "died",
+        "wounded",
+        "injured",
+        "casualties",
+        "displaced",
+        "trapped",
+        "detained",
+        "missing",
+        "kidnapped",
+        "executed",
+        "the death toll rose to",
+        "among the dead were",
+        "at least",
+        "more than",
+        "nearly",
+        "up to",
+        "as many as",
+        "about",
+        "between",
+        "and",
+        "to",
+        "of",
+        "of whom",
+        "of them",
+        "including",
+        "others",
+        "a",
+        "one",
+        "two",
+        "twelve",
+        "a dozen",
+        "dozens of",
+        "hundreds of",
+        "tens of thousands of",
+        "civilians",
+        "people",
+        "children",
+        "women",
+        "fighters",
+        "militants",
+        "troops",
+        "a woman",
+        "a child",
+        "according to",
+        "the Observatory said",
+        "the Syrian Observatory for Human Rights",
+        "it said",
+        "state TV reported",
+        "by",
+        "US-led coalition",
+        "Russian airstrikes",
+        "Islamic State",
+        "denied any civilian casualties",
+        "no",
+        "in",
+        "from",
+        "Aleppo",
+        "Syria's",
+        "Raqqa",
+        "Idlib",
+        "Homs",
+        "Deir ez-Zor",
+        "Khan Sheikhoun",
+        "East Ghouta",
+        "Damascus",
+        "Syria",
+        "on Tuesday",
+        "yesterday",
+        "last week",
+        "since March 2011",
+        "so far",
+        "the war",
+        "on April 4",
+        "June 3, 2017",
+        "2017-06-03",
+        "Sept.",
+        "U.S.",
+        "Gen.",
+        "the",
+        ".",
+        ",",
+        ";",
+        ":",
+        "(",
+        ")",
+        "\"",
+        "'",
+        "-",
+        "—",
+        "“",
+        "”",
+        "’s",
+        "%",
+        "$",
+        "km",
+        "\u{200f}",
+        "\u{200e}",
+        "\u{202e}",
+        "\u{a0}",
+        "\u{feff}",
+        "سوريا",
+        "é",
+        "Read more:",
+        "Get short URL",
+        "Tweet",
+        "Photo: AFP",
+        "(banned in Russia)",
+    ];
+
+    const SEPARATORS: &[&str] = &[" ", " ", " ", "", "\n", "\n\n", "\r\n", ", ", ". ", "\t"];
+
+    /// One piece of casualty-shaped text: a word, a number of any shape, or a date.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            6 => proptest::sample::select(WORDS).prop_map(String::from),
+            1 => (0u64..2_000).prop_map(|n| n.to_string()),
+            1 => any::<u64>().prop_map(|n| n.to_string()),
+            1 => (1u64..1_000, 0u64..1_000).prop_map(|(a, b)| format!("{a},{b:03}")),
+            1 => (0u64..100, 0u64..100).prop_map(|(a, b)| format!("{a}-{b}")),
+            1 => "[1-9][0-9]{18,400}",
+            1 => "[0-9,.]{1,12}",
+            1 => (1900i32..2100, 0u8..14, 0u8..33)
+                .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        ]
+    }
+
+    /// Text of casualty-shaped pieces, sometimes under front matter.
+    fn casualty_text() -> impl Strategy<Value = String> {
+        let front = prop_oneof![
+            Just(String::new()),
+            (1900i32..2100, 0u8..14, 0u8..33).prop_map(|(y, m, d)| format!(
+                "---\ntitle: \"At least 5 killed\"\ndate: {y:04}-{m:02}-{d:02}\n---\n"
+            )),
+            Just("---\ntitle: x\n".to_string()),
+            Just("---\r\ndate: 2017-06-03\r\n---\r\n".to_string()),
+        ];
+        let body =
+            proptest::collection::vec((piece(), proptest::sample::select(SEPARATORS)), 0..120);
+        (front, body).prop_map(|(front, body)| {
+            let mut text = front;
+            for (piece, sep) in body {
+                text.push_str(&piece);
+                text.push_str(sep);
+            }
+            text
+        })
+    }
+
+    // Case counts keep this file's run under a second in debug test mode.
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 512,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn never_panics_on_arbitrary_text(
+            chars in proptest::collection::vec(any::<char>(), 0..1_500),
+        ) {
+            let text: String = chars.into_iter().collect();
+            run("any.txt", text.as_bytes());
+        }
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(
+            bytes in proptest::collection::vec(any::<u8>(), 0..2_000),
+            name in "[a-z.]{0,8}",
+        ) {
+            run(&name, &bytes);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 1024,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn never_panics_on_casualty_shaped_text(text in casualty_text()) {
+            run("shaped.md", text.as_bytes());
+        }
+    }
+}

@@ -237,6 +237,29 @@ const LEAD_STARTERS: &[&str] = &[
     "Up to ",
 ];
 
+/// Bytes a [`LEAD_STARTERS`] entry begins with.
+const LEAD_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < LEAD_STARTERS.len() {
+        let bytes = LEAD_STARTERS[k].as_bytes();
+        if !bytes.is_empty() {
+            table[bytes[0] as usize] = true;
+        }
+        k += 1;
+    }
+    table
+};
+
+/// Whether `rest` starts with one of [`LEAD_STARTERS`]. Most words are ruled
+/// out by their first byte, which counts where a long run of headings or
+/// credits makes this the inner loop.
+fn starts_lead(rest: &[u8]) -> bool {
+    rest.first()
+        .is_some_and(|&first| LEAD_FIRST_BYTES[usize::from(first)])
+        && LEAD_STARTERS.iter().any(|s| rest.starts_with(s.as_bytes()))
+}
+
 /// Site trailers that show the rest of the text is page chrome.
 const TRAILER_ENDS: &[&str] = &[
     "Community standards",
@@ -379,9 +402,42 @@ fn is_credit(inner: &str) -> bool {
 struct Found<'t> {
     text: &'t str,
     spans: Vec<Furniture>,
+    /// The line an inline marker was last found on. Markers come in text
+    /// order, so a long line holding thousands of them is measured once, not
+    /// once per marker (which made such text quadratic).
+    line: Option<MarkerLine>,
+}
+
+/// A line of the text (as [`line_around`] gives it) and what it is as a whole.
+#[derive(Debug, Clone, Copy)]
+struct MarkerLine {
+    start: usize,
+    end: usize,
+    list_heading: bool,
+    nav_heading: bool,
 }
 
 impl Found<'_> {
+    /// The line holding byte `i`: the same as `line_around`, but cached.
+    fn line_of(&mut self, i: usize) -> MarkerLine {
+        if let Some(line) = self.line
+            && line.start <= i
+            && i <= line.end
+        {
+            return line;
+        }
+        let (start, end) = line_around(self.text.as_bytes(), i);
+        let text = self.text.get(start..end);
+        let line = MarkerLine {
+            start,
+            end,
+            list_heading: text.is_some_and(is_list_heading),
+            nav_heading: text.is_some_and(is_nav_heading),
+        };
+        self.line = Some(line);
+        line
+    }
+
     fn push(&mut self, start: usize, end: usize, kind: FurnitureKind) {
         let b = self.text.as_bytes();
         let (mut start, mut end) = (start, end.min(b.len()));
@@ -420,6 +476,7 @@ pub(crate) fn find(text: &str) -> Vec<Furniture> {
     let mut found = Found {
         text,
         spans: Vec::new(),
+        line: None,
     };
     line_rules(&mut found);
     inline_rules(&mut found);
@@ -602,15 +659,19 @@ fn inline_list_end(b: &[u8], after: usize) -> usize {
         if word_start {
             if words >= 1 {
                 let rest = b.get(i..).unwrap_or(&[]);
-                let starter = LEAD_STARTERS.iter().any(|s| rest.starts_with(s.as_bytes()));
+                let starter = starts_lead(rest);
                 let caps = rest.iter().take_while(|c| c.is_ascii_uppercase()).count();
                 let city = caps >= 5 && byte(b, i + caps) == b' ';
                 // A lead runs on for a while; "The New Arab." closing a
                 // sentence is a name, not where the article starts again.
-                let long_enough = b.get(i..stop).is_some_and(|s| {
-                    s.split(|&c| c == b' ').filter(|w| !w.is_empty()).count() >= 8
-                });
-                if (starter || city) && long_enough {
+                // Counted only at a lead-like word: counting at every word
+                // read the window once per word.
+                let long_enough = || {
+                    b.get(i..stop).is_some_and(|s| {
+                        s.split(|&c| c == b' ').filter(|w| !w.is_empty()).count() >= 8
+                    })
+                };
+                if (starter || city) && long_enough() {
                     return i;
                 }
             }
@@ -738,13 +799,14 @@ fn inline_rules(found: &mut Found<'_>) {
                 found.push(start, url_end, ShareCounter);
             }
             Rule::DonationSentence => {
+                let line = found.line_of(start);
                 let from = floor_boundary(text, start.saturating_sub(300));
                 let sentence_start = (from..start)
                     .rev()
                     .find(|&i| is_sentence_end(b, i) || byte(b, i) == b'\n')
-                    .map_or(from.max(line_around(b, start).0), |i| i + 1);
+                    .map_or(from.max(line.start), |i| i + 1);
                 // The appeal's own sentence, never past its line.
-                let limit = floor_boundary(text, line_around(b, start).1.min(end + 300));
+                let limit = floor_boundary(text, line.end.min(end + 300));
                 let stop = sentence_end_in(b, end, limit).map_or(limit, |i| i + 1);
                 found.push(sentence_start, stop, DonationAppeal);
             }
@@ -810,15 +872,15 @@ fn short_url(found: &mut Found<'_>, start: usize, end: usize) {
 fn list_heading(found: &mut Found<'_>, start: usize, end: usize) {
     let text = found.text;
     let b = text.as_bytes();
-    let (ls, le) = line_around(b, start);
-    if text
-        .get(ls..le)
-        .is_some_and(|l| is_list_heading(l) || is_nav_heading(l))
-    {
+    let line = found.line_of(start);
+    if line.list_heading || line.nav_heading {
         return; // handled as a line
     }
-    let rest_has_sentence = sentence_end_in(b, end, b.len()).is_some();
-    let list_end = if trailer_follows(text, start) || (b.len() - end <= 300 && !rest_has_sentence) {
+    // The rest is searched for a sentence end only when it is short: searching
+    // it for every heading made text full of headings quadratic.
+    let rest_has_sentence = || sentence_end_in(b, end, b.len()).is_some();
+    let list_end = if trailer_follows(text, start) || (b.len() - end <= 300 && !rest_has_sentence())
+    {
         b.len()
     } else {
         inline_list_end(b, end)
@@ -831,8 +893,7 @@ fn list_heading(found: &mut Found<'_>, start: usize, end: usize) {
 fn bare_related(found: &mut Found<'_>, start: usize, end: usize) {
     let text = found.text;
     let b = text.as_bytes();
-    let (ls, le) = line_around(b, start);
-    if text.get(ls..le).is_some_and(is_list_heading) {
+    if found.line_of(start).list_heading {
         return; // handled as a line
     }
     let before = text.get(..start).unwrap_or("").trim_end();
@@ -866,6 +927,9 @@ const SMALL_WORDS: &[&str] = &[
     "near", "after", "over", "into", "amid", "against", "via", "vs", "or", "is", "are", "de",
 ];
 
+/// Longest word [`embedded_teaser`] reads.
+const MAX_TEASER_WORD: usize = 200;
+
 /// After a credit glued between sentences, a photographer's name and a related
 /// headline follow in Title Case, then the article goes on. Marks credit, name and
 /// headline when the Title Case run is found to end where a sentence starts.
@@ -883,9 +947,15 @@ fn embedded_teaser(found: &mut Found<'_>, start: usize, credit_end: usize) -> bo
         if i >= b.len() || matches!(byte(b, i), b'\n' | b'\r') {
             break;
         }
-        let w_end = (i..b.len())
+        // A "word" longer than any headline's ends the search, no teaser
+        // found: reading it whole from each credit glued into it was quadratic.
+        let limit = (i + MAX_TEASER_WORD).min(b.len());
+        let Some(w_end) = (i..limit)
             .find(|&k| is_space(byte(b, k)))
-            .unwrap_or(b.len());
+            .or((limit == b.len()).then_some(limit))
+        else {
+            break;
+        };
         let word = text.get(i..w_end).unwrap_or("");
         let bare = word.trim_start_matches(['"', '“', '\'']);
         let letters = bare.bytes().filter(u8::is_ascii_alphabetic).count();
@@ -915,9 +985,7 @@ fn embedded_teaser(found: &mut Found<'_>, start: usize, credit_end: usize) -> bo
             let quoted = word.len() != bare.len();
             let starter = quoted
                 || ["The", "A", "An", "According", "On", "Earlier", "Meanwhile"].contains(&bare)
-                || LEAD_STARTERS
-                    .iter()
-                    .any(|s| text.get(i..).is_some_and(|t| t.starts_with(s)));
+                || starts_lead(b.get(i..).unwrap_or(&[]));
             if starter && words >= 2 {
                 last_starter = Some(i);
             }
