@@ -3,34 +3,10 @@
 
 mod common;
 
-use common::{build, scratch, workspace_root};
+use common::{build, column, csv_rows, scratch, workspace_root};
 use std::fs;
 use std::path::Path;
 use std::process::Command;
-
-fn csv_rows(path: &Path) -> Vec<Vec<String>> {
-    let text = fs::read_to_string(path).expect("csv exists");
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let mut rows = vec![
-        reader
-            .headers()
-            .expect("header")
-            .iter()
-            .map(String::from)
-            .collect(),
-    ];
-    for record in reader.records() {
-        rows.push(record.expect("row").iter().map(String::from).collect());
-    }
-    rows
-}
-
-fn column(rows: &[Vec<String>], name: &str) -> usize {
-    rows[0]
-        .iter()
-        .position(|c| c == name)
-        .unwrap_or_else(|| panic!("no column {name} in {:?}", rows[0]))
-}
 
 #[test]
 fn default_corpus_builds_every_page_and_export() {

@@ -8,36 +8,11 @@
 
 mod common;
 
-use common::{build, scratch, workspace_root};
+use common::{build, column, csv_rows, scratch, workspace_root};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use std::time::Instant;
-
-/// One CSV file: header row, then records.
-fn csv_rows(path: &Path) -> Vec<Vec<String>> {
-    let text = fs::read_to_string(path).expect("csv exists");
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let mut rows = vec![
-        reader
-            .headers()
-            .expect("header")
-            .iter()
-            .map(String::from)
-            .collect(),
-    ];
-    for record in reader.records() {
-        rows.push(record.expect("row").iter().map(String::from).collect());
-    }
-    rows
-}
-
-fn column(rows: &[Vec<String>], name: &str) -> usize {
-    rows[0]
-        .iter()
-        .position(|c| c == name)
-        .unwrap_or_else(|| panic!("no column {name} in {:?}", rows[0]))
-}
 
 /// What a claim says, without offsets or incident ids (which differ between
 /// a file and its BOM-less or LF twin): sorted, one string per claim.

@@ -1,5 +1,8 @@
 //! Helpers shared by the xtask integration tests: where the workspace is,
-//! scratch folders, and running `build-report`.
+//! scratch folders, running `build-report`, reading its CSV exports.
+
+// Each test binary compiles this module and uses its own subset of it.
+#![allow(dead_code)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -33,4 +36,30 @@ pub fn build(articles: &Path, out: &Path) -> std::process::Output {
         .arg(out)
         .output()
         .expect("run xtask")
+}
+
+/// One CSV file: header row, then records.
+pub fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let text = fs::read_to_string(path).expect("csv exists");
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let mut rows = vec![
+        reader
+            .headers()
+            .expect("header")
+            .iter()
+            .map(String::from)
+            .collect(),
+    ];
+    for record in reader.records() {
+        rows.push(record.expect("row").iter().map(String::from).collect());
+    }
+    rows
+}
+
+/// The position of column `name` in the header row of `rows`.
+pub fn column(rows: &[Vec<String>], name: &str) -> usize {
+    rows[0]
+        .iter()
+        .position(|c| c == name)
+        .unwrap_or_else(|| panic!("no column {name} in {:?}", rows[0]))
 }
