@@ -101,7 +101,7 @@ fn extraction_never_panics_on_generated_text() {
         let len = 1 + rng.next() % 80;
         for _ in 0..len {
             text.push_str(rng.pick(PIECES));
-            if rng.next() % 3 != 0 {
+            if !rng.next().is_multiple_of(3) {
                 text.push(' ');
             }
         }
