@@ -175,6 +175,24 @@ fn skip_furniture(text: &str, furniture: &[Furniture], mut pos: usize) -> usize 
 
 /// The first non-furniture line when it is short enough to be a title, else
 /// the first words of the text.
+/// A title of at most `MAX_TITLE_LEN` bytes: a longer one (a few words, one
+/// of them a 100,000-digit number) is cut at a word boundary, marked with "…".
+fn capped_title(title: &str) -> String {
+    if title.len() <= MAX_TITLE_LEN {
+        return title.to_string();
+    }
+    let mut end = MAX_TITLE_LEN;
+    while !title.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &title[..end];
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if space > MAX_TITLE_LEN / 2 => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end().trim_end_matches('…'))
+}
+
 fn title_from_text(text: &str, furniture: &[Furniture]) -> Option<String> {
     let mut pos = 0;
     while pos < text.len() {
@@ -211,7 +229,7 @@ fn title_from_text(text: &str, furniture: &[Furniture]) -> Option<String> {
         if !first_sentence.is_empty()
             && first_sentence.split_whitespace().count() <= TITLE_SENTENCE_WORDS
         {
-            return Some(first_sentence.to_string());
+            return Some(capped_title(first_sentence));
         }
         let words = line.split_whitespace().count();
         let mut title: String = line
@@ -222,7 +240,36 @@ fn title_from_text(text: &str, furniture: &[Furniture]) -> Option<String> {
         if words > TITLE_WORDS {
             title.push('…');
         }
-        return (!title.is_empty()).then_some(title);
+        return (!title.is_empty()).then(|| capped_title(&title));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_capped_at_a_word_boundary() {
+        let long = format!("Killed {} civilians in Aleppo", "9".repeat(1000));
+        let title = capped_title(&long);
+        assert!(
+            title.len() <= MAX_TITLE_LEN + '…'.len_utf8(),
+            "{}",
+            title.len()
+        );
+        assert!(title.ends_with('…'));
+        assert_eq!(capped_title("Short title"), "Short title");
+        let words = "word ".repeat(100);
+        assert_eq!(
+            capped_title(&words).matches("word").count(),
+            MAX_TITLE_LEN / 5
+        );
+        let article = read_article("n.txt", long.as_bytes());
+        assert!(
+            article.title.len() <= MAX_TITLE_LEN + 3,
+            "{}",
+            article.title
+        );
+    }
 }
