@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Instant, UNIX_EPOCH};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use ledger_extract::{Extractor, ingest};
@@ -14,7 +14,7 @@ use ledger_types::{Article, ArticleStatus, Claim, MethodNotes, Problem};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
-use crate::cache::{self, Cached, ExtractionCache};
+use crate::cache::{self, Cached, ExtractionCache, Stamp};
 use crate::cli::BuildOptions;
 use crate::site_writer::{self, WriteStats};
 
@@ -78,12 +78,14 @@ impl fmt::Display for Summary {
 /// One input file as found on disk.
 struct InputFile {
     name: String,
+    /// Empty until read; a file served from the cache by its stamp is never read.
     bytes: Result<Vec<u8>, String>,
+    stamp: Option<Stamp>,
     supported: bool,
 }
 
-/// Lists the folder (sorted, top level, dot files left out) and reads every file.
-fn read_folder(dir: &Path) -> Result<Vec<InputFile>, String> {
+/// Lists the folder (sorted, top level, dot files left out), without reading.
+fn list_folder(dir: &Path) -> Result<Vec<InputFile>, String> {
     let entries = fs::read_dir(dir)
         .map_err(|e| format!("cannot read articles folder {}: {e}", dir.display()))?;
     let mut files = Vec::new();
@@ -102,16 +104,18 @@ fn read_folder(dir: &Path) -> Result<Vec<InputFile>, String> {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         let supported = ARTICLE_EXTENSIONS.contains(&ext.as_str());
+        let stamp = entry.metadata().ok().and_then(|m| {
+            let modified = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+            Some((m.len(), modified.as_nanos()))
+        });
         files.push(InputFile {
             name,
             bytes: Ok(Vec::new()),
+            stamp,
             supported,
         });
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
-    files.par_iter_mut().filter(|f| f.supported).for_each(|f| {
-        f.bytes = fs::read(dir.join(&f.name)).map_err(|e| e.to_string());
-    });
     Ok(files)
 }
 
@@ -168,11 +172,31 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     };
     phase("load cache");
 
-    let files = read_folder(&opts.articles)?;
+    let mut files = list_folder(&opts.articles)?;
+    // Files whose size and modification time are as cached are not read at all.
+    let mut by_stamp: Vec<Option<(u128, Extracted)>> = files
+        .iter()
+        .map(|f| {
+            f.supported
+                .then(|| cache.take_unchanged(&f.name, f.stamp))
+                .flatten()
+        })
+        .collect();
+    files
+        .par_iter_mut()
+        .zip(&by_stamp)
+        .filter(|(f, cached)| f.supported && cached.is_none())
+        .for_each(|(f, _)| {
+            f.bytes = fs::read(opts.articles.join(&f.name)).map_err(|e| e.to_string());
+        });
     phase("read files");
     let jobs: Vec<(InputFile, u128, Option<Extracted>)> = files
         .into_iter()
-        .map(|file| {
+        .zip(by_stamp.iter_mut())
+        .map(|(file, stamped)| {
+            if let Some((hash, extracted)) = stamped.take() {
+                return (file, hash, Some(extracted));
+            }
             let hash = file.bytes.as_deref().map_or(0, xxh3_128);
             let cached = match (&file.bytes, file.supported) {
                 (Ok(_), true) => cache.take(&file.name, hash),
@@ -208,7 +232,13 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         .iter()
         .filter(|(file, _, _)| file.supported && file.bytes.is_ok())
         .map(|(file, hash, (article, claims))| {
-            (file.name.as_str(), *hash, article, claims.as_slice())
+            (
+                file.name.as_str(),
+                file.stamp,
+                *hash,
+                article,
+                claims.as_slice(),
+            )
         })
         .collect();
     if let Some(dir) = cache_dir {

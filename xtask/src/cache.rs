@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Bump when the layout of the cache files changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Files the cache is spread over.
 pub const SHARDS: usize = 64;
 
@@ -34,9 +34,14 @@ pub struct ExtractionCache {
     entries: HashMap<String, Entry>,
 }
 
+/// A file's size and modification time (ns): when both are unchanged the file
+/// is not even read again.
+pub type Stamp = (u64, u128);
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Entry {
     file: String,
+    stamp: Option<Stamp>,
     content_hash: u128,
     article: Article,
     claims: Vec<Claim>,
@@ -46,6 +51,7 @@ struct Entry {
 #[derive(Serialize)]
 struct EntryRef<'a> {
     file: &'a str,
+    stamp: Option<Stamp>,
     content_hash: u128,
     article: &'a Article,
     claims: &'a [Claim],
@@ -65,8 +71,8 @@ struct CacheFileRef<'a> {
     entries: Vec<EntryRef<'a>>,
 }
 
-/// What one cached article is: (file name, content hash, article, claims).
-pub type Cached<'a> = (&'a str, u128, &'a Article, &'a [Claim]);
+/// What one cached article is: (file name, stamp, content hash, article, claims).
+pub type Cached<'a> = (&'a str, Option<Stamp>, u128, &'a Article, &'a [Claim]);
 
 impl ExtractionCache {
     /// The cache in `dir` as far as it was written under the same `key`
@@ -95,6 +101,21 @@ impl ExtractionCache {
         self.entries.keys().map(|f| shard_of(f)).collect()
     }
 
+    /// The cached result and content hash for `file` if its size and
+    /// modification time are still `stamp`, so that it need not be read.
+    pub fn take_unchanged(
+        &mut self,
+        file: &str,
+        stamp: Option<Stamp>,
+    ) -> Option<(u128, (Article, Vec<Claim>))> {
+        let entry = self.entries.get(file)?;
+        if stamp.is_none() || entry.stamp != stamp {
+            return None;
+        }
+        let entry = self.entries.remove(file)?;
+        Some((entry.content_hash, (entry.article, entry.claims)))
+    }
+
     /// The cached result for `file` if its content is still `content_hash`.
     pub fn take(&mut self, file: &str, content_hash: u128) -> Option<(Article, Vec<Claim>)> {
         let entry = self.entries.remove(file)?;
@@ -112,13 +133,14 @@ impl ExtractionCache {
     ) -> Result<(), String> {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let mut by_shard: Vec<Vec<EntryRef<'_>>> = (0..SHARDS).map(|_| Vec::new()).collect();
-        for &(file, content_hash, article, claims) in entries {
+        for &(file, stamp, content_hash, article, claims) in entries {
             let shard = shard_of(file);
             if dirty.contains(&shard)
                 && let Some(list) = by_shard.get_mut(shard)
             {
                 list.push(EntryRef {
                     file,
+                    stamp,
                     content_hash,
                     article,
                     claims,
@@ -188,7 +210,9 @@ mod tests {
             .unwrap_or_default();
         assert!(!claims.is_empty());
         let all: BTreeSet<usize> = (0..SHARDS).collect();
-        ExtractionCache::save(&dir, "k1", &[("a.md", 7, &article, &claims)], &all).expect("saved");
+        let stamp = Some((10, 20));
+        ExtractionCache::save(&dir, "k1", &[("a.md", stamp, 7, &article, &claims)], &all)
+            .expect("saved");
         assert!(ExtractionCache::exists(&dir));
 
         let (mut cache, warnings) = ExtractionCache::load(&dir, "k1");
@@ -196,6 +220,16 @@ mod tests {
         assert_eq!(
             cache.take("a.md", 7),
             Some((article.clone(), claims.clone()))
+        );
+        let (mut cache, _) = ExtractionCache::load(&dir, "k1");
+        assert_eq!(
+            cache.take_unchanged("a.md", Some((10, 21))),
+            None,
+            "touched"
+        );
+        assert_eq!(
+            cache.take_unchanged("a.md", stamp),
+            Some((7, (article.clone(), claims.clone())))
         );
         let (mut cache, _) = ExtractionCache::load(&dir, "k1");
         assert_eq!(cache.take("a.md", 8), None, "content changed");
