@@ -35,6 +35,9 @@ pub struct SentenceClaim {
     pub date: Option<(Date, Date)>,
     /// The sentence dates something, but the date could not be resolved.
     pub date_unresolved: bool,
+    /// Dated as the earlier event of "a day after ...": not the date the
+    /// sentences after it speak of.
+    pub date_is_earlier_event: bool,
     pub actor: Option<Party>,
     pub claimant: Option<ClaimantRef>,
 }
@@ -1319,7 +1322,7 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
 pub fn sentence_event_date(input: &SentenceInput<'_>) -> Option<(Date, Date)> {
     event_dates(input)
         .iter()
-        .filter(|d| !d.speech && !d.is_period())
+        .filter(|d| !d.speech && !d.is_period() && !d.dates_what_follows)
         .find_map(|d| d.range)
 }
 
@@ -1511,6 +1514,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             token: c.number,
             date: date.and_then(|d| d.range),
             date_unresolved: date.is_some_and(|d| d.range.is_none()),
+            date_is_earlier_event: date.is_some_and(|d| d.dates_what_follows),
             actor: None,
             claimant: None,
         });
@@ -1537,6 +1541,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             token: first,
             date: date.and_then(|d| d.range),
             date_unresolved: date.is_some_and(|d| d.range.is_none()),
+            date_is_earlier_event: date.is_some_and(|d| d.dates_what_follows),
             actor: None,
             claimant: None,
         });
@@ -1556,11 +1561,19 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
     out
 }
 
-/// The date expression nearest the count, ignoring dates of speech.
+/// The date expression nearest the count, ignoring dates of speech, and
+/// "a day after" when the count comes before it or the clause after it has a
+/// date of its own ("a day after ... reported 3000 killed during the past month").
 fn nearest_date(dates: &[DateMention], token: usize) -> Option<DateMention> {
+    let stands_for_what_follows = |d: &DateMention| {
+        d.first <= token
+            && !dates
+                .iter()
+                .any(|o| !o.speech && !o.dates_what_follows && o.first > d.first)
+    };
     dates
         .iter()
-        .filter(|d| !d.speech)
+        .filter(|d| !d.speech && (!d.dates_what_follows || stands_for_what_follows(d)))
         .min_by_key(|d| {
             // Prefer a date after the count ("killed ... on Tuesday") at equal distance.
             let dist = if d.first >= token {

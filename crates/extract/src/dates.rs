@@ -26,6 +26,10 @@ pub struct DateMention {
     pub within: bool,
     /// "the past 24 hours": days back from the day it counts from.
     pub days_back: Option<i64>,
+    /// "a day after bombardments killed 24": dates only what follows it, the
+    /// earlier event, counted back from the sentence's other day (or the
+    /// article's date).
+    pub dates_what_follows: bool,
 }
 
 impl DateMention {
@@ -160,8 +164,26 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                 coarse: false,
                 within: false,
                 days_back: None,
+                dates_what_follows: false,
             });
         };
+        // "a day after X killed 24", "two days after": X happened that many
+        // days before the sentence's own day (resolved after the loop).
+        if let Some(n) = small_value(word).filter(|n| (1..=7).contains(n))
+            && matches!(w.get(i + 1), "day" | "days")
+            && w.get(i + 2) == "after"
+        {
+            let range = article_date
+                .and_then(|d| d.checked_sub(n.days()).ok())
+                .map(|d| (d, d));
+            push(i, i + 3, range, false);
+            if let Some(m) = out.last_mut() {
+                m.days_back = Some(n);
+                m.dates_what_follows = true;
+            }
+            i += 3;
+            continue;
+        }
         // Weekdays: the latest such day on or before the article date.
         if let Some(wd) = is_weekday(word) {
             let range = article_date.and_then(|d| {
@@ -371,10 +393,28 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
         .and_then(|m| m.range)
         .map(|r| r.1)
     {
-        for m in &mut out {
+        for m in out.iter_mut().filter(|m| !m.dates_what_follows) {
             if let Some(back) = m.days_back {
                 m.range = said.checked_sub(back.days()).ok().map(|d| (d, said));
             }
+        }
+    }
+    // "on Thursday, a day after ...": counted back from the sentence's day.
+    for k in 0..out.len() {
+        let (Some(m), Some(back)) = (out.get(k), out.get(k).and_then(|m| m.days_back)) else {
+            continue;
+        };
+        if !m.dates_what_follows {
+            continue;
+        }
+        let anchor = out[..k]
+            .iter()
+            .rev()
+            .find(|d| !d.speech && !d.dates_what_follows && !d.is_period())
+            .and_then(|d| d.range)
+            .map(|r| r.0);
+        if let (Some(anchor), Some(m)) = (anchor, out.get_mut(k)) {
+            m.range = anchor.checked_sub(back.days()).ok().map(|d| (d, d));
         }
     }
     // "since X" runs from X to the article date.

@@ -31,7 +31,7 @@ use crate::phrases::FoldedText;
 use crate::tokens::{Token, tokenize};
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.1");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.2");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -44,7 +44,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
     "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last), else in the nearest of the six earlier sentences, else in the title, else in the next three sentences. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
-    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored), else the event date of the previous two sentences of the same paragraph, else (for one event, in an article that tells its events by day: \"on Tuesday\", \"yesterday\") the article's date.",
+    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" dates X a day before the sentence's own day), else the event date of the previous two sentences of the same paragraph, else (for one event, in an article that tells its events by day: \"on Tuesday\", \"yesterday\") the article's date.",
     "Claimant: \"according to X\", \"X said/reported/told\", \"said X\"; \"it said\" refers to the last claimant named. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\").",
 ];
 
@@ -235,6 +235,7 @@ impl Extractor {
                     }
                 }
                 if sc.scope == Scope::Incident
+                    && !sc.date_is_earlier_event
                     && let Some(d) = date
                 {
                     last_dated = Some((no, d));
