@@ -5,16 +5,29 @@ use serde::Serialize;
 /// Appends `text` to `out` with every character that could open markup or
 /// close an attribute replaced by an entity.
 pub fn push_html(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // Writing to a String cannot fail.
+    let _ = write_html(out, text);
+}
+
+/// Writes `text` to `out` escaped as [`push_html`] does: the runs between the
+/// five special characters (all ASCII, so byte positions are char boundaries)
+/// go out whole.
+pub fn write_html<W: std::fmt::Write + ?Sized>(out: &mut W, text: &str) -> std::fmt::Result {
+    let mut run_start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(text.get(run_start..i).unwrap_or(""))?;
+        out.write_str(entity)?;
+        run_start = i + 1;
     }
+    out.write_str(text.get(run_start..).unwrap_or(""))
 }
 
 /// `text` as HTML text or attribute value.

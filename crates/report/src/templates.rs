@@ -86,9 +86,10 @@ pub fn environment(options: &RenderOptions) -> Result<Environment<'static>, Repo
                 };
                 out.write_str(&text).map_err(Error::from)
             }
-            AutoEscape::Html if plain => out
-                .write_str(&escape::html(&value.to_string()))
-                .map_err(Error::from),
+            AutoEscape::Html if plain => match value.as_str() {
+                Some(text) => escape::write_html(out, text).map_err(Error::from),
+                None => escape::write_html(out, &value.to_string()).map_err(Error::from),
+            },
             _ => escape_formatter(out, state, value),
         }
     });
