@@ -140,8 +140,6 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     };
     let extra_gazetteer = read_optional(opts.gazetteer.as_deref())?;
     let extra_parties = read_optional(opts.parties.as_deref())?;
-    let extractor =
-        Extractor::with_extra_data(&as_strs(&extra_gazetteer), &as_strs(&extra_parties))?;
     let template_overrides = read_templates(opts.templates.as_deref())?;
     // Results depend on the rules and on the user's data: both key the cache.
     // The rules are the code itself: the running binary's hash covers every
@@ -215,12 +213,25 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
             .filter(|(file, _, cached)| cached.is_none() && file.supported && file.bytes.is_ok())
             .map(|(file, _, _)| cache::shard_of(&file.name)),
     );
+    // Building the gazetteer's automaton takes a noticeable part of a rebuild
+    // that finds everything in the cache: only done when some text is new.
+    let extractor = if jobs
+        .iter()
+        .any(|(file, _, cached)| cached.is_none() && file.supported && file.bytes.is_ok())
+    {
+        Some(Extractor::with_extra_data(
+            &as_strs(&extra_gazetteer),
+            &as_strs(&extra_parties),
+        )?)
+    } else {
+        None
+    };
     let bar = progress_bar(jobs.len() - from_cache, "extracting");
     let results: Vec<(InputFile, u128, Extracted)> = jobs
         .into_par_iter()
         .map(|(file, hash, cached)| {
             let extracted = cached.unwrap_or_else(|| {
-                let done = read_and_extract(&extractor, &file);
+                let done = read_and_extract(extractor.as_ref(), &file);
                 bar.inc(1);
                 done
             });
@@ -314,7 +325,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
 type Extracted = (Article, Vec<Claim>);
 
 /// Ingests and extracts one file; a file that cannot be read is still an article, skipped.
-fn read_and_extract(extractor: &Extractor, file: &InputFile) -> Extracted {
+fn read_and_extract(extractor: Option<&Extractor>, file: &InputFile) -> Extracted {
     let article = match (&file.bytes, file.supported) {
         (_, false) => skipped_article(
             &file.name,
@@ -330,6 +341,10 @@ fn read_and_extract(extractor: &Extractor, file: &InputFile) -> Extracted {
             format!("cannot read the file: {e}"),
         ),
         (Ok(bytes), true) => ingest::read_article(&file.name, bytes),
+    };
+    // No extractor: no readable text in this build, so nothing to extract.
+    let Some(extractor) = extractor else {
+        return (article, Vec::new());
     };
     let extraction = extractor.extract(&article);
     let mut article = article;
