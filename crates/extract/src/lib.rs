@@ -30,6 +30,11 @@ use crate::parties::{PartyMention, PartyTable};
 use crate::phrases::FoldedText;
 use crate::tokens::{Token, tokenize};
 
+/// Claims read from one article at most: every claim carries its sentence, so
+/// a hostile file of nothing but counts ("killed 1 killed 2 ...") would
+/// otherwise cost gigabytes. Real articles stay far below it.
+pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
+
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
 pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.2");
 
@@ -142,6 +147,16 @@ impl Extractor {
             .map(|m| m.start())
             .collect();
         for (no, &span) in scan.sentences.iter().enumerate() {
+            if out.claims.len() >= MAX_CLAIMS_PER_ARTICLE {
+                out.problems.push(ledger_types::Problem {
+                    kind: "too_many_claims".into(),
+                    message: format!(
+                        "more than {MAX_CLAIMS_PER_ARTICLE} claims: the text from byte {} on was not read for claims (is this a data table rather than an article?)",
+                        span.start
+                    ),
+                });
+                break;
+            }
             // No outcome cue, no claim: most sentences end here, untokenized.
             let first_cue = cues.partition_point(|&c| c < span.start);
             if cues.get(first_cue).is_none_or(|&c| c >= span.end) {

@@ -425,3 +425,27 @@ mod properties {
         }
     }
 }
+
+/// A file of nothing but counts is capped, with a problem saying so, so that
+/// its claims (each carrying its sentence) cannot take gigabytes.
+#[test]
+fn claims_per_article_are_capped_with_a_problem() {
+    let extractor = Extractor::builtin().expect("built-in data loads");
+    let text: String = (0..ledger_extract::MAX_CLAIMS_PER_ARTICLE + 50)
+        .map(|n| format!("Strikes killed {} civilians. ", n + 2))
+        .collect();
+    let article = ingest::read_article("counts.txt", text.as_bytes());
+    let extraction = extractor.extract(&article);
+    assert_eq!(
+        extraction.claims.len(),
+        ledger_extract::MAX_CLAIMS_PER_ARTICLE
+    );
+    assert!(
+        extraction
+            .problems
+            .iter()
+            .any(|p| p.kind == "too_many_claims"),
+        "{:?}",
+        extraction.problems
+    );
+}
