@@ -1,6 +1,7 @@
-//! `watch`: build, then rebuild whenever a file in the articles folder is
-//! added, changed or removed. Rebuilds are incremental (see `build`), so one
-//! new article costs a fraction of the first build.
+//! `watch`: build, then rebuild whenever a file in the articles folder, or
+//! the user's place, party or template files, is added, changed or removed.
+//! Rebuilds are incremental (see `build`), so one new article costs a fraction
+//! of the first build.
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -21,10 +22,40 @@ const QUIET: Duration = Duration::from_millis(300);
 pub fn watch(opts: &BuildOptions, max_builds: Option<usize>) -> Result<(), String> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(QUIET, tx).map_err(|e| format!("cannot watch: {e}"))?;
-    debouncer
-        .watcher()
-        .watch(&opts.articles, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", opts.articles.display()))?;
+    // The articles, and the user's own places, parties and templates: a change
+    // to any of them changes the site. A single file is watched through its
+    // folder, since editors save by replacing the file.
+    let user_files: Vec<&Path> = [opts.gazetteer.as_deref(), opts.parties.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let folders = std::iter::once(opts.articles.as_path())
+        .chain(opts.templates.as_deref())
+        .chain(
+            user_files
+                .iter()
+                .map(|f| f.parent().unwrap_or(Path::new("."))),
+        );
+    for folder in folders {
+        let folder = if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        };
+        debouncer
+            .watcher()
+            .watch(folder, RecursiveMode::NonRecursive)
+            .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
+    }
+    let relevant = |path: &Path| {
+        let name = path.file_name();
+        let in_folder = |folder: &Path| path.parent().is_some_and(|p| same_folder(p, folder));
+        (in_folder(&opts.articles) && is_article_change(path))
+            || opts.templates.as_deref().is_some_and(in_folder)
+            || user_files
+                .iter()
+                .any(|f| f.file_name() == name && in_folder(f.parent().unwrap_or(Path::new("."))))
+    };
     let mut builds = 0;
     let mut build = || {
         match build_report(opts) {
@@ -45,10 +76,7 @@ pub fn watch(opts: &BuildOptions, max_builds: Option<usize>) -> Result<(), Strin
     for result in rx {
         match result {
             Ok(events) => {
-                let changed: Vec<_> = events
-                    .iter()
-                    .filter(|e| is_article_change(&e.path))
-                    .collect();
+                let changed: Vec<_> = events.iter().filter(|e| relevant(&e.path)).collect();
                 if changed.is_empty() {
                     continue;
                 }
@@ -63,6 +91,20 @@ pub fn watch(opts: &BuildOptions, max_builds: Option<usize>) -> Result<(), Strin
         }
     }
     Ok(())
+}
+
+/// Whether two folder paths name one folder (events may carry absolute paths).
+fn same_folder(a: &Path, b: &Path) -> bool {
+    let b = if b.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        b
+    };
+    a == b
+        || match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
 }
 
 /// Hidden files (editors' swap and temporary files) do not trigger a build.
