@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{Instant, UNIX_EPOCH};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -149,9 +150,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         cache_key.update(name.as_bytes());
         cache_key.update(text.as_bytes());
     }
-    if let Some(exe) = std::env::current_exe().ok().and_then(|p| fs::read(p).ok()) {
-        cache_key.update(&exe);
-    }
+    cache_key.update(&binary_hash().to_le_bytes());
     let cache_key = format!(
         "{}+{:016x}",
         ledger_extract::EXTRACTOR_VERSION,
@@ -252,14 +251,13 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
             )
         })
         .collect();
-    if let Some(dir) = cache_dir {
-        if !ExtractionCache::exists(dir) {
-            dirty_shards.extend(0..cache::SHARDS);
-        }
+    // Dirty shards: those of files read afresh (on a first build, every file)
+    // and those holding entries of files gone or changed.
+    if let Some(dir) = cache_dir
+        && let Err(e) = ExtractionCache::save(dir, &cache_key, &entries, &dirty_shards)
+    {
         // A cache that cannot be written costs speed, not results.
-        if let Err(e) = ExtractionCache::save(dir, &cache_key, &entries, &dirty_shards) {
-            eprintln!("{e}");
-        }
+        eprintln!("{e}");
     }
     drop(entries);
     phase("ingest+extract");
@@ -318,6 +316,17 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         seconds: started.elapsed().as_secs_f64(),
         phases,
         out: opts.out.clone(),
+    })
+}
+
+/// A hash of the running binary, read once per process (`watch` builds many times).
+fn binary_hash() -> u64 {
+    static HASH: OnceLock<u64> = OnceLock::new();
+    *HASH.get_or_init(|| {
+        std::env::current_exe()
+            .ok()
+            .and_then(|p| fs::read(p).ok())
+            .map_or(0, |exe| xxhash_rust::xxh3::xxh3_64(&exe))
     })
 }
 

@@ -168,11 +168,6 @@ impl ExtractionCache {
                 fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))
             })
     }
-
-    /// Whether `dir` holds any shard at all (a first build writes them all).
-    pub fn exists(dir: &Path) -> bool {
-        (0..SHARDS).any(|shard| shard_path(dir, shard).exists())
-    }
 }
 
 /// One shard's entries; none (silently) when it is missing or was written
@@ -213,7 +208,6 @@ mod tests {
         let stamp = Some((10, 20));
         ExtractionCache::save(&dir, "k1", &[("a.md", stamp, 7, &article, &claims)], &all)
             .expect("saved");
-        assert!(ExtractionCache::exists(&dir));
 
         let (mut cache, warnings) = ExtractionCache::load(&dir, "k1");
         assert!(warnings.is_empty());

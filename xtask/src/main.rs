@@ -14,54 +14,33 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match cli::Command::parse(&args) {
-        Ok(cli::Command::Help) => {
-            println!("{}", cli::HELP);
-            ExitCode::SUCCESS
-        }
-        Ok(cli::Command::BuildReport(opts)) => match build::build_report(&opts) {
-            Ok(summary) => {
-                eprintln!("{summary}");
-                if std::env::var_os("LEDGER_TIMINGS").is_some() {
-                    eprintln!("{:?}", summary.phases);
-                }
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Ok(cli::Command::Watch(opts, max_builds)) => match watch::watch(&opts, max_builds) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Ok(cli::Command::BenchBuild(opts)) => match bench::bench_build(&opts) {
-            Ok(report) => {
-                print!("{report}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Ok(cli::Command::Bench(opts)) => match bench::bench(&opts) {
-            Ok(report) => {
-                print!("{report}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
+    let command = match cli::Command::parse(&args) {
+        Ok(command) => command,
         Err(e) => {
             eprintln!("error: {e}\n\n{}", cli::HELP);
-            ExitCode::from(2)
+            return ExitCode::from(2);
+        }
+    };
+    let outcome = match command {
+        cli::Command::Help => {
+            println!("{}", cli::HELP);
+            Ok(())
+        }
+        cli::Command::BuildReport(opts) => build::build_report(&opts).map(|summary| {
+            eprintln!("{summary}");
+            if std::env::var_os("LEDGER_TIMINGS").is_some() {
+                eprintln!("{:?}", summary.phases);
+            }
+        }),
+        cli::Command::Watch(opts, max_builds) => watch::watch(&opts, max_builds),
+        cli::Command::BenchBuild(opts) => bench::bench_build(&opts).map(|r| print!("{r}")),
+        cli::Command::Bench(opts) => bench::bench(&opts).map(|r| print!("{r}")),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }

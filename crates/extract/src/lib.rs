@@ -111,7 +111,7 @@ impl Extractor {
         let sentences = sentences::split_sentences(text);
         let scan = ArticleScan {
             text,
-            folded: FoldedText::new(text),
+            folded: OnceCell::new(),
             lower: &lower,
             article_date: article.date,
             paragraphs: paragraph_starts(text),
@@ -459,8 +459,9 @@ type NamedPlace = (Place, String);
 /// places and parties named in it, each found once.
 struct ArticleScan<'a> {
     text: &'a str,
-    /// The text folded once for the place and party scans.
-    folded: FoldedText<'a>,
+    /// The text folded once for the place and party scans, on first need:
+    /// most articles' sentences never reach them.
+    folded: OnceCell<FoldedText<'a>>,
     lower: &'a str,
     article_date: Option<Date>,
     sentences: Vec<Span>,
@@ -482,12 +483,16 @@ impl<'a> ArticleScan<'a> {
         self.paragraphs.partition_point(|&p| p <= start)
     }
 
+    fn folded(&self) -> &FoldedText<'a> {
+        self.folded.get_or_init(|| FoldedText::new(self.text))
+    }
+
     /// Party mentions of sentence `no`, with offsets into the article text.
     fn parties_of(&self, no: usize) -> &[PartyMention] {
         let (Some(cell), Some(&span)) = (self.party_cache.get(no), self.sentences.get(no)) else {
             return &[];
         };
-        cell.get_or_init(|| self.parties.find_in(&self.folded, span))
+        cell.get_or_init(|| self.parties.find_in(self.folded(), span))
     }
 
     /// Place mentions of sentence `no` that say where something happened.
@@ -498,7 +503,7 @@ impl<'a> ArticleScan<'a> {
         cell.get_or_init(|| {
             let parties = self.parties_of(no);
             self.gazetteer
-                .find_in(&self.folded, span)
+                .find_in(self.folded(), span)
                 .into_iter()
                 .filter(|m| !(self.furniture)(m.span) && !is_aside_place(self.text, m.span))
                 // Party names that hold a place name ("Aleppo Police Command") are not places.
