@@ -1327,7 +1327,7 @@ pub fn sentence_event_date(input: &SentenceInput<'_>) -> Option<(Date, Date)> {
 }
 
 /// Date expressions of the sentence, less those inside page furniture.
-fn event_dates(input: &SentenceInput<'_>) -> Vec<DateMention> {
+pub(crate) fn event_dates(input: &SentenceInput<'_>) -> Vec<DateMention> {
     let w = &input.words;
     let mut dates = find_dates(w, input.article_date);
     // A dateline or other furniture dates the page, not the event.

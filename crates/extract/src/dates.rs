@@ -170,7 +170,11 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
         // "a day after X killed 24", "two days after": X happened that many
         // days before the sentence's own day (resolved after the loop).
         if let Some(n) = small_value(word).filter(|n| (1..=7).contains(n))
-            && matches!(w.get(i + 1), "day" | "days")
+            && let Some(n) = match w.get(i + 1) {
+                "day" | "days" => Some(n),
+                "week" | "weeks" => Some(7 * n),
+                _ => None,
+            }
             && w.get(i + 2) == "after"
         {
             let range = article_date

@@ -25,10 +25,11 @@ pub use ledger_types::{Article, Claim, Extraction};
 
 use crate::claims::{ClaimantRef, PartyInSentence, SentenceInput, sentence_claims};
 use crate::gazetteer::{Gazetteer, PlaceMention, precision_rank};
+use crate::lexicon::{is_weekday, month_number};
 use crate::numbers::{VAGUE_AMOUNTS, Words};
 use crate::parties::{PartyMention, PartyTable};
 use crate::phrases::FoldedText;
-use crate::tokens::{Token, tokenize};
+use crate::tokens::{Token, TokenKind, tokenize};
 
 /// Claims read from one article at most: every claim carries its sentence, so
 /// a hostile file of nothing but counts ("killed 1 killed 2 ...") would
@@ -36,7 +37,7 @@ use crate::tokens::{Token, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.2");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.3");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -49,7 +50,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
     "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last), else in the nearest of the six earlier sentences, else in the title, else in the next three sentences. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
-    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" dates X a day before the sentence's own day), else the event date of the previous two sentences of the same paragraph, else (for one event, in an article that tells its events by day: \"on Tuesday\", \"yesterday\") the article's date.",
+    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day), else the event date of the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day it says something was said on (\"state television reported on Wednesday\"); an article that names no day leaves it empty.",
     "Claimant: \"according to X\", \"X said/reported/told\", \"said X\"; \"it said\" refers to the last claimant named. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\").",
 ];
 
@@ -139,7 +140,7 @@ impl Extractor {
         let mut last_dated: Option<(usize, (Date, Date))> = None;
         let mut last_actor: Option<(usize, Party)> = None;
         let mut seen_sentences: HashSet<&str> = HashSet::new();
-        let speaks_in_days = OnceCell::new();
+        let event_days = OnceCell::new();
 
         let cues: Vec<usize> = self
             .outcome_cues
@@ -241,12 +242,17 @@ impl Extractor {
                 if date.is_none() && !sc.date_unresolved && sc.scope == Scope::Incident {
                     date = scan.earlier_event_date(no, paragraph, last_dated);
                     // A report that tells its events by day ("on Tuesday", "yesterday")
-                    // reports the day's news: an undated event claim takes the
-                    // article's date. One that never names a day is not dated news.
-                    if date.is_none()
-                        && *speaks_in_days.get_or_init(|| scan.speaks_in_days(&self.day_words))
-                    {
-                        date = article.date.map(|d| (d, d));
+                    // is about those days: an undated event claim takes the day last
+                    // named before it, else the first. One that never names the day
+                    // of an event is not dated news.
+                    if date.is_none() {
+                        let days: &Vec<(bool, usize, Date)> =
+                            event_days.get_or_init(|| scan.event_days(&self.day_words));
+                        date = days
+                            .iter()
+                            .find(|d| !d.0)
+                            .or(days.first())
+                            .map(|&(_, _, d)| (d, d));
                     }
                 }
                 if sc.scope == Scope::Incident
@@ -522,18 +528,51 @@ impl<'a> ArticleScan<'a> {
         }
     }
 
-    /// Does the article (outside furniture) name days: weekdays, "today", "yesterday"?
-    fn speaks_in_days(&self, day_words: &aho_corasick::AhoCorasick) -> bool {
+    /// The days the article says events happened on ("on Tuesday", "yesterday"),
+    /// with their sentence numbers, in reading order. Days of speech ("said on
+    /// Monday") and bylines ("AP Wednesday 26 Oct 2016") are not event days.
+    fn event_days(&self, day_words: &aho_corasick::AhoCorasick) -> Vec<(bool, usize, Date)> {
         let bytes = self.lower.as_bytes();
-        day_words.find_iter(self.lower).any(|m| {
+        let mut out = Vec::new();
+        let mut tokens = Vec::new();
+        let mut last_sentence = None;
+        for m in day_words.find_iter(self.lower) {
             let bounded = !bytes
                 .get(m.start().wrapping_sub(1))
                 .is_some_and(u8::is_ascii_alphabetic)
                 && !bytes
                     .get(m.end())
                     .is_some_and(|b| b.is_ascii_alphabetic() && *b != b's');
-            bounded && !(self.furniture)(Span::new(m.start(), m.end()))
-        })
+            if !bounded {
+                continue;
+            }
+            let no = self.sentences.partition_point(|s| s.end <= m.start());
+            if last_sentence == Some(no) {
+                continue;
+            }
+            last_sentence = Some(no);
+            let Some(&span) = self.sentences.get(no) else {
+                continue;
+            };
+            tokenize(self.lower, span, &mut tokens);
+            let words = Words {
+                lower: self.lower,
+                tokens: &tokens,
+            };
+            for d in claims::event_dates(&self.input(words, &[])) {
+                let names_a_day = is_weekday(words.get(d.first)).is_some()
+                    || DAY_WORDS.contains(&words.get(d.first));
+                let byline = matches!(words.kind(d.end), Some(TokenKind::Number))
+                    || month_number(words.get(d.end)).is_some();
+                if let (true, false, false, Some((a, b))) =
+                    (names_a_day, byline, d.dates_what_follows, d.range)
+                    && a == b
+                {
+                    out.push((d.speech, no, a));
+                }
+            }
+        }
+        out
     }
 
     /// The event date of the last two sentences of the paragraph, or of a claim in them.
