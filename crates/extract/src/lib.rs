@@ -19,7 +19,7 @@ use jiff::civil::Date;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use ledger_types::{ArticleStatus, Measure, Party, PartyKind, Place, Scope, Span};
+use ledger_types::{ArticleStatus, FurnitureKind, Measure, Party, PartyKind, Place, Scope, Span};
 
 pub use ledger_types::{Article, Claim, Extraction};
 
@@ -109,7 +109,16 @@ impl Extractor {
         let text = article.text.as_str();
         let lower = text.to_ascii_lowercase();
         let is_furniture = |span: Span| ingest::is_furniture(article, span);
-        let sentences = sentences::split_sentences(text);
+        // A dateline inside a sentence is a headline run into its lead:
+        // two sentences, each with its own claims, claimants and dates.
+        let datelines: Vec<Span> = article
+            .furniture
+            .iter()
+            .filter(|f| matches!(f.kind, FurnitureKind::Navigation | FurnitureKind::Byline))
+            .map(|f| f.span)
+            .collect();
+        let sentences =
+            sentences::cut_sentences(text, sentences::split_sentences(text), &datelines);
         let scan = ArticleScan {
             text,
             folded: OnceCell::new(),
@@ -195,6 +204,11 @@ impl Extractor {
                     .trim_start_matches([' ', '\t', '\r'])
                     .starts_with('\n');
             let is_headline = (own_line && span.len() < 150) || span.start < 400;
+            // "Jihadists execute three rebel officers - monitor - AFP": a headline
+            // ending with its source names the claimant of what it counts.
+            let headline_source = is_headline
+                .then(|| headline_source(&words, &parties_here))
+                .flatten();
             let refers_back = claims::refers_to_earlier_attack(&words);
             let speaks_of_war = (0..words.len()).any(|i| {
                 matches!(
@@ -236,7 +250,7 @@ impl Extractor {
                         Some(p)
                     }
                     Some(ClaimantRef::Pronoun) => self.claimant_before(&scan, no, &last_claimant),
-                    None => None,
+                    None => headline_source.clone(),
                 };
                 let mut date = sc.date;
                 if date.is_none() && !sc.date_unresolved && sc.scope == Scope::Incident {
@@ -449,6 +463,27 @@ fn is_aside_place(text: &str, span: Span) -> bool {
             .any(|w| aside.contains(w));
     }
     false
+}
+
+/// The source a headline ends with ("... officers Monitor AFP", "... kills six
+/// Syrian state TV"), past any news agency credited after it. Belligerents
+/// are left out: a headline ending with one names who did it.
+fn headline_source(words: &Words<'_>, parties: &[PartyInSentence]) -> Option<Party> {
+    let mut end = words.len();
+    while end > 0 && words.kind(end - 1) == Some(TokenKind::Punct) {
+        end -= 1;
+    }
+    for p in parties.iter().rev() {
+        if p.end != end {
+            return None;
+        }
+        match p.party.kind {
+            PartyKind::Media if p.first > 0 => end = p.first,
+            PartyKind::Belligerent => return None,
+            _ => return Some(p.party.clone()),
+        }
+    }
+    None
 }
 
 /// Bytes around a count within which a named place is taken to be where it happened.

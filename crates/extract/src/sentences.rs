@@ -59,6 +59,34 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     out
 }
 
+/// Cuts sentences around `cuts` (sorted, disjoint spans, such as a dateline run
+/// into a headline: "Raids kill 14 AFP Thursday 25 Sep 2014 A series of ..."),
+/// leaving the cut text out. A cut at a sentence's edge only trims it.
+pub fn cut_sentences(text: &str, sentences: Vec<Span>, cuts: &[Span]) -> Vec<Span> {
+    if cuts.is_empty() {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len() + cuts.len());
+    let mut push = |start: usize, end: usize| {
+        let piece = &text[start..end];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if start + lead < end - trail {
+            out.push(Span::new(start + lead, end - trail));
+        }
+    };
+    for s in sentences {
+        let mut start = s.start;
+        let first = cuts.partition_point(|c| c.end <= s.start);
+        for c in cuts[first..].iter().take_while(|c| c.start < s.end) {
+            push(start, c.start.clamp(start, s.end));
+            start = c.end.clamp(start, s.end);
+        }
+        push(start, s.end);
+    }
+    out
+}
+
 fn split_punctuated(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -173,6 +201,23 @@ mod tests {
                 .iter()
                 .all(|s| s.len() <= MAX_SENTENCE)
         );
+    }
+
+    #[test]
+    fn cuts_a_dateline_out_of_a_headline_run_into_the_lead() {
+        let text = "Raids kill 14 AFP Thursday 25 Sep 2014 Strikes killed 14. Next one.";
+        let dateline = Span::new(18, 38);
+        assert_eq!(&text[dateline.start..dateline.end], "Thursday 25 Sep 2014");
+        let spans = cut_sentences(text, split_sentences(text), &[dateline]);
+        let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            got,
+            ["Raids kill 14 AFP", "Strikes killed 14.", "Next one."]
+        );
+        // A cut covering a whole sentence removes it; one at its start trims it.
+        let spans = cut_sentences(text, split_sentences(text), &[Span::new(0, 58)]);
+        let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, ["Next one."]);
     }
 
     #[test]
