@@ -855,11 +855,12 @@ fn actor_of(
         }
         let next = w.get(after);
         let next2 = w.get(after + 1);
-        // "17 Daesh fighters": the party names the victims, not who killed them.
-        // "17 Daesh fighters": the party names the victims ("fighter jets" do not).
+        // "17 Daesh fighters": the party names the victims ("fighter jets" do not,
+        // nor do "IS fighters kidnapped 14", the subject of an outcome verb).
         let names_victims = victim_noun(next).is_some()
             && !is_attack_noun(next)
-            && !is_weapon_noun(w.get(p.end + 1));
+            && !is_weapon_noun(w.get(p.end + 1))
+            && outcome_before(next2).is_none();
         let prev = if p.first > 0 { w.get(p.first - 1) } else { "" };
         let prev2 = if p.first > 1 { w.get(p.first - 2) } else { "" };
 

@@ -594,7 +594,13 @@ impl<'a> ArticleScan<'a> {
                 lower: self.lower,
                 tokens: &tokens,
             };
+            // A day of speech dates the news only in a sentence that tells some
+            // of it ("a bomb killed six, state television reported on Wednesday").
+            let tells_casualties = OnceCell::new();
             for d in claims::event_dates(&self.input(words, &[])) {
+                if d.speech && !*tells_casualties.get_or_init(|| claims::may_hold_claims(&words)) {
+                    continue;
+                }
                 let names_a_day = is_weekday(words.get(d.first)).is_some()
                     || DAY_WORDS.contains(&words.get(d.first));
                 let byline = matches!(words.kind(d.end), Some(TokenKind::Number))
