@@ -149,7 +149,7 @@ impl Extractor {
         let mut last_dated: Option<(usize, (Date, Date))> = None;
         let mut last_actor: Option<(usize, Party)> = None;
         let mut seen_sentences: HashSet<&str> = HashSet::new();
-        let event_days = OnceCell::new();
+        let event_day = OnceCell::new();
 
         let cues: Vec<usize> = self
             .outcome_cues
@@ -255,18 +255,13 @@ impl Extractor {
                 let mut date = sc.date;
                 if date.is_none() && !sc.date_unresolved && sc.scope == Scope::Incident {
                     date = scan.earlier_event_date(no, paragraph, last_dated);
-                    // A report that tells its events by day ("on Tuesday", "yesterday")
-                    // is about those days: an undated event claim takes the day last
-                    // named before it, else the first. One that never names the day
-                    // of an event is not dated news.
+                    // A report that tells its events by day ("on Thursday night the
+                    // navy launched ...") is about those days: an undated event claim
+                    // takes the first. One that never names a day is not dated news.
                     if date.is_none() {
-                        let days: &Vec<(bool, usize, Date)> =
-                            event_days.get_or_init(|| scan.event_days(&self.day_words));
-                        date = days
-                            .iter()
-                            .find(|d| !d.0)
-                            .or(days.first())
-                            .map(|&(_, _, d)| (d, d));
+                        date = event_day
+                            .get_or_init(|| scan.article_event_day(&self.day_words))
+                            .map(|d| (d, d));
                     }
                 }
                 if sc.scope == Scope::Incident
@@ -563,12 +558,12 @@ impl<'a> ArticleScan<'a> {
         }
     }
 
-    /// The days the article says events happened on ("on Tuesday", "yesterday"),
-    /// with their sentence numbers, in reading order. Days of speech ("said on
-    /// Monday") and bylines ("AP Wednesday 26 Oct 2016") are not event days.
-    fn event_days(&self, day_words: &aho_corasick::AhoCorasick) -> Vec<(bool, usize, Date)> {
+    /// The first day the article says something happened on ("on Tuesday",
+    /// "yesterday"), else the first day a sentence telling casualties says
+    /// they were reported on. Bylines ("AP Wednesday 26 Oct 2016") are neither.
+    fn article_event_day(&self, day_words: &aho_corasick::AhoCorasick) -> Option<Date> {
         let bytes = self.lower.as_bytes();
-        let mut out = Vec::new();
+        let mut first_speech_day = None;
         let mut tokens = Vec::new();
         let mut last_sentence = None;
         for m in day_words.find_iter(self.lower) {
@@ -598,22 +593,27 @@ impl<'a> ArticleScan<'a> {
             // of it ("a bomb killed six, state television reported on Wednesday").
             let tells_casualties = OnceCell::new();
             for d in claims::event_dates(&self.input(words, &[])) {
-                if d.speech && !*tells_casualties.get_or_init(|| claims::may_hold_claims(&words)) {
-                    continue;
-                }
                 let names_a_day = is_weekday(words.get(d.first)).is_some()
                     || DAY_WORDS.contains(&words.get(d.first));
                 let byline = matches!(words.kind(d.end), Some(TokenKind::Number))
                     || month_number(words.get(d.end)).is_some();
-                if let (true, false, false, Some((a, b))) =
-                    (names_a_day, byline, d.dates_what_follows, d.range)
-                    && a == b
+                let Some((day, last)) = d.range else {
+                    continue;
+                };
+                if !names_a_day || byline || d.dates_what_follows || day != last {
+                    continue;
+                }
+                if !d.speech {
+                    return Some(day);
+                }
+                if first_speech_day.is_none()
+                    && *tells_casualties.get_or_init(|| claims::may_hold_claims(&words))
                 {
-                    out.push((d.speech, no, a));
+                    first_speech_day = Some(day);
                 }
             }
         }
-        out
+        first_speech_day
     }
 
     /// The event date of the last two sentences of the paragraph, or of a claim in them.
