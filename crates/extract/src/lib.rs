@@ -50,7 +50,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
     "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last), else in the nearest of the six earlier sentences, else in the title, else in the next three sentences. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
-    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day), else the event date of the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day it says something was said on (\"state television reported on Wednesday\"); an article that names no day leaves it empty.",
+    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day), else the event date of the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
     "Claimant: \"according to X\", \"X said/reported/told\", \"said X\"; \"it said\" refers to the last claimant named. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\").",
 ];
 
@@ -603,7 +603,26 @@ impl<'a> ArticleScan<'a> {
                 if !names_a_day || byline || d.dates_what_follows || day != last {
                     continue;
                 }
-                if !d.speech {
+                // "On Wednesday Pentagon officials announced that ...": in a
+                // sentence telling no casualties, a day opening a saying clause
+                // is the day of speech.
+                let opens_speech = || {
+                    (d.end..(d.end + 4).min(words.len())).any(|k| {
+                        // Past-tense forms only: "states", "reports" are often nouns.
+                        matches!(
+                            words.get(k),
+                            "said"
+                                | "announced"
+                                | "reported"
+                                | "told"
+                                | "stated"
+                                | "added"
+                                | "confirmed"
+                                | "claimed"
+                        )
+                    }) && !*tells_casualties.get_or_init(|| claims::may_hold_claims(&words))
+                };
+                if !d.speech && !opens_speech() {
                     return Some(day);
                 }
                 if first_speech_day.is_none()
