@@ -230,16 +230,30 @@ impl Extractor {
                         .or_else(|| title_place.clone())
                         .or_else(|| is_headline.then(|| self.later_place(&scan, no)).flatten())
                 };
-                let place = match self.best_place(text, places_here, Some(sc.count_span.start)) {
-                    Some(p) => Some(p),
-                    // A war's running toll is about the country, not the town the
-                    // article was just speaking of.
-                    None if war_toll => context_place().and_then(|(p, _)| {
-                        let country = self.gazetteer.by_name(&p.country)?;
-                        Some((country.clone(), country.name.clone()))
-                    }),
-                    None => context_place(),
-                };
+                let place =
+                    match self.best_place_or_landmark(text, places_here, Some(sc.count_span.start))
+                    {
+                        // "a town northeast of the Syrian capital": the capital only says
+                        // where to look; a place nearby that the article named before
+                        // is where it happened.
+                        Some(p) if p.2 => Some(
+                            context_place()
+                                .filter(|c| {
+                                    c.0.precision > p.0.precision
+                                        && approx_km((c.0.lat, c.0.lon), (p.0.lat, p.0.lon))
+                                            <= 100.0
+                                })
+                                .unwrap_or((p.0, p.1)),
+                        ),
+                        Some(p) => Some((p.0, p.1)),
+                        // A war's running toll is about the country, not the town the
+                        // article was just speaking of.
+                        None if war_toll => context_place().and_then(|(p, _)| {
+                            let country = self.gazetteer.by_name(&p.country)?;
+                            Some((country.clone(), country.name.clone()))
+                        }),
+                        None => context_place(),
+                    };
                 let (place, place_text) = match place {
                     Some((p, t)) => (Some(p), Some(t)),
                     None => (None, None),
@@ -399,6 +413,18 @@ impl Extractor {
         mentions: &[PlaceMention],
         near: Option<usize>,
     ) -> Option<NamedPlace> {
+        self.best_place_or_landmark(text, mentions, near)
+            .map(|(p, t, _)| (p, t))
+    }
+
+    /// [`best_place`](Self::best_place), and whether it is only a landmark
+    /// ("northeast of Damascus", "20 km from Aleppo") rather than where it happened.
+    fn best_place_or_landmark(
+        &self,
+        text: &str,
+        mentions: &[PlaceMention],
+        near: Option<usize>,
+    ) -> Option<(Place, String, bool)> {
         mentions
             .iter()
             .filter_map(|m| Some((m, self.gazetteer.place(m.place)?)))
@@ -408,8 +434,10 @@ impl Extractor {
                 // off in a long sentence is often another place in passing.
                 // A country is context ("Syria's second city of Aleppo"), never
                 // nearer than a place inside it.
-                let close =
-                    distance <= PLACE_WINDOW && p.precision != ledger_types::Precision::Country;
+                // A landmark ("east of Deir Ezzor") only says where to look.
+                let close = distance <= PLACE_WINDOW
+                    && p.precision != ledger_types::Precision::Country
+                    && !is_landmark(text, m.span);
                 // "fighters from Idlib died in Aleppo": where they came from is not
                 // where it happened.
                 let before = text[..m.span.start].trim_end();
@@ -429,9 +457,64 @@ impl Extractor {
                     .strip_suffix("'s")
                     .or_else(|| spelled.strip_suffix("\u{2019}s"))
                     .unwrap_or(spelled);
-                (p.clone(), spelled.to_string())
+                (p.clone(), spelled.to_string(), is_landmark(text, m.span))
             })
     }
+}
+
+/// Is the place at `span` named only to say where something else is: "north of
+/// Aleppo", "northeast of the Syrian capital", "20 km from Homs", "near Damascus"?
+fn is_landmark(text: &str, span: Span) -> bool {
+    let mut from = span.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text[from..span.start].to_ascii_lowercase();
+    let mut words = before
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let mut word = words.next();
+    if matches!(word, Some("the")) {
+        word = words.next();
+    }
+    // "the Syrian capital", "the city of": the words naming the landmark.
+    while matches!(
+        word,
+        Some("syrian" | "iraqi" | "capital" | "city" | "town" | "province")
+    ) {
+        word = words.next();
+        if matches!(word, Some("the" | "of")) {
+            word = words.next();
+        }
+    }
+    match (word, words.next()) {
+        (Some("near" | "outside"), _) => true,
+        (Some("of"), Some(direction)) => matches!(
+            direction,
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+                | "outskirts"
+        ),
+        (Some("from"), Some(unit)) => {
+            matches!(unit, "km" | "kilometres" | "kilometers" | "miles" | "kms")
+        }
+        _ => false,
+    }
+}
+
+/// Distance in km, near enough for telling a town's neighbours from far places.
+fn approx_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let lat = ((a.0 + b.0) / 2.0).to_radians();
+    let dy = (a.0 - b.0) * 111.2;
+    let dx = (a.1 - b.1) * 111.2 * lat.cos();
+    (dx * dx + dy * dy).sqrt()
 }
 
 /// Place names that do not say where anything happened: a dateline in capitals

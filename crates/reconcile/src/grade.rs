@@ -41,8 +41,8 @@ pub fn grade(claims: &[&Claim], original_of: &BTreeMap<String, String>) -> (Grad
         .iter()
         .filter_map(|c| c.actor.as_ref().map(|a| a.name.as_str()))
         .collect();
-    if actors.len() > 1 {
-        let names: Vec<&str> = actors.into_iter().collect();
+    let names = crate::actors::distinct_blamed(actors.iter().copied());
+    if names.len() > 1 {
         return (
             Grade::Contested,
             format!(

@@ -241,6 +241,8 @@ impl Day {
 pub(crate) struct Clusterer<'a> {
     items: &'a [Item],
     places: &'a [PlaceRow],
+    /// Pairs of distinct actor names that may be one party's ("rebels", "Al-Nusra Front").
+    compatible_actors: &'a FastMap<(u32, u32), ()>,
     clusters: Vec<Cluster>,
     index: BTreeMap<i32, Day>,
     /// Source group -> clusters holding one of its claims.
@@ -250,10 +252,15 @@ pub(crate) struct Clusterer<'a> {
 }
 
 impl<'a> Clusterer<'a> {
-    pub(crate) fn new(items: &'a [Item], places: &'a [PlaceRow]) -> Clusterer<'a> {
+    pub(crate) fn new(
+        items: &'a [Item],
+        places: &'a [PlaceRow],
+        compatible_actors: &'a FastMap<(u32, u32), ()>,
+    ) -> Clusterer<'a> {
         Clusterer {
             items,
             places,
+            compatible_actors,
             clusters: Vec::new(),
             index: BTreeMap::new(),
             by_group: FastMap::default(),
@@ -436,7 +443,16 @@ impl<'a> Clusterer<'a> {
                 None if !same_story => return None,
                 _ => {}
             },
-            When::Undated => {}
+            // An undated claim most likely tells of what happened about when its
+            // article was published.
+            When::Undated => {
+                if let (Some(day), Some((lo, hi))) = (item.article_day, cluster.core)
+                    && lo - EXACT_TOLERANCE_DAYS <= day
+                    && day <= hi + EXACT_TOLERANCE_DAYS
+                {
+                    score += 20;
+                }
+            }
         }
 
         // Places: the claim must fit every place of the cluster.
@@ -462,7 +478,7 @@ impl<'a> Clusterer<'a> {
                 Relation::Contains => 15,
                 _ => 5,
             };
-            strong_place = weakest == Relation::Same && p.precision >= Precision::City;
+            strong_place = best == Relation::Same && p.precision >= Precision::City;
             same_place = weakest == Relation::Same;
         }
         let place_missing = item_place.is_none() || cluster.places.is_empty();
@@ -495,7 +511,11 @@ impl<'a> Clusterer<'a> {
         // Actors.
         let mut same_actor = false;
         if let Some(a) = item.actor {
-            if cluster.actors.iter().any(|&b| b != a) {
+            if cluster
+                .actors
+                .iter()
+                .any(|&b| b != a && !self.compatible_actors.contains_key(&(a, b)))
+            {
                 // Competing attributions of one event: within one article (or
                 // its copies) when place and day agree, across articles only at one neighbourhood
                 // or village on the same day.

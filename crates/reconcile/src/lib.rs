@@ -14,6 +14,7 @@
 //! assert!(!merge_rules.is_empty() && grade_rules.len() == 4);
 //! ```
 
+mod actors;
 mod copies;
 mod grade;
 mod hash;
@@ -107,12 +108,19 @@ pub fn method_notes() -> (Vec<String>, Vec<(Grade, String)>) {
             "Dates: a claim's dates widened by {EXACT_TOLERANCE_DAYS} day must overlap the incident's dates widened by {EXACT_TOLERANCE_DAYS} day, and the incident must still span at most {MAX_INCIDENT_DAYS} days from first to last day (so claims of day 1, day 3 and day 5 cannot all be one incident). A claim dated to a longer span is vague: widened by {VAGUE_TOLERANCE_DAYS} days it must overlap the incident, and it does not stretch the incident's dates."
         ),
         format!(
-            "An undated claim joins an incident of its own article (or of a copy of it), or else one whose every place is its own city-or-finer place and which began no later than the day after the claim's article was published and ended at most {UNDATED_WINDOW_DAYS} days before."
+            "An undated claim joins an incident of its own article (or of a copy of it), or else one that holds its own city-or-finer place (any other places containing it or near it) and which began no later than the day after the claim's article was published and ended at most {UNDATED_WINDOW_DAYS} days before. Among several, it prefers one whose days are within {EXACT_TOLERANCE_DAYS} day of its article's date."
         ),
         format!(
             "Places: a claim's place must be compatible with every place of the incident: the same place, one containing the other (by the gazetteer's parents), or within {NEAR_KM} km. Two neighbourhoods of one city are compatible only within one article (or its copies). A country alone counts as no place. A claim without a place joins an incident of its own article (or a copy), or one with the same actor on an overlapping day with an overlapping count."
         ),
-        "Actors: equal, or one side not named. Claims naming different actors merge only within one sentence, within one article (or its copies) when place and day agree, or at the same neighbourhood or village on the same day; such an incident is contested.".into(),
+        format!(
+            "Actors: equal, one side not named, or one a label that may stand for the other ({}); such labels are not competing claims of responsibility. Claims naming different actors merge only within one sentence, within one article (or its copies) when place and day agree, or at the same neighbourhood or village on the same day; such an incident is contested.",
+            actors::UMBRELLA_ACTORS
+                .iter()
+                .map(|(label, members)| format!("\"{label}\" for {}", members.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
         format!(
             "Counts: different figures for one event are expected (58, 72, 86, 'at least 100'), and claims of different outcomes never conflict (killed, casualties and injured describe one event together). A claim is refused only when its count is wildly inconsistent with every claim of the same outcome and victims from other articles (its lower bound above {COUNT_FACTOR} times the other's upper bound plus {COUNT_SLACK}, or the other way round), and never when its own article already tells of the incident (a different figure there is a sub-count, like 'among them seven children'). Equal numbers alone never merge claims."
         ),
@@ -280,7 +288,17 @@ fn cluster_claims(
         });
     }
     let rows = std::mem::take(&mut interner.rows);
-    let groups = Clusterer::new(&items, &rows).run();
+    // Interned actor names that may be one party's (see `actors`).
+    let mut compatible_actors: FastMap<(u32, u32), ()> = FastMap::default();
+    for (umbrella, members) in actors::UMBRELLA_ACTORS {
+        let u = interner.name(umbrella);
+        for m in *members {
+            let m = interner.name(m);
+            compatible_actors.insert((u, m), ());
+            compatible_actors.insert((m, u), ());
+        }
+    }
+    let groups = Clusterer::new(&items, &rows, &compatible_actors).run();
     groups
         .into_iter()
         .map(|members| {
