@@ -57,11 +57,12 @@ struct EntryRef<'a> {
     claims: &'a [Claim],
 }
 
+/// What a shard starts with: read first, so that entries written by another
+/// extractor (whose claims may have another layout) are never decoded.
 #[derive(Deserialize)]
-struct CacheFile {
+struct CacheHeader {
     format: u32,
     key: String,
-    entries: Vec<Entry>,
 }
 
 #[derive(Serialize)]
@@ -178,15 +179,18 @@ fn load_shard(path: &Path, key: &str) -> Result<Vec<Entry>, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(format!("{}: cache not read ({e})", path.display())),
     };
-    match postcard::from_bytes::<CacheFile>(&bytes) {
-        Ok(file) if file.format == FORMAT && file.key == key => Ok(file.entries),
-        // Another extractor version or other user data: every result may differ.
-        Ok(_) => Ok(Vec::new()),
-        Err(e) => Err(format!(
+    let unreadable = |e: postcard::Error| {
+        format!(
             "{}: cache unreadable ({e}); its articles are extracted again",
             path.display()
-        )),
+        )
+    };
+    let (header, rest) = postcard::take_from_bytes::<CacheHeader>(&bytes).map_err(unreadable)?;
+    if header.format != FORMAT || header.key != key {
+        // Another extractor version or other user data: every result may differ.
+        return Ok(Vec::new());
     }
+    postcard::from_bytes::<Vec<Entry>>(rest).map_err(unreadable)
 }
 
 #[cfg(test)]

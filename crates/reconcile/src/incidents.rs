@@ -119,8 +119,12 @@ fn relate(a: &PlaceRow, b: &PlaceRow) -> Relation {
         return Relation::Far;
     }
     // Two neighbourhoods of one city are different places, however close,
-    // unless one article tells of both.
-    if a.precision == Precision::District && b.precision == Precision::District {
+    // unless one article tells of both. Districts of different parents (a city
+    // quarter and the countryside area next to it) are only near.
+    if a.precision == Precision::District
+        && b.precision == Precision::District
+        && a.ancestors.first() == b.ancestors.first()
+    {
         Relation::Neighbours
     } else {
         Relation::Near
