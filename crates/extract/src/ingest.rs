@@ -132,7 +132,11 @@ fn read_html(article: &mut Article, decoded: &str) -> Result<Option<Date>, Probl
 
 /// True when `span` lies inside a stretch of page furniture of `article`.
 pub fn is_furniture(article: &Article, span: Span) -> bool {
-    let furniture = &article.furniture;
+    is_furniture_in(&article.furniture, span)
+}
+
+/// [`is_furniture`] over a furniture list (sorted, disjoint).
+pub fn is_furniture_in(furniture: &[ledger_types::Furniture], span: Span) -> bool {
     // Furniture is sorted and disjoint: only the last one starting at or
     // before the span can hold it.
     let after = furniture.partition_point(|f| f.span.start <= span.start);

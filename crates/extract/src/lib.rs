@@ -37,7 +37,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.3");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.4");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -106,12 +106,63 @@ impl Extractor {
         if article.status == ArticleStatus::Skipped {
             return out;
         }
-        let text = article.text.as_str();
+        let read_title = title_not_in_text(article);
+        let event_day = OnceCell::new();
+        let body = TextPart {
+            text: &article.text,
+            furniture: &article.furniture,
+            in_title: false,
+        };
+        self.claims_of_text(article, &body, &event_day, read_title, &mut out);
+        if read_title {
+            // A headline the text does not repeat holds claims of its own; they
+            // come first, as the title does.
+            let title = TextPart {
+                text: &article.title,
+                furniture: &[],
+                in_title: true,
+            };
+            let mut headline = Extraction::default();
+            self.claims_of_text(article, &title, &event_day, false, &mut headline);
+            // A headline that names no place is about what the text tells first.
+            let lead_place = out
+                .claims
+                .iter()
+                .find(|c| c.place.is_some())
+                .map(|c| (c.place.clone(), c.place_text.clone()));
+            let first = out.claims.len();
+            for (n, mut claim) in headline.claims.into_iter().enumerate() {
+                claim.id = format!("{}#{}", article.id, first + n + 1);
+                if claim.place.is_none()
+                    && let Some((place, text)) = &lead_place
+                {
+                    claim.place = place.clone();
+                    claim.place_text = text.clone();
+                }
+                out.claims.push(claim);
+            }
+        }
+        out
+    }
+
+    /// The claims of one part of an article (its text, or a title the text does
+    /// not repeat), appended to `out`. `event_day` is the article's first event
+    /// day, found on first need (or at the end, with `resolve_event_day`) from the
+    /// part that first asks.
+    fn claims_of_text(
+        &self,
+        article: &Article,
+        part: &TextPart<'_>,
+        event_day: &OnceCell<Option<Date>>,
+        resolve_event_day: bool,
+        out: &mut Extraction,
+    ) {
+        let text = part.text;
         let lower = text.to_ascii_lowercase();
-        let is_furniture = |span: Span| ingest::is_furniture(article, span);
+        let is_furniture = |span: Span| ingest::is_furniture_in(part.furniture, span);
         // A dateline inside a sentence is a headline run into its lead:
         // two sentences, each with its own claims, claimants and dates.
-        let datelines: Vec<Span> = article
+        let datelines: Vec<Span> = part
             .furniture
             .iter()
             .filter(|f| matches!(f.kind, FurnitureKind::Navigation | FurnitureKind::Byline))
@@ -149,7 +200,6 @@ impl Extractor {
         let mut last_dated: Option<(usize, (Date, Date))> = None;
         let mut last_actor: Option<(usize, Party)> = None;
         let mut seen_sentences: HashSet<&str> = HashSet::new();
-        let event_day = OnceCell::new();
 
         let cues: Vec<usize> = self
             .outcome_cues
@@ -295,6 +345,7 @@ impl Extractor {
                     id: format!("{}#{}", article.id, out.claims.len() + 1),
                     article: article.id.clone(),
                     sentence: sentence.to_string(),
+                    in_title: part.in_title,
                     sentence_span: span,
                     count_span: sc.count_span,
                     count_min: sc.count_min,
@@ -314,7 +365,9 @@ impl Extractor {
                 });
             }
         }
-        out
+        if resolve_event_day {
+            event_day.get_or_init(|| scan.article_event_day(&self.day_words));
+        }
     }
 
     /// The best place of the nearest earlier sentence of the paragraph that names one.
@@ -541,6 +594,34 @@ fn is_aside_place(text: &str, span: Span) -> bool {
             .any(|w| aside.contains(w));
     }
     false
+}
+
+/// Text to read claims from: an article's text with its furniture, or its title.
+struct TextPart<'a> {
+    text: &'a str,
+    furniture: &'a [ledger_types::Furniture],
+    in_title: bool,
+}
+
+/// Is the article's title a headline its text does not repeat near its start
+/// (front matter, an HTML page's title)? Compared by words, ignoring case.
+fn title_not_in_text(article: &Article) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let title = words(&article.title);
+    if title.is_empty() || article.title == article.id {
+        return false;
+    }
+    let mut head_end = (article.title.len() * 2 + 300).min(article.text.len());
+    while !article.text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = words(&article.text[..head_end]);
+    !head.windows(title.len()).any(|w| w == title.as_slice())
 }
 
 /// The source a headline ends with ("... officers Monitor AFP", "... kills six

@@ -44,7 +44,12 @@ fn assert_plain(article: &Article) {
 fn claims(article: &Article) -> Result<Vec<Claim>, String> {
     let claims = Extractor::builtin()?.extract(article).claims;
     for c in &claims {
-        let sentence = article.text.get(c.sentence_span.start..c.sentence_span.end);
+        let source = if c.in_title {
+            &article.title
+        } else {
+            &article.text
+        };
+        let sentence = source.get(c.sentence_span.start..c.sentence_span.end);
         assert_eq!(
             sentence,
             Some(c.sentence.as_str()),
@@ -434,8 +439,9 @@ fn hostile_markup_never_panics() -> Result<(), String> {
         assert!(!a.title.is_empty(), "case {case}: empty title");
         assert_eq!(a.problems.is_empty(), a.status == ArticleStatus::Ok);
         for c in extractor.extract(&a).claims {
+            let source = if c.in_title { &a.title } else { &a.text };
             assert_eq!(
-                a.text.get(c.sentence_span.start..c.sentence_span.end),
+                source.get(c.sentence_span.start..c.sentence_span.end),
                 Some(c.sentence.as_str())
             );
         }

@@ -108,16 +108,18 @@ fn extraction_never_panics_on_generated_text() {
         let article = ingest::read_article(&format!("case-{case}.txt"), text.as_bytes());
         let extraction = extractor.extract(&article);
         for claim in &extraction.claims {
-            // Spans must be real slices of the text.
+            // Spans must be real slices of the text (or of the title they came from).
+            let source = if claim.in_title {
+                &article.title
+            } else {
+                &article.text
+            };
             assert_eq!(
-                article
-                    .text
-                    .get(claim.sentence_span.start..claim.sentence_span.end),
+                source.get(claim.sentence_span.start..claim.sentence_span.end),
                 Some(claim.sentence.as_str())
             );
             assert!(
-                article
-                    .text
+                source
                     .get(claim.count_span.start..claim.count_span.end)
                     .is_some()
             );
@@ -195,11 +197,15 @@ fn marker_runs_and_dotted_runs_are_read_whole() {
 }
 
 /// What every claim of every article must satisfy: its sentence is the text
-/// at its sentence span, its count's words lie inside that sentence, and a
-/// range is not upside down.
+/// (or title) at its sentence span, its count's words lie inside that sentence,
+/// and a range is not upside down.
 fn check_claims(article: &ledger_extract::Article, claims: &[ledger_extract::Claim]) {
-    let text = article.text.as_str();
     for claim in claims {
+        let text = if claim.in_title {
+            article.title.as_str()
+        } else {
+            article.text.as_str()
+        };
         let (sentence, count) = (claim.sentence_span, claim.count_span);
         assert_eq!(
             text.get(sentence.start..sentence.end),

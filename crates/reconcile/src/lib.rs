@@ -275,7 +275,12 @@ fn cluster_claims(
             claim: i,
             article,
             group,
-            sentence: claim.sentence_span.start,
+            // A title is a sentence of its own, apart from any of the text.
+            sentence: if claim.in_title {
+                usize::MAX
+            } else {
+                claim.sentence_span.start
+            },
             position: position(&claim.id),
             when: when(claim),
             article_day,
@@ -518,6 +523,7 @@ mod tests {
                 id: id.into(),
                 article: a.into(),
                 sentence: String::new(),
+                in_title: false,
                 sentence_span: Span::new(0, 0),
                 count_span: Span::new(0, 0),
                 count_min: None,

@@ -248,6 +248,7 @@ pub fn synthetic_claims(n: usize, seed: u64) -> (Vec<Article>, Vec<Claim>) {
                 id: format!("{}#{number}", draft.id),
                 article: draft.id.clone(),
                 sentence: draft.text.get(start..end).unwrap_or("").to_string(),
+                in_title: false,
                 sentence_span: Span::new(start, end),
                 count_span: Span::new(start, start + 3),
                 count_min: Some(count),

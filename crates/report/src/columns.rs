@@ -14,7 +14,7 @@ macro_rules! columns {
 columns! {
     /// Columns of `data/claims.csv`, in order.
     CLAIMS_CSV_COLUMNS, CLAIMS_CSV_DOCS {
-        "id" => "Claim id: `<article>#<n>`, n counting claims from 1 in text order.",
+        "id" => "Claim id: `<article>#<n>`, n counting claims from 1 in text order, then those of a title the text does not repeat.",
         "article" => "Id (file stem) of the article the claim was read from.",
         "sentence" => "The exact sentence the claim was read from.",
         "count_min" => "Lowest number the text supports; empty when the text gives no lower bound (\"up to 30\").",
@@ -36,11 +36,12 @@ columns! {
         "actor_kind" => "Kind of actor: belligerent, monitor, international, state_media, media, local, other.",
         "claimant_kind" => "Kind of claimant, same words as actor_kind.",
         "stance" => "How the claimant stands to the number: reported, alleged, admitted, denied.",
-        "sentence_start" => "Byte offset in the article text where the sentence starts.",
+        "sentence_start" => "Byte offset in the article text (or title, see in_title) where the sentence starts.",
         "sentence_end" => "Byte offset in the article text where the sentence ends (exclusive).",
         "count_start" => "Byte offset in the article text where the count's words start.",
         "count_end" => "Byte offset in the article text where the count's words end (exclusive).",
         "place_canonical" => "The gazetteer's name for that place (the same place under one spelling).",
+        "in_title" => "true when the claim was read from the article's title, which its text does not repeat; the four offsets are then into the title.",
     }
 }
 

@@ -133,6 +133,7 @@ pub fn claim_row(claim: &Claim) -> [String; CLAIM_COLUMNS] {
         claim.count_span.start.to_string(),
         claim.count_span.end.to_string(),
         place.map_or_else(String::new, |p| p.name.clone()),
+        claim.in_title.to_string(),
     ]
 }
 

@@ -640,6 +640,8 @@ pub struct ArticleClaimRow {
     pub anchor: Option<String>,
     /// Link to the mark in the text, when there is one.
     pub in_text: Option<Value>,
+    /// Read from the title, which the text does not repeat.
+    pub in_title: bool,
     pub id: String,
     pub figure: String,
     pub outcome: String,
@@ -672,7 +674,12 @@ pub fn article_view(index: &LedgerIndex<'_>, article: &Article, linker: &Linker)
     let marks: Vec<text::ClaimMark> = claims
         .iter()
         .map(|c| text::ClaimMark {
-            span: c.count_span,
+            // A claim read from the title has no place in the text.
+            span: if c.in_title {
+                ledger_types::Span::new(0, 0)
+            } else {
+                c.count_span
+            },
             anchor: links::claim_anchor(&c.id),
             href: c
                 .incident
@@ -695,6 +702,7 @@ pub fn article_view(index: &LedgerIndex<'_>, article: &Article, linker: &Linker)
         .map(|((claim, mark), &placed)| ArticleClaimRow {
             anchor: (!placed).then(|| mark.anchor.clone()),
             in_text: placed.then(|| safe(escape::html(&format!("#{}", mark.anchor)))),
+            in_title: claim.in_title,
             id: claim.id.clone(),
             figure: figures::range(claim.count_min, claim.count_max),
             outcome: outcome(claim.measure, claim.victims),

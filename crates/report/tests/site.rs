@@ -428,6 +428,31 @@ fn article_with_bad_spans_keeps_its_claim_anchor() {
 }
 
 #[test]
+fn a_claim_read_from_the_title_is_listed_not_marked_in_the_text() {
+    let mut ledger = fixture::ledger();
+    let mut claim = ledger.claims[0].clone();
+    claim.id = "a1#9".into();
+    claim.sentence = "Strike kills 47 in Raqqa".into();
+    claim.in_title = true;
+    claim.sentence_span = ledger_types::Span::new(0, 24);
+    claim.count_span = ledger_types::Span::new(13, 15);
+    ledger.claims.push(claim);
+    let site = files_as_text(render(&ledger, &options()).unwrap());
+    let article = page(&site, "articles/a-a1.html");
+    // Its spans are into the title: nothing in the text is marked for it.
+    assert!(!article.contains("id=\"claim-9\" "), "{article}");
+    assert!(
+        article.contains("<tr id=\"claim-9\"><td>a1#9 (title)</td>"),
+        "{article}"
+    );
+    let csv = page(&site, "data/claims.csv");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("a1#9,") && l.ends_with(",true"))
+    );
+}
+
+#[test]
 fn a_user_override_replaces_the_embedded_template() {
     let mut options = options();
     options.template_overrides.insert(

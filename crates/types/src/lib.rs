@@ -246,11 +246,15 @@ pub struct Party {
 /// See GUIDELINES.md in the evaluation kit and the codebook page of the site.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
-    /// `<article>#<n>`, n counting from 1 in text order.
+    /// `<article>#<n>`, n counting from 1 in text order, then the title's claims.
     pub id: String,
     pub article: String,
     /// The exact sentence the claim was read from.
     pub sentence: String,
+    /// Read from the article's title, which its text does not repeat: the
+    /// spans below are then into the title, not the text.
+    #[serde(default)]
+    pub in_title: bool,
     /// Where that sentence sits in the article text.
     pub sentence_span: Span,
     /// Where the count's words sit in the article text ("at least 47").

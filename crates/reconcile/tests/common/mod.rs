@@ -103,6 +103,7 @@ pub fn claim(article: &str, n: usize, count: u64) -> Claim {
         id: format!("{article}#{n}"),
         article: article.to_string(),
         sentence: format!("Sentence {n} of {article}: {count} killed."),
+        in_title: false,
         sentence_span: Span::new(n * 100, n * 100 + 50),
         count_span: Span::new(n * 100 + 13, n * 100 + 15),
         count_min: Some(count),

@@ -91,6 +91,7 @@ fn claim(
         id: format!("{article}#{n}"),
         article: article.into(),
         sentence: sentence.into(),
+        in_title: false,
         sentence_span,
         count_span,
         count_min: min,
