@@ -1319,14 +1319,6 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
         })
 }
 
-/// The date of the event a sentence tells of, if it gives one.
-pub fn sentence_event_date(input: &SentenceInput<'_>) -> Option<(Date, Date)> {
-    event_dates(input)
-        .iter()
-        .filter(|d| !d.speech && !d.is_period() && !d.dates_what_follows)
-        .find_map(|d| d.range)
-}
-
 /// Date expressions of the sentence, less those inside page furniture.
 pub(crate) fn event_dates(input: &SentenceInput<'_>) -> Vec<DateMention> {
     let w = &input.words;

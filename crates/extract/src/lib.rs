@@ -50,7 +50,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
     "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last), else in the nearest of the six earlier sentences, else in the title, else in the next three sentences. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
-    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day), else the event date of the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
+    "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
     "Claimant: \"according to X\", \"X said/reported/told\", \"said X\"; \"it said\" refers to the last claimant named. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\").",
 ];
 
@@ -181,7 +181,6 @@ impl Extractor {
             parties: &self.parties,
             place_cache: vec![OnceCell::new(); sentences.len()],
             party_cache: vec![OnceCell::new(); sentences.len()],
-            event_date_cache: vec![OnceCell::new(); sentences.len()],
             actor_cache: vec![OnceCell::new(); sentences.len()],
             sentences,
         };
@@ -673,7 +672,6 @@ struct ArticleScan<'a> {
     // near a claim: the dictionary scans cost more than everything else.
     place_cache: Vec<OnceCell<Vec<PlaceMention>>>,
     party_cache: Vec<OnceCell<Vec<PartyMention>>>,
-    event_date_cache: Vec<OnceCell<Option<(Date, Date)>>>,
     actor_cache: Vec<OnceCell<Option<Party>>>,
 }
 
@@ -799,33 +797,17 @@ impl<'a> ArticleScan<'a> {
         first_speech_day
     }
 
-    /// The event date of the last two sentences of the paragraph, or of a claim in them.
+    /// The date of a claim in the last two sentences of the paragraph. A date in a
+    /// sentence telling no casualties is often another event's ("a response to
+    /// the chemical attack on Tuesday"): it is not carried over.
     fn earlier_event_date(
         &self,
         no: usize,
         paragraph: usize,
         last_dated: Option<(usize, (Date, Date))>,
     ) -> Option<(Date, Date)> {
-        let mut tokens = Vec::new();
-        for k in (no.saturating_sub(2)..no).rev() {
-            if self.paragraph_of(k) != paragraph {
-                break;
-            }
-            let own = *self.event_date_cache.get(k)?.get_or_init(|| {
-                let span = self.sentences.get(k).copied().unwrap_or(Span::new(0, 0));
-                tokenize(self.lower, span, &mut tokens);
-                let words = Words {
-                    lower: self.lower,
-                    tokens: &tokens,
-                };
-                claims::sentence_event_date(&self.input(words, &[]))
-            });
-            let claimed = last_dated.filter(|(n, _)| *n == k).map(|(_, d)| d);
-            if let Some(d) = claimed.or(own) {
-                return Some(d);
-            }
-        }
-        None
+        let (k, date) = last_dated?;
+        (k < no && k + 2 >= no && self.paragraph_of(k) == paragraph).then_some(date)
     }
 }
 
