@@ -188,6 +188,22 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             i += 3;
             continue;
         }
+        // "days after a bombing killed 120": some days before the article's date.
+        if word == "days"
+            && w.get(i + 1) == "after"
+            && (small_value(prev).is_none() || !prev.bytes().any(|b| b.is_ascii_alphanumeric()))
+            && !matches!(prev, "few" | "several" | "many")
+        {
+            let range = article_date
+                .and_then(|d| Some((d.checked_sub(7.days()).ok()?, d.checked_sub(2.days()).ok()?)));
+            push(i, i + 2, range, false);
+            if let Some(m) = out.last_mut() {
+                m.within = true;
+                m.dates_what_follows = true;
+            }
+            i += 2;
+            continue;
+        }
         // Weekdays: the latest such day on or before the article date.
         if let Some(wd) = is_weekday(word) {
             let range = article_date.and_then(|d| {
@@ -464,6 +480,18 @@ mod tests {
             .into_iter()
             .find_map(|(r, speech)| r.filter(|_| !speech))
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn days_after_dates_what_follows_some_days_back() {
+        let d = "2016-10-27";
+        assert_eq!(
+            dates("resumed on Wednesday, days after a bombing killed 120", d),
+            [
+                (Some(("2016-10-26".into(), "2016-10-26".into())), false),
+                (Some(("2016-10-20".into(), "2016-10-25".into())), false),
+            ]
+        );
     }
 
     #[test]
