@@ -521,44 +521,39 @@ fn is_landmark(text: &str, span: Span) -> bool {
     while !text.is_char_boundary(from) {
         from -= 1;
     }
-    let before = text[from..span.start].to_ascii_lowercase();
-    let mut words = before
+    // The words before the place, nearest first, compared ignoring ASCII case.
+    let mut words = text[from..span.start]
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .rev();
+    let is = |w: Option<&str>, options: &[&str]| {
+        w.is_some_and(|w| options.iter().any(|o| w.eq_ignore_ascii_case(o)))
+    };
     let mut word = words.next();
-    if matches!(word, Some("the")) {
+    if is(word, &["the"]) {
         word = words.next();
     }
     // "the Syrian capital", "the city of": the words naming the landmark.
-    while matches!(
-        word,
-        Some("syrian" | "iraqi" | "capital" | "city" | "town" | "province")
-    ) {
+    while is(word, &["syrian", "iraqi", "capital", "city", "town", "province"]) {
         word = words.next();
-        if matches!(word, Some("the" | "of")) {
+        if is(word, &["the", "of"]) {
             word = words.next();
         }
     }
-    match (word, words.next()) {
-        (Some("near" | "outside"), _) => true,
-        (Some("of"), Some(direction)) => matches!(
-            direction,
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
-                | "outskirts"
-        ),
-        (Some("from"), Some(unit)) => {
-            matches!(unit, "km" | "kilometres" | "kilometers" | "miles" | "kms")
-        }
-        _ => false,
+    let next = words.next();
+    if is(word, &["near", "outside"]) {
+        return true;
     }
+    if is(word, &["of"]) {
+        return is(
+            next,
+            &[
+                "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                "southwest", "outskirts",
+            ],
+        );
+    }
+    is(word, &["from"]) && is(next, &["km", "kilometres", "kilometers", "miles", "kms"])
 }
 
 /// Distance in km, near enough for telling a town's neighbours from far places.
@@ -605,22 +600,27 @@ struct TextPart<'a> {
 /// Is the article's title a headline its text does not repeat near its start
 /// (front matter, an HTML page's title)? Compared by words, ignoring case.
 fn title_not_in_text(article: &Article) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
+    // Words lowercased, each behind one space: " car bomb kills 17".
+    let words = |s: &str| -> String {
+        let mut out = String::with_capacity(s.len() + 1);
+        for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            out.push(' ');
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        out
     };
-    let title = words(&article.title);
+    let mut title = words(&article.title);
     if title.is_empty() || article.title == article.id {
         return false;
     }
+    title.push(' ');
     let mut head_end = (article.title.len() * 2 + 300).min(article.text.len());
     while !article.text.is_char_boundary(head_end) {
         head_end -= 1;
     }
-    let head = words(&article.text[..head_end]);
-    !head.windows(title.len()).any(|w| w == title.as_slice())
+    let mut head = words(&article.text[..head_end]);
+    head.push(' ');
+    !head.contains(&title)
 }
 
 /// The source a headline ends with ("... officers Monitor AFP", "... kills six
