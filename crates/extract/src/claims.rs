@@ -1462,6 +1462,18 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         if victims.is_none() {
             victims = victims_after_were(w, c.end);
         }
+        // "132 civilians ..., including 105 who died": a breakdown without a
+        // noun of its own counts the group it breaks down.
+        if victims.is_none()
+            && c.first > 0
+            && is_explicit_breakdown(w, c.first)
+            && let Some((prev_end, _, prev_victims)) = previous
+            && prev_victims != Victims::People
+            && c.first >= prev_end
+            && c.first - prev_end <= 16
+        {
+            victims = Some(prev_victims);
+        }
         if c.is_bare_one && np.victims.is_none() {
             continue;
         }

@@ -387,6 +387,15 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
         }
         i += 1;
     }
+    // "in its April report", "Tuesday's statement": when a document came out.
+    for m in &mut out {
+        if matches!(
+            w.get(m.end),
+            "report" | "reports" | "statement" | "briefing" | "bulletin" | "update"
+        ) {
+            m.speech = true;
+        }
+    }
     // "since the conflict began in March 2011": the start of a running total;
     // "the war, which began in 2011": background, not the event's date.
     for m in &mut out {
