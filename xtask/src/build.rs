@@ -11,11 +11,11 @@ use std::time::{Instant, UNIX_EPOCH};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use ledger_extract::{Extractor, ingest};
-use ledger_types::{Article, ArticleStatus, Claim, MethodNotes, Problem};
+use ledger_types::{Article, ArticleStatus, MethodNotes, Problem};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
-use crate::cache::{self, Cached, ExtractionCache, Stamp};
+use crate::cache::{self, Cached, Extracted, ExtractionCache, Stamp};
 use crate::cli::BuildOptions;
 use crate::site_writer::{self, WriteStats};
 
@@ -241,13 +241,14 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     let entries: Vec<Cached<'_>> = results
         .iter()
         .filter(|(file, _, _)| file.supported && file.bytes.is_ok())
-        .map(|(file, hash, (article, claims))| {
+        .map(|(file, hash, (article, claims, sketch))| {
             (
                 file.name.as_str(),
                 file.stamp,
                 *hash,
                 article,
                 claims.as_slice(),
+                sketch,
             )
         })
         .collect();
@@ -265,7 +266,8 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     let mut articles = Vec::with_capacity(results.len());
     let mut claims = Vec::new();
     let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, _, (article, article_claims)) in results {
+    let mut sketches = Vec::with_capacity(results.len());
+    for (_, _, (article, article_claims, sketch)) in results {
         for p in &article.problems {
             eprintln!("{}: {}", article.file, p.message);
         }
@@ -278,6 +280,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         }
         articles.push(article);
         claims.extend(article_claims);
+        sketches.push(Some(sketch));
     }
     if articles.is_empty() {
         eprintln!(
@@ -286,7 +289,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         );
     }
     let n_articles = articles.len();
-    let ledger = ledger_reconcile::reconcile(articles, claims);
+    let ledger = ledger_reconcile::reconcile_sketched(articles, sketches, claims);
     phase("reconcile");
 
     let (claim_rules, vague_numbers) = ledger_extract::method_notes();
@@ -330,9 +333,6 @@ fn binary_hash() -> u64 {
     })
 }
 
-/// An article and its claims.
-type Extracted = (Article, Vec<Claim>);
-
 /// Ingests and extracts one file; a file that cannot be read is still an article, skipped.
 fn read_and_extract(extractor: Option<&Extractor>, file: &InputFile) -> Extracted {
     let article = match (&file.bytes, file.supported) {
@@ -352,13 +352,16 @@ fn read_and_extract(extractor: Option<&Extractor>, file: &InputFile) -> Extracte
         (Ok(bytes), true) => ingest::read_article(&file.name, bytes),
     };
     // No extractor: no readable text in this build, so nothing to extract.
+    // Sketched here, in parallel, and kept in the cache: copy detection then
+    // never reads an unchanged article's text again.
+    let sketch = ledger_reconcile::copy_sketch(&article);
     let Some(extractor) = extractor else {
-        return (article, Vec::new());
+        return (article, Vec::new(), sketch);
     };
     let extraction = extractor.extract(&article);
     let mut article = article;
     article.problems.extend(extraction.problems);
-    (article, extraction.claims)
+    (article, extraction.claims, sketch)
 }
 
 fn as_strs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {

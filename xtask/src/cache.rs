@@ -10,12 +10,13 @@ use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
+use ledger_reconcile::CopySketch;
 use ledger_types::{Article, Claim};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Bump when the layout of the cache files changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Files the cache is spread over.
 pub const SHARDS: usize = 64;
 
@@ -45,6 +46,7 @@ struct Entry {
     content_hash: u128,
     article: Article,
     claims: Vec<Claim>,
+    sketch: CopySketch,
 }
 
 /// The same fields as [`Entry`], borrowed, for writing without copies.
@@ -55,6 +57,7 @@ struct EntryRef<'a> {
     content_hash: u128,
     article: &'a Article,
     claims: &'a [Claim],
+    sketch: &'a CopySketch,
 }
 
 /// What a shard starts with: read first, so that entries written by another
@@ -73,7 +76,17 @@ struct CacheFileRef<'a> {
 }
 
 /// What one cached article is: (file name, stamp, content hash, article, claims).
-pub type Cached<'a> = (&'a str, Option<Stamp>, u128, &'a Article, &'a [Claim]);
+pub type Cached<'a> = (
+    &'a str,
+    Option<Stamp>,
+    u128,
+    &'a Article,
+    &'a [Claim],
+    &'a CopySketch,
+);
+
+/// What the cache holds of one file: the article, its claims and its copy sketch.
+pub type Extracted = (Article, Vec<Claim>, CopySketch);
 
 impl ExtractionCache {
     /// The cache in `dir` as far as it was written under the same `key`
@@ -108,19 +121,22 @@ impl ExtractionCache {
         &mut self,
         file: &str,
         stamp: Option<Stamp>,
-    ) -> Option<(u128, (Article, Vec<Claim>))> {
+    ) -> Option<(u128, Extracted)> {
         let entry = self.entries.get(file)?;
         if stamp.is_none() || entry.stamp != stamp {
             return None;
         }
         let entry = self.entries.remove(file)?;
-        Some((entry.content_hash, (entry.article, entry.claims)))
+        Some((
+            entry.content_hash,
+            (entry.article, entry.claims, entry.sketch),
+        ))
     }
 
     /// The cached result for `file` if its content is still `content_hash`.
-    pub fn take(&mut self, file: &str, content_hash: u128) -> Option<(Article, Vec<Claim>)> {
+    pub fn take(&mut self, file: &str, content_hash: u128) -> Option<Extracted> {
         let entry = self.entries.remove(file)?;
-        (entry.content_hash == content_hash).then_some((entry.article, entry.claims))
+        (entry.content_hash == content_hash).then_some((entry.article, entry.claims, entry.sketch))
     }
 
     /// Writes the shards in `dirty` from `entries` (all of this build's
@@ -134,7 +150,7 @@ impl ExtractionCache {
     ) -> Result<(), String> {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let mut by_shard: Vec<Vec<EntryRef<'_>>> = (0..SHARDS).map(|_| Vec::new()).collect();
-        for &(file, stamp, content_hash, article, claims) in entries {
+        for &(file, stamp, content_hash, article, claims, sketch) in entries {
             let shard = shard_of(file);
             if dirty.contains(&shard)
                 && let Some(list) = by_shard.get_mut(shard)
@@ -145,6 +161,7 @@ impl ExtractionCache {
                     content_hash,
                     article,
                     claims,
+                    sketch,
                 });
             }
         }
@@ -208,16 +225,22 @@ mod tests {
             .map(|x| x.extract(&article).claims)
             .unwrap_or_default();
         assert!(!claims.is_empty());
+        let sketch = ledger_reconcile::copy_sketch(&article);
         let all: BTreeSet<usize> = (0..SHARDS).collect();
         let stamp = Some((10, 20));
-        ExtractionCache::save(&dir, "k1", &[("a.md", stamp, 7, &article, &claims)], &all)
-            .expect("saved");
+        ExtractionCache::save(
+            &dir,
+            "k1",
+            &[("a.md", stamp, 7, &article, &claims, &sketch)],
+            &all,
+        )
+        .expect("saved");
 
         let (mut cache, warnings) = ExtractionCache::load(&dir, "k1");
         assert!(warnings.is_empty());
         assert_eq!(
             cache.take("a.md", 7),
-            Some((article.clone(), claims.clone()))
+            Some((article.clone(), claims.clone(), sketch.clone()))
         );
         let (mut cache, _) = ExtractionCache::load(&dir, "k1");
         assert_eq!(
@@ -227,7 +250,7 @@ mod tests {
         );
         assert_eq!(
             cache.take_unchanged("a.md", stamp),
-            Some((7, (article.clone(), claims.clone())))
+            Some((7, (article.clone(), claims.clone(), sketch.clone())))
         );
         let (mut cache, _) = ExtractionCache::load(&dir, "k1");
         assert_eq!(cache.take("a.md", 8), None, "content changed");

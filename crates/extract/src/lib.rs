@@ -534,7 +534,10 @@ fn is_landmark(text: &str, span: Span) -> bool {
         word = words.next();
     }
     // "the Syrian capital", "the city of": the words naming the landmark.
-    while is(word, &["syrian", "iraqi", "capital", "city", "town", "province"]) {
+    while is(
+        word,
+        &["syrian", "iraqi", "capital", "city", "town", "province"],
+    ) {
         word = words.next();
         if is(word, &["the", "of"]) {
             word = words.next();
@@ -548,8 +551,15 @@ fn is_landmark(text: &str, span: Span) -> bool {
         return is(
             next,
             &[
-                "north", "south", "east", "west", "northeast", "northwest", "southeast",
-                "southwest", "outskirts",
+                "north",
+                "south",
+                "east",
+                "west",
+                "northeast",
+                "northwest",
+                "southeast",
+                "southwest",
+                "outskirts",
             ],
         );
     }
@@ -603,7 +613,10 @@ fn title_not_in_text(article: &Article) -> bool {
     // Words lowercased, each behind one space: " car bomb kills 17".
     let words = |s: &str| -> String {
         let mut out = String::with_capacity(s.len() + 1);
-        for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        for word in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
             out.push(' ');
             out.extend(word.chars().flat_map(char::to_lowercase));
         }

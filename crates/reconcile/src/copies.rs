@@ -2,6 +2,9 @@
 //! and LSH banding, then grouped with union-find into source groups.
 
 use ledger_types::{Article, ArticleStatus, Date, SourceGroup};
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 use crate::hash::{combine, mix64};
 
@@ -37,7 +40,7 @@ pub fn source_groups(articles: &[Article]) -> Vec<SourceGroup> {
         a.id.cmp(&b.id)
             .then_with(|| a.content_hash.cmp(&b.content_hash))
     });
-    find_copies(&sorted).groups
+    find_copies(&sorted, &[]).groups
 }
 
 const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
@@ -173,8 +176,11 @@ fn minhash<const BINS: usize>(shingles: &[u64]) -> [u64; BINS] {
 }
 
 /// Share of equal signature slots: a cheap estimate of the Jaccard similarity.
-fn estimate<T: PartialEq, const BINS: usize>(a: &[T; BINS], b: &[T; BINS]) -> f64 {
-    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / BINS as f64
+fn estimate<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
+    let bins = a.len().max(b.len()).max(1);
+    // A sum of 0/1 rather than a filtered count: the loop vectorizes.
+    let equal: u32 = a.iter().zip(b).map(|(x, y)| u32::from(x == y)).sum();
+    f64::from(equal) / bins as f64
 }
 
 /// Slots of the finer signature that decides which candidate pairs are worth
@@ -232,25 +238,74 @@ impl UnionFind {
     }
 }
 
+/// What copy detection needs of one article, computed from its text alone:
+/// callers may compute sketches in parallel and keep them between builds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopySketch {
+    /// `MINHASHES` MinHash values for LSH banding; empty for an article without words.
+    lsh: Vec<u64>,
+    /// `PREFILTER_BINS` finer values, sixteen bits each (two different slots agree
+    /// by chance once in 65,536, and a quarter of the memory to stream).
+    fine: Vec<u16>,
+}
+
+impl CopySketch {
+    fn is_empty(&self) -> bool {
+        self.lsh.is_empty()
+    }
+
+    /// A sketch from elsewhere (a cache) is used only when it has the right shape.
+    fn is_well_formed(&self) -> bool {
+        (self.lsh.len() == MINHASHES && self.fine.len() == PREFILTER_BINS)
+            || (self.lsh.is_empty() && self.fine.is_empty())
+    }
+}
+
+/// The article's sketch for copy detection (empty for a skipped article).
+pub fn copy_sketch(article: &Article) -> CopySketch {
+    if article.status == ArticleStatus::Skipped {
+        return CopySketch {
+            lsh: Vec::new(),
+            fine: Vec::new(),
+        };
+    }
+    sketch_of_set(&shingles(article))
+}
+
+fn sketch_of_set(set: &[u64]) -> CopySketch {
+    if set.is_empty() {
+        return CopySketch {
+            lsh: Vec::new(),
+            fine: Vec::new(),
+        };
+    }
+    CopySketch {
+        lsh: minhash::<MINHASHES>(set).to_vec(),
+        fine: minhash::<PREFILTER_BINS>(set)
+            .iter()
+            .map(|&v| (mix64(v) >> 48) as u16)
+            .collect(),
+    }
+}
+
 /// `articles` must be sorted by id; indices in the result refer to that order.
-pub(crate) fn find_copies(articles: &[&Article]) -> Copies {
+/// `sketches`, when given, are the articles' [`copy_sketch`]es in the same order;
+/// a missing or malformed one is computed here.
+pub(crate) fn find_copies(articles: &[&Article], sketches: &[Option<CopySketch>]) -> Copies {
     let n = articles.len();
     let usable: Vec<bool> = articles
         .iter()
         .map(|a| a.status != ArticleStatus::Skipped)
         .collect();
-    let sets: Vec<Vec<u64>> = articles
+    let all: Vec<Cow<'_, CopySketch>> = articles
         .iter()
-        .zip(&usable)
-        .map(|(a, &ok)| if ok { shingles(a) } else { Vec::new() })
+        .enumerate()
+        .map(|(i, a)| match sketches.get(i) {
+            Some(Some(s)) if s.is_well_formed() => Cow::Borrowed(s),
+            _ => Cow::Owned(copy_sketch(a)),
+        })
         .collect();
-    let signatures: Vec<[u64; MINHASHES]> = sets.iter().map(|s| minhash(s)).collect();
-    // Sixteen bits of each slot are enough to compare (two different slots
-    // agree by chance once in 65,536) and a quarter of the memory to stream.
-    let fine: Vec<[u16; PREFILTER_BINS]> = sets
-        .iter()
-        .map(|s| minhash::<PREFILTER_BINS>(s).map(|v| (mix64(v) >> 48) as u16))
-        .collect();
+    let sketch = |i: usize| -> &CopySketch { &all[i] };
     let mut candidates: Vec<(u32, u32)> = Vec::new();
     // Identical files are copies whatever their text.
     let mut by_hash: Vec<(&str, u32)> = articles
@@ -269,8 +324,9 @@ pub(crate) fn find_copies(articles: &[&Article]) -> Copies {
     let mut bucket: Vec<(u64, u32)> = Vec::with_capacity(n);
     for band in 0..LSH_BANDS {
         bucket.clear();
-        for (i, sig) in signatures.iter().enumerate() {
-            if sets[i].is_empty() {
+        for i in 0..n {
+            let sig = &sketch(i).lsh;
+            if !usable[i] || sig.is_empty() {
                 continue;
             }
             let key = sig[band * rows..(band + 1) * rows]
@@ -295,16 +351,45 @@ pub(crate) fn find_copies(articles: &[&Article]) -> Copies {
     candidates.sort_unstable();
     candidates.dedup();
 
+    // Content hashes as numbers: half a million candidate pairs compare them.
+    let file_keys: Vec<u64> = articles
+        .iter()
+        .map(|a| {
+            if a.content_hash.is_empty() {
+                0
+            } else {
+                crate::hash::hash_bytes(a.content_hash.as_bytes()) | 1
+            }
+        })
+        .collect();
+    let same_file = |a: usize, b: usize| {
+        file_keys[a] != 0
+            && file_keys[a] == file_keys[b]
+            && articles[a].content_hash == articles[b].content_hash
+    };
+    // Pairs the fine sketches cannot rule out are compared exactly, on shingle
+    // sets made only for the articles in such a pair.
+    candidates.retain(|&(a, b)| {
+        let (a, b) = (a as usize, b as usize);
+        let (sa, sb) = (sketch(a), sketch(b));
+        same_file(a, b)
+            || (!sa.is_empty() && !sb.is_empty() && estimate(&sa.fine, &sb.fine) >= PREFILTER)
+    });
+    let mut sets: Vec<Vec<u64>> = vec![Vec::new(); n];
+    let mut needed = vec![false; n];
+    for &(a, b) in &candidates {
+        needed[a as usize] = true;
+        needed[b as usize] = true;
+    }
+    for (i, set) in sets.iter_mut().enumerate() {
+        if needed[i] {
+            *set = shingles(articles[i]);
+        }
+    }
     let mut uf = UnionFind::new(n);
     for &(a, b) in &candidates {
         let (a, b) = (a as usize, b as usize);
-        let same_file = !articles[a].content_hash.is_empty()
-            && articles[a].content_hash == articles[b].content_hash;
-        let similar = || {
-            estimate(&fine[a], &fine[b]) >= PREFILTER
-                && jaccard(&sets[a], &sets[b]) >= COPY_THRESHOLD
-        };
-        if same_file || similar() {
+        if same_file(a, b) || jaccard(&sets[a], &sets[b]) >= COPY_THRESHOLD {
             uf.union(a, b);
         }
     }
@@ -333,11 +418,10 @@ pub(crate) fn find_copies(articles: &[&Article]) -> Copies {
         for &i in group {
             original_of[i] = original;
             if i != original {
-                let same_file = !articles[i].content_hash.is_empty()
-                    && articles[i].content_hash == articles[original].content_hash;
-                let similarity = if same_file {
+                let similarity = if same_file(i, original) {
                     1.0
                 } else {
+                    // Every member joined through a compared pair: its set was made.
                     jaccard(&sets[i], &sets[original])
                 };
                 copies.push((articles[i].id.clone(), similarity as f32));
@@ -375,9 +459,12 @@ mod tests {
         b.sort_unstable();
         assert_eq!(minhash::<MINHASHES>(&a), minhash::<MINHASHES>(&a_sorted));
         let exact = jaccard(&a_sorted, &b);
-        let coarse = estimate::<u64, MINHASHES>(&minhash(&a_sorted), &minhash(&b));
+        let coarse = estimate(&minhash::<MINHASHES>(&a_sorted), &minhash::<MINHASHES>(&b));
         assert!((coarse - exact).abs() < 0.15, "{coarse} vs {exact}");
-        let fine = estimate::<u64, PREFILTER_BINS>(&minhash(&a_sorted), &minhash(&b));
+        let fine = estimate(
+            &minhash::<PREFILTER_BINS>(&a_sorted),
+            &minhash::<PREFILTER_BINS>(&b),
+        );
         assert!((fine - exact).abs() < 0.08, "{fine} vs {exact}");
     }
 

@@ -28,7 +28,9 @@ use ledger_types::{
     Article, Claim, Grade, Incident, Ledger, Party, PartyKind, Place, Precision, Scope, Span, Tally,
 };
 
-pub use copies::{COPY_THRESHOLD, LSH_BANDS, MINHASHES, SHINGLE_WORDS, source_groups};
+pub use copies::{
+    COPY_THRESHOLD, CopySketch, LSH_BANDS, MINHASHES, SHINGLE_WORDS, copy_sketch, source_groups,
+};
 pub use grade::{grade, grade_rules};
 pub use incidents::{
     COUNT_FACTOR, COUNT_SLACK, EXACT_TOLERANCE_DAYS, MAX_INCIDENT_DAYS, NEAR_KM,
@@ -42,11 +44,26 @@ use incidents::{Clusterer, Interner, Item, day_number, when};
 
 /// Groups copies, merges claims into incidents and running totals into series.
 /// Sets `claim.incident` on every incident-scope claim (and clears it on the others).
-pub fn reconcile(mut articles: Vec<Article>, mut claims: Vec<Claim>) -> Ledger {
-    sort_articles(&mut articles);
+pub fn reconcile(articles: Vec<Article>, claims: Vec<Claim>) -> Ledger {
+    reconcile_sketched(articles, Vec::new(), claims)
+}
+
+/// [`reconcile`], given some articles' [`copy_sketch`]es (`sketches[i]` for
+/// `articles[i]`; missing ones are computed): the same ledger, without
+/// reading again the text of articles sketched before.
+pub fn reconcile_sketched(
+    mut articles: Vec<Article>,
+    mut sketches: Vec<Option<CopySketch>>,
+    mut claims: Vec<Claim>,
+) -> Ledger {
+    sketches.resize(articles.len(), None);
+    let order = article_order(&articles);
+    permute(&mut articles, order.clone());
+    permute(&mut sketches, order);
     sort_claims(&mut claims, &articles);
     let article_refs: Vec<&Article> = articles.iter().collect();
-    let copies = copies::find_copies(&article_refs);
+    let copies = copies::find_copies(&article_refs, &sketches);
+    drop(sketches);
     let article_index: FastMap<&str, usize> = articles
         .iter()
         .enumerate()
@@ -134,7 +151,8 @@ pub fn method_notes() -> (Vec<String>, Vec<(Grade, String)>) {
     (merge, grade_rules())
 }
 
-fn sort_articles(articles: &mut [Article]) {
+/// The order that sorts articles by id (then content, file and text).
+fn article_order(articles: &[Article]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&i, &j| {
         articles
@@ -142,7 +160,7 @@ fn sort_articles(articles: &mut [Article]) {
             .map(article_key)
             .cmp(&articles.get(j).map(article_key))
     });
-    permute(articles, order);
+    order
 }
 
 fn article_key(a: &Article) -> (&str, &str, &str, &str) {
