@@ -519,9 +519,10 @@ mod tests {
             one("in March", d),
             ("2017-03-01".into(), "2017-03-31".into())
         );
+        // A report's month says when it came out, not when anything happened.
         assert_eq!(
-            one("in its April report", d),
-            ("2017-04-01".into(), "2017-04-30".into())
+            dates("in its April report", d),
+            [(Some(("2017-04-01".into(), "2017-04-30".into())), true)]
         );
         assert_eq!(
             one("on March 17", d),

@@ -324,9 +324,9 @@ pub(crate) fn find_copies(articles: &[&Article], sketches: &[Option<CopySketch>]
     let mut bucket: Vec<(u64, u32)> = Vec::with_capacity(n);
     for band in 0..LSH_BANDS {
         bucket.clear();
-        for i in 0..n {
+        for (i, &ok) in usable.iter().enumerate() {
             let sig = &sketch(i).lsh;
-            if !usable[i] || sig.is_empty() {
+            if !ok || sig.is_empty() {
                 continue;
             }
             let key = sig[band * rows..(band + 1) * rows]
