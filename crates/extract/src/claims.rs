@@ -963,7 +963,7 @@ fn is_weapon_noun(w: &str) -> bool {
     )
 }
 
-fn is_generic_party(name: &str) -> bool {
+pub(crate) fn is_generic_party(name: &str) -> bool {
     matches!(name, "terrorist groups" | "rebels")
 }
 

@@ -37,7 +37,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.5");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.6");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -162,14 +162,23 @@ impl Extractor {
         let is_furniture = |span: Span| ingest::is_furniture_in(part.furniture, span);
         // A dateline inside a sentence is a headline run into its lead:
         // two sentences, each with its own claims, claimants and dates.
-        let datelines: Vec<Span> = part
+        let mut cuts: Vec<Span> = part
             .furniture
             .iter()
             .filter(|f| matches!(f.kind, FurnitureKind::Navigation | FurnitureKind::Byline))
             .map(|f| f.span)
             .collect();
-        let sentences =
-            sentences::cut_sentences(text, sentences::split_sentences(text), &datelines);
+        // Likewise the title repeated at the top, run into the lead without a stop:
+        // "... Kills 3 Wounds 20 Militants of the so-called ...".
+        if !part.in_title
+            && let Some(end) = repeated_title_end(&lower, &article.title)
+            && !cuts.iter().any(|c| c.start <= end && end <= c.end)
+            && !self.name_spans(text, end)
+        {
+            let at = cuts.partition_point(|c| c.start < end);
+            cuts.insert(at, Span::new(end, end));
+        }
+        let sentences = sentences::cut_sentences(text, sentences::split_sentences(text), &cuts);
         let scan = ArticleScan {
             text,
             folded: OnceCell::new(),
@@ -369,6 +378,23 @@ impl Extractor {
         }
     }
 
+    /// Does a party's or place's name run across byte `at` of `text` (a title cut
+    /// there would split "Syrian state | TV")?
+    fn name_spans(&self, text: &str, at: usize) -> bool {
+        let mut from = at.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (at + 40).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let window = &text[from..to];
+        let inside = |s: Span| from + s.start < at && at < from + s.end;
+        self.parties.find(window).iter().any(|m| inside(m.span))
+            || self.gazetteer.find(window).iter().any(|m| inside(m.span))
+    }
+
     /// The best place of the nearest earlier sentence of the paragraph that names one.
     /// For a sentence naming no place: the best place of the nearest earlier
     /// sentence naming one (six back at most).
@@ -446,15 +472,34 @@ impl Extractor {
 
     /// A sentence's party mentions as token ranges of its tokens.
     fn parties_in(&self, mentions: &[PartyMention], tokens: &[Token]) -> Vec<PartyInSentence> {
-        mentions
-            .iter()
-            .filter_map(|m| {
-                let first = tokens.partition_point(|t| t.span.start < m.span.start);
-                let end = tokens.partition_point(|t| t.span.end <= m.span.end);
-                let party = self.parties.party(m.party)?.clone();
-                (first < end).then_some(PartyInSentence { first, end, party })
-            })
-            .collect()
+        let mut out: Vec<PartyInSentence> = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            let first = tokens.partition_point(|t| t.span.start < m.span.start);
+            let end = tokens.partition_point(|t| t.span.end <= m.span.end);
+            let Some(party) = self.parties.party(m.party) else {
+                continue;
+            };
+            if first >= end {
+                continue;
+            }
+            // "the Jaysh al-Islam terrorist group": a generic name right after a
+            // group's name describes it; the two are one mention of the group.
+            if let Some(last) = out.last_mut()
+                && last.end == first
+                && last.party.kind == PartyKind::Belligerent
+                && !claims::is_generic_party(&last.party.name)
+                && claims::is_generic_party(&party.name)
+            {
+                last.end = end;
+                continue;
+            }
+            out.push(PartyInSentence {
+                first,
+                end,
+                party: party.clone(),
+            });
+        }
+        out
     }
 
     /// The most specific place among mentions in `text`, with its spelling there;
@@ -605,6 +650,21 @@ struct TextPart<'a> {
     text: &'a str,
     furniture: &'a [ledger_types::Furniture],
     in_title: bool,
+}
+
+/// Where the title ends when the text repeats it near its start (ignoring
+/// ASCII case), if it is long enough to be a headline rather than a word.
+fn repeated_title_end(lower: &str, title: &str) -> Option<usize> {
+    let title = title.trim().to_ascii_lowercase();
+    if title.len() < 20 {
+        return None;
+    }
+    let mut head_end = (title.len() + 300).min(lower.len());
+    while !lower.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let start = lower[..head_end].find(&title)?;
+    Some(start + title.len())
 }
 
 /// Is the article's title a headline its text does not repeat near its start
