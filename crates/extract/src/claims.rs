@@ -983,7 +983,37 @@ fn claimant_candidates(
     for k in 0..w.len() {
         let word = w.get(k);
         if word == "according" && w.get(k + 1) == "to" {
-            let start = k + 2;
+            let mut start = k + 2;
+            // "according to a new toll from the observatory": the document's source.
+            let document_of = (start..(start + 5).min(w.len())).find(|&j| {
+                matches!(w.get(j), "from" | "by" | "of")
+                    && (start..j).all(|i| {
+                        matches!(
+                            w.get(i),
+                            "a" | "an"
+                                | "the"
+                                | "its"
+                                | "new"
+                                | "latest"
+                                | "updated"
+                                | "revised"
+                                | "toll"
+                                | "tally"
+                                | "count"
+                                | "figures"
+                                | "figure"
+                                | "report"
+                                | "statement"
+                                | "data"
+                                | "estimate"
+                                | "estimates"
+                        )
+                    })
+                    && j > start
+            });
+            if let Some(j) = document_of {
+                start = j + 1;
+            }
             if let Some(pi) = (start..(start + 4).min(w.len())).find_map(party_at) {
                 candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
             } else if let Some(party) = phrase_party(w, text, start, 6, true) {
