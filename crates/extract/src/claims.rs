@@ -1063,6 +1063,8 @@ fn claimant_candidates(
                     | "in"
                     | "a"
                     | "statement"
+                    // "the Syrian Observatory for Human Rights, said": an apposition's comma.
+                    | ","
             )
         {
             b -= 1;
@@ -1102,8 +1104,15 @@ fn claimant_candidates(
         }
         // Inverted: "... said the Syrian Observatory" (but "told Sputnik" names
         // who was told, and "said that coalition aircraft..." what was said).
-        let names_listener =
-            matches!(word, "told" | "tells" | "quoted" | "cited") || w.get(k + 1) == "that";
+        // Nor does a passive "deaths have been alleged from coalition actions"
+        // name who speaks, unless "by" does.
+        let passive = matches!(
+            w.get(k.wrapping_sub(1)),
+            "been" | "be" | "was" | "were" | "is" | "are"
+        ) && w.get(k + 1) != "by";
+        let names_listener = matches!(word, "told" | "tells" | "quoted" | "cited")
+            || w.get(k + 1) == "that"
+            || passive;
         if let Some(pi) = ((k + 1)..(k + 3).min(w.len()))
             .find_map(party_at)
             .filter(|_| !names_listener)

@@ -285,6 +285,19 @@ impl Extractor {
                     earlier_place
                         .get_or_init(|| self.earlier_place(&scan, no))
                         .clone()
+                        // A running toll takes no place from another paragraph: it
+                        // is rarely about the town the article last spoke of (people
+                        // still trapped or displaced are where it spoke of).
+                        .filter(|_| {
+                            sc.scope == Scope::Incident
+                                || !matches!(
+                                    sc.measure,
+                                    Measure::Killed | Measure::Injured | Measure::Casualties
+                                )
+                                || self
+                                    .earlier_place_sentence(&scan, no)
+                                    .is_some_and(|k| scan.paragraph_of(k) == paragraph)
+                        })
                         .or_else(|| title_place.clone())
                         .or_else(|| is_headline.then(|| self.later_place(&scan, no)).flatten())
                 };
@@ -399,9 +412,16 @@ impl Extractor {
     /// For a sentence naming no place: the best place of the nearest earlier
     /// sentence naming one (six back at most).
     fn earlier_place(&self, scan: &ArticleScan<'_>, no: usize) -> Option<NamedPlace> {
-        (no.saturating_sub(6)..no)
-            .rev()
-            .find_map(|k| self.best_place(scan.text, scan.places_of(k), None))
+        self.earlier_place_sentence(scan, no)
+            .and_then(|k| self.best_place(scan.text, scan.places_of(k), None))
+    }
+
+    /// The sentence [`earlier_place`](Self::earlier_place) takes its place from.
+    fn earlier_place_sentence(&self, scan: &ArticleScan<'_>, no: usize) -> Option<usize> {
+        (no.saturating_sub(6)..no).rev().find(|&k| {
+            self.best_place(scan.text, scan.places_of(k), None)
+                .is_some()
+        })
     }
 
     /// For a headline or lead naming no place: the next sentences often do.
