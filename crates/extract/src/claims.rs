@@ -11,7 +11,7 @@ use ledger_types::{Measure, Party, PartyKind, Qualifier, Scope, Span, Stance, Vi
 
 use crate::dates::{DateMention, find_dates};
 use crate::lexicon::{
-    is_attack_noun, is_aux, is_np_stop, is_saying_verb, non_victim_noun, outcome_after,
+    is_attack_noun, is_aux, is_np_stop, is_saying_verb, is_weekday, non_victim_noun, outcome_after,
     outcome_before, victim_noun,
 };
 use crate::numbers::{Count, Words, count_at};
@@ -724,7 +724,13 @@ pub fn sentence_actor(input: &SentenceInput<'_>) -> Option<Party> {
 /// so it shares that attack's actor.
 pub fn refers_to_earlier_attack(w: &Words<'_>) -> bool {
     (1..w.len()).any(|k| {
-        matches!(w.get(k - 1), "the" | "that" | "this" | "those" | "these")
+        // "the strikes", "Monday's airstrikes", "yesterday's attack".
+        let before = w.get(k - 1);
+        (matches!(before, "the" | "that" | "this" | "those" | "these")
+            || is_weekday(before).is_some_and(|_| before.ends_with('s'))
+            || before
+                .strip_prefix("yesterday")
+                .is_some_and(|rest| !rest.is_empty()))
             && matches!(
                 w.get(k),
                 "strikes"

@@ -463,7 +463,8 @@ impl Extractor {
     ) -> Option<Party> {
         let mut tokens = Vec::new();
         for k in (no.saturating_sub(2)..no).rev() {
-            if scan.paragraph_of(k) != paragraph {
+            // The paragraph before may still tell of the attack this one recalls.
+            if scan.paragraph_of(k) + 1 < paragraph {
                 break;
             }
             if let Some((n, a)) = last_actor
