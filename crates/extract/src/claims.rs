@@ -838,6 +838,13 @@ fn actor_of(
     token: usize,
     victim_phrases: &[(usize, usize)],
 ) -> Option<Party> {
+    // "Iraqi forces ... lost hundreds of troops": the subject is the side that
+    // lost them; who killed them is not said.
+    if (token.saturating_sub(3)..token)
+        .any(|k| matches!(w.get(k), "lost" | "losing" | "lose" | "loses"))
+    {
+        return None;
+    }
     // (evidence strength, distance, party): "by X" beats "X airstrikes" beats "X killed".
     let mut best: Option<(u8, usize, &PartyInSentence)> = None;
     for (pi, p) in parties.iter().enumerate() {
@@ -861,6 +868,7 @@ fn actor_of(
         }
         let next = w.get(after);
         let next2 = w.get(after + 1);
+
         // "17 Daesh fighters": the party names the victims ("fighter jets" do not,
         // nor do "IS fighters kidnapped 14", the subject of an outcome verb).
         let names_victims = victim_noun(next).is_some()
