@@ -799,6 +799,8 @@ fn has_cumulative_cue(w: &Words<'_>, parties: &[PartyInSentence], dates: &[DateM
             | "annually" | "yearly" => true,
             "far" => prev == "so",
             "date" => prev == "to",
+            // "which has admitted to killing 220": an admission to date.
+            "admitted" | "acknowledged" => matches!(prev, "has" | "have"),
             "conflict" | "war" | "campaign" | "crisis" | "uprising" | "revolution" => {
                 matches!(
                     prev,
@@ -1079,6 +1081,9 @@ fn claimant_candidates(
                     | "statement"
                     // "the Syrian Observatory for Human Rights, said": an apposition's comma.
                     | ","
+                    // "the coalition, which has admitted": the relative's antecedent.
+                    | "which"
+                    | "who"
             )
         {
             b -= 1;
@@ -1615,6 +1620,19 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             claim.token,
             &victim_phrases,
         );
+        // "the coalition, which has admitted to killing 220": who admits it did it.
+        if claim.actor.is_none()
+            && let Some(party) = claimant_index.and_then(|pi| input.parties.get(pi))
+            && party.party.kind == PartyKind::Belligerent
+            && (party.end..claim.token).any(|k| {
+                matches!(
+                    w.get(k),
+                    "admitted" | "admits" | "acknowledged" | "acknowledges"
+                ) && matches!(w.get(k + 1), "to" | "killing")
+            })
+        {
+            claim.actor = Some(party.party.clone());
+        }
     }
     out
 }

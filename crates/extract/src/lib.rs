@@ -37,7 +37,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.6");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.7");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -281,25 +281,31 @@ impl Extractor {
                         sc.measure,
                         Measure::Killed | Measure::Injured | Measure::Casualties
                     );
+                // A running toll takes no place from another paragraph: it is
+                // rarely about the town the article speaks of before or after
+                // (people still trapped or displaced are where it spoke of).
+                let toll = sc.scope == Scope::Cumulative
+                    && matches!(
+                        sc.measure,
+                        Measure::Killed | Measure::Injured | Measure::Casualties
+                    );
+                let in_paragraph = |k: usize| !toll || scan.paragraph_of(k) == paragraph;
                 let context_place = || {
                     earlier_place
                         .get_or_init(|| self.earlier_place(&scan, no))
                         .clone()
-                        // A running toll takes no place from another paragraph: it
-                        // is rarely about the town the article last spoke of (people
-                        // still trapped or displaced are where it spoke of).
                         .filter(|_| {
-                            sc.scope == Scope::Incident
-                                || !matches!(
-                                    sc.measure,
-                                    Measure::Killed | Measure::Injured | Measure::Casualties
-                                )
+                            !toll
                                 || self
                                     .earlier_place_sentence(&scan, no)
-                                    .is_some_and(|k| scan.paragraph_of(k) == paragraph)
+                                    .is_some_and(in_paragraph)
                         })
                         .or_else(|| title_place.clone())
-                        .or_else(|| is_headline.then(|| self.later_place(&scan, no)).flatten())
+                        .or_else(|| {
+                            is_headline
+                                .then(|| self.later_place(&scan, no, in_paragraph))
+                                .flatten()
+                        })
                 };
                 let place =
                     match self.best_place_or_landmark(text, places_here, Some(sc.count_span.start))
@@ -425,8 +431,14 @@ impl Extractor {
     }
 
     /// For a headline or lead naming no place: the next sentences often do.
-    fn later_place(&self, scan: &ArticleScan<'_>, no: usize) -> Option<NamedPlace> {
+    fn later_place(
+        &self,
+        scan: &ArticleScan<'_>,
+        no: usize,
+        allowed: impl Fn(usize) -> bool,
+    ) -> Option<NamedPlace> {
         ((no + 1)..(no + 4).min(scan.sentences.len()))
+            .take_while(|&k| allowed(k))
             .find_map(|k| self.best_place(scan.text, scan.places_of(k), None))
     }
 

@@ -136,7 +136,24 @@ fn split_punctuated(text: &str) -> Vec<Span> {
                         .unwrap_or("");
                     bytes[i] != b'.' || !is_abbreviation(word_before)
                 };
-                if (has_space && starts_sentence && boundary()) || (next.is_none() && has_space) {
+                // "in the area.The families": a lost space between two sentences
+                // (a lowercase word, then a capitalised one; not "U.S." or "a.m.").
+                let glued = || {
+                    let mut after = text[end..].chars();
+                    let word_before = text[start..i]
+                        .rsplit(|c: char| !c.is_ascii_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    bytes[i] == b'.'
+                        && after.next().is_some_and(|c| c.is_ascii_uppercase())
+                        && after.next().is_some_and(|c| c.is_ascii_lowercase())
+                        && word_before.len() >= 3
+                        && word_before.bytes().all(|b| b.is_ascii_lowercase())
+                };
+                if (has_space && starts_sentence && boundary())
+                    || (next.is_none() && has_space)
+                    || (!has_space && glued())
+                {
                     push(&mut out, start, end);
                     start = end;
                     i = end;
@@ -218,6 +235,19 @@ mod tests {
         let spans = cut_sentences(text, split_sentences(text), &[Span::new(0, 58)]);
         let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(got, ["Next one."]);
+    }
+
+    #[test]
+    fn splits_sentences_glued_by_a_lost_space() {
+        assert_eq!(
+            sentences("They head for camps in the area.The families fled. See airwars.org now."),
+            [
+                "They head for camps in the area.",
+                "The families fled.",
+                "See airwars.org now."
+            ]
+        );
+        assert_eq!(sentences("The U.S.Army said"), ["The U.S.Army said"]);
     }
 
     #[test]
