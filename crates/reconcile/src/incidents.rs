@@ -17,8 +17,10 @@ pub const VAGUE_TOLERANCE_DAYS: i32 = 3;
 /// An undated claim may join an incident of another article that ended at most
 /// this many days before its own article was published.
 pub const UNDATED_WINDOW_DAYS: i32 = 7;
-/// Places this close (km) are compatible even when neither contains the other.
-pub const NEAR_KM: f64 = 25.0;
+/// Places this close (km) are compatible even when neither contains the other:
+/// an airbase or village is often named by the city "near" it (the Shairat
+/// airbase "near Homs" is 31 km out).
+pub const NEAR_KM: f64 = 40.0;
 /// Counts are wildly inconsistent when one's lower bound exceeds the other's upper
 /// bound times this factor plus `COUNT_SLACK`.
 pub const COUNT_FACTOR: u64 = 3;

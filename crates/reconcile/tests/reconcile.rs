@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use ledger_reconcile::{method_notes, reconcile, source_groups, synthetic_claims};
+use ledger_reconcile::{NEAR_KM, method_notes, reconcile, source_groups, synthetic_claims};
 use ledger_types::{Article, Claim, Grade, Incident, Ledger, Measure, PartyKind, Stance, Victims};
 
 fn incident_of<'l>(ledger: &'l Ledger, claim_id: &str) -> &'l Incident {
@@ -490,7 +490,7 @@ fn method_notes_state_the_thresholds_the_code_uses() {
             .iter()
             .any(|r| r.contains("Jaccard") && r.contains("0.3"))
     );
-    assert!(merge.iter().any(|r| r.contains("25 km")));
+    assert!(merge.iter().any(|r| r.contains(&format!("{NEAR_KM} km"))));
     let order: Vec<Grade> = grades.iter().map(|(g, _)| *g).collect();
     assert_eq!(
         order,
