@@ -87,7 +87,11 @@ fn day_at(w: &Words<'_>, i: usize) -> Option<i8> {
 
 /// A month name that is a month here: "may" only next to a number or after "in".
 fn month_at(w: &Words<'_>, i: usize) -> Option<i8> {
-    let word = w.get(i);
+    // "mid-August", "early-March": one token, the month all the same.
+    let word = ["mid-", "early-", "late-"]
+        .iter()
+        .find_map(|p| w.get(i).strip_prefix(p))
+        .unwrap_or(w.get(i));
     let m = month_number(word)?;
     let full = word.len() > 3 || word == "may";
     let next_is_number = day_at(w, i + 1).is_some() || year_at(w, i + 1).is_some();
@@ -489,6 +493,14 @@ mod tests {
             .into_iter()
             .find_map(|(r, speech)| r.filter(|_| !speech))
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_hyphenated_part_of_a_month_is_the_month() {
+        assert_eq!(
+            one("a mid-August suicide attack", "2016-10-06"),
+            ("2016-08-01".into(), "2016-08-31".into())
+        );
     }
 
     #[test]
