@@ -152,6 +152,8 @@ pub(crate) struct Item {
     pub article_day: Option<i32>,
     /// Index into the place table; None when missing or only a country.
     pub place: Option<u32>,
+    /// Interned name of the place's country, a country alone included.
+    pub country: Option<u32>,
     pub actor: Option<u32>,
     /// `Measure` and `Victims` as numbers.
     pub measure: u8,
@@ -172,6 +174,7 @@ struct Cluster {
     /// Union of dated members' raw spans: the days it is indexed around.
     days: Option<(i32, i32)>,
     places: Vec<u32>,
+    countries: Vec<u32>,
     actors: Vec<u32>,
     groups: Vec<u32>,
 }
@@ -461,6 +464,14 @@ impl<'a> Clusterer<'a> {
             }
         }
 
+        // Countries: one event happens in one country, whatever an article says
+        // ("clashes in Syria" and "rockets on Kilis" in one story are two events).
+        if let Some(c) = item.country
+            && !cluster.countries.is_empty()
+            && !cluster.countries.contains(&c)
+        {
+            return None;
+        }
         // Places: the claim must fit every place of the cluster.
         let item_place = item.place.and_then(|p| self.place(p));
         let mut strong_place = false;
@@ -585,6 +596,9 @@ impl<'a> Clusterer<'a> {
                 cluster.days = widen(cluster.days, lo, hi.min(lo + MAX_INDEXED_DAYS));
             }
             When::Undated => {}
+        }
+        if let Some(c) = item.country {
+            push_unique(&mut cluster.countries, c);
         }
         let new_place = item.place.filter(|&p| push_unique(&mut cluster.places, p));
         let new_actor = item.actor.filter(|&a| push_unique(&mut cluster.actors, a));

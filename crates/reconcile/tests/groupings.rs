@@ -50,6 +50,16 @@ fn gazetteer(name: &str) -> Place {
             36.10,
             Precision::City,
         ),
+        "Kilis" => Place {
+            country: "Turkey".into(),
+            ..place(
+                name,
+                &["Kilis Province", "Turkey"],
+                36.716,
+                37.115,
+                Precision::City,
+            )
+        },
         other => panic!("place {other} is not in the test gazetteer"),
     }
 }
