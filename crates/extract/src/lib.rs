@@ -706,12 +706,21 @@ fn title_not_in_text(article: &Article) -> bool {
     // Words lowercased, each behind one space: " car bomb kills 17".
     let words = |s: &str| -> String {
         let mut out = String::with_capacity(s.len() + 1);
-        for word in s
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            out.push(' ');
-            out.extend(word.chars().flat_map(char::to_lowercase));
+        let mut in_word = false;
+        for c in s.chars() {
+            if !c.is_alphanumeric() {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                out.push(' ');
+                in_word = true;
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         }
         out
     };
