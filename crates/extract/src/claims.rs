@@ -651,6 +651,14 @@ fn is_not_a_people_count(w: &Words<'_>, c: &Count) -> bool {
         ""
     };
     let next = w.get(c.end);
+    // "Sat Feb 28 2015 190703 35 Dead": a number right before another number (a
+    // time stamp, a code) is not the count.
+    if w.kind(c.number) == Some(TokenKind::Number)
+        && c.end == c.number + 1
+        && w.kind(c.end) == Some(TokenKind::Number)
+    {
+        return true;
+    }
     if w.kind(c.number) == Some(TokenKind::Number)
         && word.len() == 4
         && !word.contains(',')
