@@ -422,12 +422,29 @@ impl Extractor {
             .and_then(|k| self.best_place(scan.text, scan.places_of(k), None))
     }
 
-    /// The sentence [`earlier_place`](Self::earlier_place) takes its place from.
+    /// The sentence [`earlier_place`](Self::earlier_place) takes its place from:
+    /// the nearest naming one, unless it names only a country ("the second largest
+    /// airbase in Syria") and one before it names a place in that country.
     fn earlier_place_sentence(&self, scan: &ArticleScan<'_>, no: usize) -> Option<usize> {
-        (no.saturating_sub(6)..no).rev().find(|&k| {
-            self.best_place(scan.text, scan.places_of(k), None)
-                .is_some()
-        })
+        let mut country_only: Option<(usize, String)> = None;
+        for k in (no.saturating_sub(6)..no).rev() {
+            let Some((place, _)) = self.best_place(scan.text, scan.places_of(k), None) else {
+                continue;
+            };
+            match &country_only {
+                None if place.precision == ledger_types::Precision::Country => {
+                    country_only = Some((k, place.country.clone()));
+                }
+                None => return Some(k),
+                Some((_, country)) if place.precision != ledger_types::Precision::Country => {
+                    return Some(k)
+                        .filter(|_| place.country == *country)
+                        .or(country_only.map(|c| c.0));
+                }
+                Some(_) => {}
+            }
+        }
+        country_only.map(|(k, _)| k)
     }
 
     /// For a headline or lead naming no place: the next sentences often do.
