@@ -683,8 +683,17 @@ fn is_not_a_people_count(w: &Words<'_>, c: &Count) -> bool {
             | "us$"
     ) || matches!(
         next,
-        "%" | "percent" | "per" | ":" | "$" | "-" | "/" | "years-old" | "year-old"
+        "%" | "percent" | "per" | ":" | "$" | "/" | "years-old" | "year-old"
     ) {
+        return true;
+    }
+    // "5-0", "2-1": a score or code; but "Injures Seven - Homs Governor" ends a
+    // headline before its source.
+    if next == "-"
+        && let (Some(number), Some(dash)) =
+            (w.tokens.get(c.end.wrapping_sub(1)), w.tokens.get(c.end))
+        && number.span.end == dash.span.start
+    {
         return true;
     }
     if prev == "." && c.number >= 2 && w.kind(c.number - 2) == Some(TokenKind::Number) {
