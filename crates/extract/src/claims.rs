@@ -1562,6 +1562,18 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         {
             victims = Some(Victims::Combatants);
         }
+        // "twenty-eight heads of the Ahrar al-Sham movement", "nine members of the
+        // Army of Conquest": people counted as part of an armed group.
+        if victims.is_none()
+            && (c.end..(c.end + 3).min(w.len())).any(|k| {
+                w.get(k) == "of"
+                    && input.parties.iter().any(|p| {
+                        p.party.kind == PartyKind::Belligerent && (k + 1..k + 3).contains(&p.first)
+                    })
+            })
+        {
+            victims = Some(Victims::Combatants);
+        }
         let victims = victims.unwrap_or(Victims::People);
         let date = nearest_date(dates, c.first);
         let scope = if date.is_some_and(|d| d.since || (d.is_period() && !one_event))
