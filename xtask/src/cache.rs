@@ -75,7 +75,8 @@ struct CacheFileRef<'a> {
     entries: Vec<EntryRef<'a>>,
 }
 
-/// What one cached article is: (file name, stamp, content hash, article, claims).
+/// What one cached article is: (file name, stamp, content hash, article, claims,
+/// copy sketch).
 pub type Cached<'a> = (
     &'a str,
     Option<Stamp>,

@@ -817,7 +817,8 @@ fn has_cumulative_cue(w: &Words<'_>, parties: &[PartyInSentence], dates: &[DateM
             "far" => prev == "so",
             "date" => prev == "to",
             // "which has admitted to killing 220": an admission to date.
-            "admitted" | "acknowledged" => matches!(prev, "has" | "have"),
+            // ("has admitted killing 8 in the strike" is one event's).
+            "admitted" | "acknowledged" => matches!(prev, "has" | "have") && next == "to",
             "conflict" | "war" | "campaign" | "crisis" | "uprising" | "revolution" => {
                 matches!(
                     prev,
@@ -858,12 +859,9 @@ fn actor_of(
     victim_phrases: &[(usize, usize)],
 ) -> Option<Party> {
     // "Iraqi forces ... lost hundreds of troops": the subject is the side that
-    // lost them; who killed them is not said.
-    if (token.saturating_sub(3)..token)
-        .any(|k| matches!(w.get(k), "lost" | "losing" | "lose" | "loses"))
-    {
-        return None;
-    }
+    // lost them; only "by X" can name who killed them.
+    let lost = (token.saturating_sub(3)..token)
+        .any(|k| matches!(w.get(k), "lost" | "losing" | "lose" | "loses"));
     // (evidence strength, distance, party): "by X" beats "X airstrikes" beats "X killed".
     let mut best: Option<(u8, usize, &PartyInSentence)> = None;
     for (pi, p) in parties.iter().enumerate() {
@@ -923,6 +921,9 @@ fn actor_of(
                     | "used"
             )
         }) || (matches!(prev, "of") && matches!(prev2, "forces" | "attacks"));
+        if lost && !by {
+            continue;
+        }
         // "rebel-held town", "IS-controlled area": a territory, not an agent.
         if w.get(p.end) == "-"
             && matches!(
@@ -1040,6 +1041,10 @@ fn claimant_candidates(
                                 | "data"
                                 | "estimate"
                                 | "estimates"
+                                | "released"
+                                | "published"
+                                | "issued"
+                                | "compiled"
                         )
                     })
                     && j > start
@@ -1562,14 +1567,13 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         {
             victims = Some(Victims::Combatants);
         }
-        // "twenty-eight heads of the Ahrar al-Sham movement", "nine members of the
-        // Army of Conquest": people counted as part of an armed group.
+        // "twenty-eight heads of the Ahrar al-Sham movement": people counted as
+        // part of an armed group.
         if victims.is_none()
-            && (c.end..(c.end + 3).min(w.len())).any(|k| {
-                w.get(k) == "of"
-                    && input.parties.iter().any(|p| {
-                        p.party.kind == PartyKind::Belligerent && (k + 1..k + 3).contains(&p.first)
-                    })
+            && matches!(w.get(c.end), "heads" | "leaders" | "chiefs" | "cadres")
+            && w.get(c.end + 1) == "of"
+            && input.parties.iter().any(|p| {
+                p.party.kind == PartyKind::Belligerent && (c.end + 2..c.end + 4).contains(&p.first)
             })
         {
             victims = Some(Victims::Combatants);

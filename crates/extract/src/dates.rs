@@ -195,7 +195,7 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
         // "days after a bombing killed 120": some days before the article's date.
         if word == "days"
             && w.get(i + 1) == "after"
-            && (small_value(prev).is_none() || !prev.bytes().any(|b| b.is_ascii_alphanumeric()))
+            && small_value(prev).is_none()
             && !matches!(prev, "few" | "several" | "many")
         {
             let range = article_date

@@ -37,21 +37,21 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.7");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.8");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
-    "A claim is a count of people bound to one outcome (killed, injured, casualties, displaced, trapped, detained, missing, kidnapped) within one sentence.",
+    "A claim is a count of people bound to one outcome (killed, injured, casualties, displaced, trapped, detained, missing, kidnapped) within one sentence. A dateline, or the title repeated at the top, run into the first sentence cuts it in two; a title the text does not repeat is read as a sentence of its own, its claims listed after the text's (in_title), placed where the text's first claim is when it names no place.",
     "A count is bound to an outcome by a verb before it (\"killed 12 civilians\"), an outcome word after its noun phrase (\"12 civilians were killed\", \"28 militants dead\"), a cue before it (\"the death toll rose to 86\", \"among the dead were 4 children\"), or a list it belongs to (\"55 civilians killed, including 19 children\" gives two claims).",
-    "Not claims: counts of strikes, raids, incidents or other things; years, ages, money, percentages, durations and distances; counts inside page furniture (share counters, donation appeals, link lists, photo credits).",
+    "Not claims: counts of strikes, raids, incidents or other things; years, ages, money, percentages, durations and distances; a number right before another (a time stamp); counts inside page furniture (share counters, donation appeals, link lists, photo credits).",
     "Qualifiers bind only the number they stand before: \"at least 47\" is 47 or more, \"more than 200\" above 200, \"nearly 170\" about 170, \"up to 30\" at most 30, \"10 to 15\" a range.",
-    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. \"Others\" after fighters are fighters; \"16 of them\" are the group named before.",
+    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants.",
     "One person (\"a woman was killed\", \"one civilian\") is a count of 1 only when the outcome is bound to them directly.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
-    "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
-    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last), else in the nearest of the six earlier sentences, else in the title, else in the next three sentences. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
+    "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
+    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it), else in the title, else (for a headline or lead) in the next three sentences; a running toll takes no place from another paragraph. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
-    "Claimant: \"according to X\", \"X said/reported/told\", \"said X\"; \"it said\" refers to the last claimant named. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\").",
+    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer; \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -114,9 +114,9 @@ impl Extractor {
             in_title: false,
         };
         self.claims_of_text(article, &body, &event_day, read_title, &mut out);
-        if read_title {
+        if read_title && out.claims.len() < MAX_CLAIMS_PER_ARTICLE {
             // A headline the text does not repeat holds claims of its own; they
-            // come first, as the title does.
+            // come after the text's, so that the text's claim ids never change.
             let title = TextPart {
                 text: &article.title,
                 furniture: &[],
@@ -124,6 +124,10 @@ impl Extractor {
             };
             let mut headline = Extraction::default();
             self.claims_of_text(article, &title, &event_day, false, &mut headline);
+            headline
+                .claims
+                .truncate(MAX_CLAIMS_PER_ARTICLE - out.claims.len());
+            out.problems.append(&mut headline.problems);
             // A headline that names no place is about what the text tells first.
             let lead_place = out
                 .claims
@@ -171,7 +175,7 @@ impl Extractor {
         // Likewise the title repeated at the top, run into the lead without a stop:
         // "... Kills 3 Wounds 20 Militants of the so-called ...".
         if !part.in_title
-            && let Some(end) = repeated_title_end(&lower, &article.title)
+            && let Some(end) = repeated_title_end(text, &lower, &article.title)
             && !cuts.iter().any(|c| c.start <= end && end <= c.end)
             && !self.name_spans(text, end)
         {
@@ -263,8 +267,13 @@ impl Extractor {
                     .starts_with('\n');
             let is_headline = (own_line && span.len() < 150) || span.start < 400;
             // "Jihadists execute three rebel officers - monitor - AFP": a headline
-            // ending with its source names the claimant of what it counts.
-            let headline_source = is_headline
+            // ending with its source names the claimant of what it counts. A
+            // headline has no full stop; a lead that ends with a name has one.
+            let unstopped = !sentence.trim_end().ends_with(['.', '!', '?']);
+            let title = article.title.trim();
+            let is_the_title = title.len() >= 20
+                && lower[span.start..span.end].contains(&title.to_ascii_lowercase());
+            let headline_source = (is_headline && (unstopped || is_the_title))
                 .then(|| headline_source(&words, &parties_here))
                 .flatten();
             let refers_back = claims::refers_to_earlier_attack(&words);
@@ -275,12 +284,6 @@ impl Extractor {
                 )
             });
             for sc in found {
-                let war_toll = speaks_of_war
-                    && sc.scope == Scope::Cumulative
-                    && matches!(
-                        sc.measure,
-                        Measure::Killed | Measure::Injured | Measure::Casualties
-                    );
                 // A running toll takes no place from another paragraph: it is
                 // rarely about the town the article speaks of before or after
                 // (people still trapped or displaced are where it spoke of).
@@ -289,6 +292,7 @@ impl Extractor {
                         sc.measure,
                         Measure::Killed | Measure::Injured | Measure::Casualties
                     );
+                let war_toll = speaks_of_war && toll;
                 let in_paragraph = |k: usize| !toll || scan.paragraph_of(k) == paragraph;
                 let context_place = || {
                     earlier_place
@@ -400,14 +404,8 @@ impl Extractor {
     /// Does a party's or place's name run across byte `at` of `text` (a title cut
     /// there would split "Syrian state | TV")?
     fn name_spans(&self, text: &str, at: usize) -> bool {
-        let mut from = at.saturating_sub(40);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut to = (at + 40).min(text.len());
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
+        let from = floor_boundary(text, at.saturating_sub(40));
+        let to = floor_boundary(text, at + 40);
         let window = &text[from..to];
         let inside = |s: Span| from + s.start < at && at < from + s.end;
         self.parties.find(window).iter().any(|m| inside(m.span))
@@ -574,8 +572,11 @@ impl Extractor {
     ) -> Option<(Place, String, bool)> {
         mentions
             .iter()
-            .filter_map(|m| Some((m, self.gazetteer.place(m.place)?)))
-            .max_by_key(|(m, p)| {
+            .filter_map(|m| {
+                let place = self.gazetteer.place(m.place)?;
+                Some((m, place, is_landmark(text, m.span)))
+            })
+            .max_by_key(|(m, p, landmark)| {
                 let distance = near.map_or(0, |n| n.abs_diff(m.span.start));
                 // A place named close to the count says where it happened; one far
                 // off in a long sentence is often another place in passing.
@@ -584,7 +585,7 @@ impl Extractor {
                 // A landmark ("east of Deir Ezzor") only says where to look.
                 let close = distance <= PLACE_WINDOW
                     && p.precision != ledger_types::Precision::Country
-                    && !is_landmark(text, m.span);
+                    && !landmark;
                 // "fighters from Idlib died in Aleppo": where they came from is not
                 // where it happened.
                 let before = text[..m.span.start].trim_end();
@@ -598,13 +599,13 @@ impl Extractor {
                     std::cmp::Reverse(distance),
                 )
             })
-            .map(|(m, p)| {
+            .map(|(m, p, landmark)| {
                 let spelled = text.get(m.span.start..m.name_end).unwrap_or(&p.name);
                 let spelled = spelled
                     .strip_suffix("'s")
                     .or_else(|| spelled.strip_suffix("\u{2019}s"))
                     .unwrap_or(spelled);
-                (p.clone(), spelled.to_string(), is_landmark(text, m.span))
+                (p.clone(), spelled.to_string(), landmark)
             })
     }
 }
@@ -612,39 +613,41 @@ impl Extractor {
 /// Is the place at `span` named only to say where something else is: "north of
 /// Aleppo", "northeast of the Syrian capital", "20 km from Homs", "near Damascus"?
 fn is_landmark(text: &str, span: Span) -> bool {
-    let mut from = span.start.saturating_sub(40);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    // The words before the place, nearest first, compared ignoring ASCII case.
-    let mut words = text[from..span.start]
-        .split(|c: char| !c.is_ascii_alphanumeric())
+    let from = floor_boundary(text, span.start.saturating_sub(60));
+    // The words before the place, nearest first.
+    let words: Vec<&str> = text[from..span.start]
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .rev();
-    let is = |w: Option<&str>, options: &[&str]| {
-        w.is_some_and(|w| options.iter().any(|o| w.eq_ignore_ascii_case(o)))
+        .rev()
+        .take(8)
+        .collect();
+    let is = |k: usize, options: &[&str]| {
+        words
+            .get(k)
+            .is_some_and(|w| options.iter().any(|o| w.eq_ignore_ascii_case(o)))
     };
-    let mut word = words.next();
-    if is(word, &["the"]) {
-        word = words.next();
-    }
-    // "the Syrian capital", "the city of": the words naming the landmark.
-    while is(
-        word,
-        &["syrian", "iraqi", "capital", "city", "town", "province"],
-    ) {
-        word = words.next();
-        if is(word, &["the", "of"]) {
-            word = words.next();
+    // Past the words naming the landmark: "the city of", "the Syrian capital",
+    // "the Lebanese port city of".
+    let mut k = 0;
+    loop {
+        if is(k, &["of"]) && is(k + 1, &["city", "town", "village", "province", "capital"]) {
+            k += 2;
+        } else if is(k, &["the", "capital", "city", "town", "port", "province"])
+            || words.get(k).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && !is(k, &["of", "near"])
+            }) && k > 0
+        {
+            k += 1;
+        } else {
+            break;
         }
     }
-    let next = words.next();
-    if is(word, &["near", "outside"]) {
+    if is(k, &["near", "outside"]) {
         return true;
     }
-    if is(word, &["of"]) {
+    if is(k, &["of"]) {
         return is(
-            next,
+            k + 1,
             &[
                 "north",
                 "south",
@@ -658,7 +661,7 @@ fn is_landmark(text: &str, span: Span) -> bool {
             ],
         );
     }
-    is(word, &["from"]) && is(next, &["km", "kilometres", "kilometers", "miles", "kms"])
+    is(k, &["from"]) && is(k + 1, &["km", "kilometres", "kilometers", "miles", "kms"])
 }
 
 /// Distance in km, near enough for telling a town's neighbours from far places.
@@ -679,10 +682,7 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     if text[span.end..].starts_with("-based") || text[span.end..].starts_with(" -based") {
         return true;
     }
-    let mut from = span.start.saturating_sub(40);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[from..span.start];
     if let Some(open) = before.rfind('(')
         && !before[open..].contains(')')
@@ -703,18 +703,31 @@ struct TextPart<'a> {
 }
 
 /// Where the title ends when the text repeats it near its start (ignoring
-/// ASCII case), if it is long enough to be a headline rather than a word.
-fn repeated_title_end(lower: &str, title: &str) -> Option<usize> {
+/// ASCII case), if it is long enough to be a headline rather than a word and
+/// what follows starts a new sentence without a stop ("... Wounds 20 Militants
+/// of"), not the rest of a lead that echoes it ("... near Azaz, the monitor said").
+fn repeated_title_end(text: &str, lower: &str, title: &str) -> Option<usize> {
     let title = title.trim().to_ascii_lowercase();
     if title.len() < 20 {
         return None;
     }
-    let mut head_end = (title.len() + 300).min(lower.len());
-    while !lower.is_char_boundary(head_end) {
-        head_end -= 1;
+    let head_end = floor_boundary(lower, title.len() + 300);
+    let end = lower[..head_end].find(&title)? + title.len();
+    let next = text
+        .get(end..)?
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .next()?;
+    (next.is_uppercase() || next.is_ascii_digit()).then_some(end)
+}
+
+/// `i`, or the nearest character boundary of `text` before it.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
     }
-    let start = lower[..head_end].find(&title)?;
-    Some(start + title.len())
+    i
 }
 
 /// Is the article's title a headline its text does not repeat near its start
@@ -746,10 +759,7 @@ fn title_not_in_text(article: &Article) -> bool {
         return false;
     }
     title.push(' ');
-    let mut head_end = (article.title.len() * 2 + 300).min(article.text.len());
-    while !article.text.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
+    let head_end = floor_boundary(&article.text, article.title.len() * 2 + 300);
     let mut head = words(&article.text[..head_end]);
     head.push(' ');
     !head.contains(&title)

@@ -136,16 +136,19 @@ fn may_start_number(word: &str) -> bool {
 /// Parses digits with thousands separators; None for decimals, overflow or junk.
 pub fn parse_digits(s: &str) -> Option<u64> {
     let mut value: u64 = 0;
+    let mut digits = false;
     for b in s.bytes() {
         match b {
             b'0'..=b'9' => {
                 value = value.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                digits = true;
             }
             b',' => {}
             _ => return None,
         }
     }
-    Some(value)
+    // A lone "," is punctuation, not the number 0.
+    digits.then_some(value)
 }
 
 /// "1.5" followed by "million" is 1,500,000.

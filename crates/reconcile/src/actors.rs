@@ -49,6 +49,21 @@ mod tests {
     }
 
     #[test]
+    fn every_name_is_a_party_of_the_built_in_table() {
+        let table = include_str!("../../extract/data/parties.tsv");
+        let names: Vec<&str> = table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        for (umbrella, members) in UMBRELLA_ACTORS {
+            for name in std::iter::once(umbrella).chain(members.iter()) {
+                assert!(names.contains(name), "{name} is not in parties.tsv");
+            }
+        }
+    }
+
+    #[test]
     fn umbrellas_are_compatible_with_their_members_only() {
         assert!(compatible("terrorist groups", "Islamic State"));
         assert!(compatible("Al-Nusra Front", "rebels"));

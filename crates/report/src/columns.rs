@@ -37,9 +37,9 @@ columns! {
         "claimant_kind" => "Kind of claimant, same words as actor_kind.",
         "stance" => "How the claimant stands to the number: reported, alleged, admitted, denied.",
         "sentence_start" => "Byte offset in the article text (or title, see in_title) where the sentence starts.",
-        "sentence_end" => "Byte offset in the article text where the sentence ends (exclusive).",
-        "count_start" => "Byte offset in the article text where the count's words start.",
-        "count_end" => "Byte offset in the article text where the count's words end (exclusive).",
+        "sentence_end" => "Byte offset in the article text (or title) where the sentence ends (exclusive).",
+        "count_start" => "Byte offset in the article text (or title) where the count's words start.",
+        "count_end" => "Byte offset in the article text (or title) where the count's words end (exclusive).",
         "place_canonical" => "The gazetteer's name for that place (the same place under one spelling).",
         "in_title" => "true when the claim was read from the article's title, which its text does not repeat; the four offsets are then into the title.",
     }
