@@ -183,6 +183,7 @@ impl Extractor {
             cuts.insert(at, Span::new(end, end));
         }
         let sentences = sentences::cut_sentences(text, sentences::split_sentences(text), &cuts);
+        let title_lower = article.title.trim().to_ascii_lowercase();
         let scan = ArticleScan {
             text,
             folded: OnceCell::new(),
@@ -195,6 +196,7 @@ impl Extractor {
             place_cache: vec![OnceCell::new(); sentences.len()],
             party_cache: vec![OnceCell::new(); sentences.len()],
             actor_cache: vec![OnceCell::new(); sentences.len()],
+            sentence_place_cache: vec![OnceCell::new(); sentences.len()],
             sentences,
         };
         let title_mentions: Vec<PlaceMention> = self
@@ -270,9 +272,8 @@ impl Extractor {
             // ending with its source names the claimant of what it counts. A
             // headline has no full stop; a lead that ends with a name has one.
             let unstopped = !sentence.trim_end().ends_with(['.', '!', '?']);
-            let title = article.title.trim();
-            let is_the_title = title.len() >= 20
-                && lower[span.start..span.end].contains(&title.to_ascii_lowercase());
+            let is_the_title =
+                title_lower.len() >= 20 && lower[span.start..span.end].contains(&title_lower);
             let headline_source = (is_headline && (unstopped || is_the_title))
                 .then(|| headline_source(&words, &parties_here))
                 .flatten();
@@ -412,12 +413,21 @@ impl Extractor {
             || self.gazetteer.find(window).iter().any(|m| inside(m.span))
     }
 
+    /// The best place sentence `k` names, as context for the sentences around it.
+    fn sentence_place<'s>(&self, scan: &'s ArticleScan<'_>, k: usize) -> &'s Option<NamedPlace> {
+        static NONE: Option<NamedPlace> = None;
+        match scan.sentence_place_cache.get(k) {
+            Some(cell) => cell.get_or_init(|| self.best_place(scan.text, scan.places_of(k), None)),
+            None => &NONE,
+        }
+    }
+
     /// The best place of the nearest earlier sentence of the paragraph that names one.
     /// For a sentence naming no place: the best place of the nearest earlier
     /// sentence naming one (six back at most).
     fn earlier_place(&self, scan: &ArticleScan<'_>, no: usize) -> Option<NamedPlace> {
         self.earlier_place_sentence(scan, no)
-            .and_then(|k| self.best_place(scan.text, scan.places_of(k), None))
+            .and_then(|k| self.sentence_place(scan, k).clone())
     }
 
     /// The sentence [`earlier_place`](Self::earlier_place) takes its place from:
@@ -426,7 +436,7 @@ impl Extractor {
     fn earlier_place_sentence(&self, scan: &ArticleScan<'_>, no: usize) -> Option<usize> {
         let mut country_only: Option<(usize, String)> = None;
         for k in (no.saturating_sub(6)..no).rev() {
-            let Some((place, _)) = self.best_place(scan.text, scan.places_of(k), None) else {
+            let Some((place, _)) = self.sentence_place(scan, k) else {
                 continue;
             };
             match &country_only {
@@ -454,7 +464,7 @@ impl Extractor {
     ) -> Option<NamedPlace> {
         ((no + 1)..(no + 4).min(scan.sentences.len()))
             .take_while(|&k| allowed(k))
-            .find_map(|k| self.best_place(scan.text, scan.places_of(k), None))
+            .find_map(|k| self.sentence_place(scan, k).clone())
     }
 
     /// "it said": the claimant named last before this sentence, in a claim or in
@@ -615,12 +625,15 @@ impl Extractor {
 fn is_landmark(text: &str, span: Span) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(60));
     // The words before the place, nearest first.
-    let words: Vec<&str> = text[from..span.start]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(8)
-        .collect();
+    let mut words: [&str; 8] = [""; 8];
+    for (slot, word) in words.iter_mut().zip(
+        text[from..span.start]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev(),
+    ) {
+        *slot = word;
+    }
     let is = |k: usize, options: &[&str]| {
         words
             .get(k)
@@ -815,6 +828,8 @@ struct ArticleScan<'a> {
     place_cache: Vec<OnceCell<Vec<PlaceMention>>>,
     party_cache: Vec<OnceCell<Vec<PartyMention>>>,
     actor_cache: Vec<OnceCell<Option<Party>>>,
+    /// The best place of each sentence as context for others, on first need.
+    sentence_place_cache: Vec<OnceCell<Option<NamedPlace>>>,
 }
 
 impl<'a> ArticleScan<'a> {
