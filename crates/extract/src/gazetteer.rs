@@ -149,14 +149,33 @@ impl Gazetteer {
     }
 
     /// Every place named in `span` of a folded text, in order, with offsets into the text.
+    /// A name two places share ("al-Midan", a quarter of Aleppo and of Damascus)
+    /// reads as the place inside one the same text names unambiguously ("in
+    /// Aleppo"), else as the first row.
     pub fn find_in(&self, text: &FoldedText, span: Span) -> Vec<PlaceMention> {
-        self.matcher
-            .find_in(text, span)
-            .into_iter()
-            .map(|h| PlaceMention {
-                span: h.span,
-                place: h.entry,
-                name_end: h.name_end,
+        let hits = self.matcher.find_in(text, span);
+        let groups: Vec<&[crate::phrases::Hit]> =
+            hits.chunk_by(|a, b| a.span == b.span).collect();
+        let named: Vec<&str> = groups
+            .iter()
+            .filter(|g| g.len() == 1)
+            .filter_map(|g| self.places.get(g[0].entry))
+            .map(|p| p.name.as_str())
+            .collect();
+        groups
+            .iter()
+            .filter_map(|g| {
+                let within_named = g.iter().find(|h| {
+                    self.places
+                        .get(h.entry)
+                        .is_some_and(|p| p.parents.iter().any(|a| named.contains(&a.as_str())))
+                });
+                let h = within_named.or(g.first())?;
+                Some(PlaceMention {
+                    span: h.span,
+                    place: h.entry,
+                    name_end: h.name_end,
+                })
             })
             .collect()
     }
@@ -191,6 +210,31 @@ mod tests {
             .map(|p| p.name.as_str())
             .collect();
         assert_eq!(names, ["Aleppo Governorate", "Aleppo", "Syria"]);
+    }
+
+    #[test]
+    fn a_shared_name_reads_as_the_place_in_the_city_named() {
+        let two = format!(
+            "{SAMPLE}Damascus\tcity\t\tSyria\t33.5\t36.3\t\n             Midan\tdistrict\tDamascus\tSyria\t33.49\t36.29\tal-Midan\n\
+             Midan (Aleppo)\tdistrict\tAleppo\tSyria\t36.21\t37.16\tal-Midan\n"
+        );
+        let g = Gazetteer::from_sources(&[("sample", &two)]).expect("valid");
+        let name = |text: &str| -> Vec<String> {
+            g.find(text)
+                .iter()
+                .filter_map(|h| g.place(h.place))
+                .map(|p| p.name.clone())
+                .collect()
+        };
+        assert_eq!(
+            name("shells on al-Midan in Aleppo"),
+            ["Midan (Aleppo)", "Aleppo"]
+        );
+        assert_eq!(name("shells on al-Midan"), ["Midan"]);
+        assert_eq!(
+            name("shells on al-Midan in Damascus"),
+            ["Midan", "Damascus"]
+        );
         let aleppo = g.place(2).expect("row");
         assert_eq!(aleppo.parents, ["Aleppo Governorate", "Syria"]);
     }

@@ -76,14 +76,18 @@ impl PartyTable {
 
     /// Every party named in `span` of a folded text, in order, with offsets into the text.
     pub fn find_in(&self, text: &FoldedText, span: Span) -> Vec<PartyMention> {
-        self.matcher
-            .find_in(text, span)
-            .into_iter()
-            .map(|h| PartyMention {
+        let mut out: Vec<PartyMention> = Vec::new();
+        for h in self.matcher.find_in(text, span) {
+            // An alias two parties share reads as the first (a user's file comes last).
+            if out.last().is_some_and(|last| last.span == h.span) {
+                continue;
+            }
+            out.push(PartyMention {
                 span: h.span,
                 party: h.entry,
-            })
-            .collect()
+            });
+        }
+        out
     }
 }
 

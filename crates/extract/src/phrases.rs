@@ -71,7 +71,7 @@ impl PhraseMatcher {
     }
 
     /// Every whole-word match in `text`, sorted by position, longest first at a tie,
-    /// without overlaps.
+    /// without overlaps (but a name two entries share gives both, in entry order).
     pub fn find_all(&self, text: &str) -> Vec<Hit> {
         self.find_in(&FoldedText::new(text), Span::new(0, text.len()))
     }
@@ -112,11 +112,19 @@ impl PhraseMatcher {
                 });
             }
         }
-        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.entry));
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
         for h in hits {
-            if out.last().is_none_or(|last| last.span.end <= h.span.start) {
-                out.push(h);
+            match out.last() {
+                // One name, two entries (al-Midan in Aleppo and in Damascus): both
+                // readings are kept, in entry order, for the caller to choose.
+                Some(last) if last.span == h.span => {
+                    if last.entry != h.entry {
+                        out.push(h);
+                    }
+                }
+                Some(last) if last.span.end > h.span.start => {}
+                _ => out.push(h),
             }
         }
         out
