@@ -154,8 +154,16 @@ impl Gazetteer {
     /// Aleppo"), else as the first row.
     pub fn find_in(&self, text: &FoldedText, span: Span) -> Vec<PlaceMention> {
         let hits = self.matcher.find_in(text, span);
-        let groups: Vec<&[crate::phrases::Hit]> =
-            hits.chunk_by(|a, b| a.span == b.span).collect();
+        let mention = |h: &crate::phrases::Hit| PlaceMention {
+            span: h.span,
+            place: h.entry,
+            name_end: h.name_end,
+        };
+        // Most text names no shared name: nothing to choose.
+        if hits.windows(2).all(|w| w[0].span != w[1].span) {
+            return hits.iter().map(mention).collect();
+        }
+        let groups: Vec<&[crate::phrases::Hit]> = hits.chunk_by(|a, b| a.span == b.span).collect();
         let named: Vec<&str> = groups
             .iter()
             .filter(|g| g.len() == 1)
@@ -170,12 +178,7 @@ impl Gazetteer {
                         .get(h.entry)
                         .is_some_and(|p| p.parents.iter().any(|a| named.contains(&a.as_str())))
                 });
-                let h = within_named.or(g.first())?;
-                Some(PlaceMention {
-                    span: h.span,
-                    place: h.entry,
-                    name_end: h.name_end,
-                })
+                within_named.or(g.first()).map(mention)
             })
             .collect()
     }
