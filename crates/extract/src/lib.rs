@@ -174,8 +174,9 @@ impl Extractor {
             .collect();
         // Likewise the title repeated at the top, run into the lead without a stop:
         // "... Kills 3 Wounds 20 Militants of the so-called ...".
+        let title_lower = article.title.trim().to_ascii_lowercase();
         if !part.in_title
-            && let Some(end) = repeated_title_end(text, &lower, &article.title)
+            && let Some(end) = repeated_title_end(text, &lower, &title_lower)
             && !cuts.iter().any(|c| c.start <= end && end <= c.end)
             && !self.name_spans(text, end)
         {
@@ -183,7 +184,6 @@ impl Extractor {
             cuts.insert(at, Span::new(end, end));
         }
         let sentences = sentences::cut_sentences(text, sentences::split_sentences(text), &cuts);
-        let title_lower = article.title.trim().to_ascii_lowercase();
         let scan = ArticleScan {
             text,
             folded: OnceCell::new(),
@@ -258,7 +258,7 @@ impl Extractor {
             }
             let paragraph = scan.paragraph_of(no);
             let places_here = scan.places_of(no);
-            let earlier_place = OnceCell::new();
+            let earlier_sentence = OnceCell::new();
             // A headline, subtitle or lead is about what the article goes on to
             // tell: it may take its place from the sentences after it.
             let own_line = text[..span.start]
@@ -296,15 +296,10 @@ impl Extractor {
                 let war_toll = speaks_of_war && toll;
                 let in_paragraph = |k: usize| !toll || scan.paragraph_of(k) == paragraph;
                 let context_place = || {
-                    earlier_place
-                        .get_or_init(|| self.earlier_place(&scan, no))
-                        .clone()
-                        .filter(|_| {
-                            !toll
-                                || self
-                                    .earlier_place_sentence(&scan, no)
-                                    .is_some_and(in_paragraph)
-                        })
+                    earlier_sentence
+                        .get_or_init(|| self.earlier_place_sentence(&scan, no))
+                        .filter(|&k| in_paragraph(k))
+                        .and_then(|k| self.sentence_place(&scan, k).clone())
                         .or_else(|| title_place.clone())
                         .or_else(|| {
                             is_headline
@@ -422,17 +417,10 @@ impl Extractor {
         }
     }
 
-    /// The best place of the nearest earlier sentence of the paragraph that names one.
-    /// For a sentence naming no place: the best place of the nearest earlier
-    /// sentence naming one (six back at most).
-    fn earlier_place(&self, scan: &ArticleScan<'_>, no: usize) -> Option<NamedPlace> {
-        self.earlier_place_sentence(scan, no)
-            .and_then(|k| self.sentence_place(scan, k).clone())
-    }
-
-    /// The sentence [`earlier_place`](Self::earlier_place) takes its place from:
-    /// the nearest naming one, unless it names only a country ("the second largest
-    /// airbase in Syria") and one before it names a place in that country.
+    /// For a sentence naming no place, the earlier sentence (six back at most) to
+    /// take one from: the nearest naming one, unless it names only a country ("the
+    /// second largest airbase in Syria") and one before it names a place in that
+    /// country.
     fn earlier_place_sentence(&self, scan: &ArticleScan<'_>, no: usize) -> Option<usize> {
         let mut country_only: Option<(usize, String)> = None;
         for k in (no.saturating_sub(6)..no).rev() {
@@ -719,13 +707,13 @@ struct TextPart<'a> {
 /// ASCII case), if it is long enough to be a headline rather than a word and
 /// what follows starts a new sentence without a stop ("... Wounds 20 Militants
 /// of"), not the rest of a lead that echoes it ("... near Azaz, the monitor said").
+/// `title` is the title trimmed and ASCII-lowercased.
 fn repeated_title_end(text: &str, lower: &str, title: &str) -> Option<usize> {
-    let title = title.trim().to_ascii_lowercase();
     if title.len() < 20 {
         return None;
     }
     let head_end = floor_boundary(lower, title.len() + 300);
-    let end = lower[..head_end].find(&title)? + title.len();
+    let end = lower[..head_end].find(title)? + title.len();
     let next = text
         .get(end..)?
         .trim_start_matches([' ', '\t'])
@@ -735,7 +723,7 @@ fn repeated_title_end(text: &str, lower: &str, title: &str) -> Option<usize> {
 }
 
 /// `i`, or the nearest character boundary of `text` before it.
-fn floor_boundary(text: &str, i: usize) -> usize {
+pub(crate) fn floor_boundary(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i -= 1;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use ledger_types::{Claim, Date, Precision};
 
-use crate::hash::{FastMap, combine, mix64};
+use crate::hash::{FastMap, FastSet, combine, mix64};
 
 /// Longest an incident may last, first day to last day (GUIDELINES: at most three days).
 pub const MAX_INCIDENT_DAYS: i32 = 3;
@@ -251,7 +251,7 @@ pub(crate) struct Clusterer<'a> {
     items: &'a [Item],
     places: &'a [PlaceRow],
     /// Pairs of distinct actor names that may be one party's ("rebels", "Al-Nusra Front").
-    compatible_actors: &'a FastMap<(u32, u32), ()>,
+    compatible_actors: &'a FastSet<(u32, u32)>,
     clusters: Vec<Cluster>,
     index: BTreeMap<i32, Day>,
     /// Source group -> clusters holding one of its claims.
@@ -264,7 +264,7 @@ impl<'a> Clusterer<'a> {
     pub(crate) fn new(
         items: &'a [Item],
         places: &'a [PlaceRow],
-        compatible_actors: &'a FastMap<(u32, u32), ()>,
+        compatible_actors: &'a FastSet<(u32, u32)>,
     ) -> Clusterer<'a> {
         Clusterer {
             items,
@@ -531,7 +531,7 @@ impl<'a> Clusterer<'a> {
             if cluster
                 .actors
                 .iter()
-                .any(|&b| b != a && !self.compatible_actors.contains_key(&(a, b)))
+                .any(|&b| b != a && !self.compatible_actors.contains(&(a, b)))
             {
                 // Competing attributions of one event: within one article (or
                 // its copies) when place and day agree, across articles only at one neighbourhood

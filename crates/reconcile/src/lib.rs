@@ -39,7 +39,7 @@ pub use incidents::{
 pub use series::series;
 pub use synthetic::synthetic_claims;
 
-use hash::FastMap;
+use hash::{FastMap, FastSet};
 use incidents::{Clusterer, Interner, Item, day_number, when};
 
 /// Groups copies, merges claims into incidents and running totals into series.
@@ -313,13 +313,13 @@ fn cluster_claims(
     }
     let rows = std::mem::take(&mut interner.rows);
     // Interned actor names that may be one party's (see `actors`).
-    let mut compatible_actors: FastMap<(u32, u32), ()> = FastMap::default();
+    let mut compatible_actors: FastSet<(u32, u32)> = FastSet::default();
     for (umbrella, members) in actors::UMBRELLA_ACTORS {
         let u = interner.name(umbrella);
         for m in *members {
             let m = interner.name(m);
-            compatible_actors.insert((u, m), ());
-            compatible_actors.insert((m, u), ());
+            compatible_actors.insert((u, m));
+            compatible_actors.insert((m, u));
         }
     }
     let groups = Clusterer::new(&items, &rows, &compatible_actors).run();

@@ -172,22 +172,14 @@ impl<'a> Site<'a> {
             })
             .collect();
         let mut seen = BTreeSet::new();
-        for (i, incident) in ledger.incidents.iter().enumerate() {
-            let path = links::incident_page(&incident.id);
+        let incidents = ledger.incidents.iter().enumerate();
+        let articles = ledger.articles.iter().enumerate();
+        let pages = incidents
+            .map(|(i, x)| (links::incident_page(&x.id), PartKind::Incident(i)))
+            .chain(articles.map(|(i, a)| (links::article_page(&a.id), PartKind::Article(i))));
+        for (path, kind) in pages {
             if seen.insert(path.clone()) {
-                parts.push(SitePart {
-                    path,
-                    kind: PartKind::Incident(i),
-                });
-            }
-        }
-        for (i, article) in ledger.articles.iter().enumerate() {
-            let path = links::article_page(&article.id);
-            if seen.insert(path.clone()) {
-                parts.push(SitePart {
-                    path,
-                    kind: PartKind::Article(i),
-                });
+                parts.push(SitePart { path, kind });
             }
         }
         let mut settings = Xxh3::new();

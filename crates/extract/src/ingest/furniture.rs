@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use crate::floor_boundary;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use ledger_types::{Furniture, FurnitureKind, Span};
 
@@ -311,14 +312,6 @@ const APPEAL_WORDS: &[&str] = &[
     "patreon",
     "click here",
 ];
-
-/// The nearest char boundary at or before `i`.
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 fn byte(b: &[u8], i: usize) -> u8 {
     b.get(i).copied().unwrap_or(0)
