@@ -97,7 +97,14 @@ fn list_folder(dir: &Path) -> Result<Vec<InputFile>, String> {
             continue;
         }
         let path = entry.path();
-        if path.is_dir() {
+        // One metadata call per file; a symbolic link is followed, so its
+        // stamp changes when the file it points to does.
+        let metadata = if entry.file_type().is_ok_and(|t| t.is_symlink()) {
+            fs::metadata(&path)
+        } else {
+            entry.metadata()
+        };
+        if metadata.as_ref().is_ok_and(fs::Metadata::is_dir) {
             continue;
         }
         let ext = path
@@ -105,7 +112,7 @@ fn list_folder(dir: &Path) -> Result<Vec<InputFile>, String> {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         let supported = ARTICLE_EXTENSIONS.contains(&ext.as_str());
-        let stamp = entry.metadata().ok().and_then(|m| {
+        let stamp = metadata.ok().and_then(|m| {
             let modified = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
             Some((m.len(), modified.as_nanos()))
         });

@@ -119,6 +119,30 @@ fn a_rebuild_reads_only_new_articles_and_writes_only_changed_files() {
     assert_eq!(files_under(&out), before);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_linked_article_is_read_again_when_the_file_it_points_to_changes() {
+    let dir = scratch("linked");
+    let articles = dir.join("articles");
+    fs::create_dir_all(&articles).expect("mkdir");
+    let target = dir.join("stored.md");
+    fs::write(&target, NEW_ARTICLE).expect("write article");
+    std::os::unix::fs::symlink(&target, articles.join("idlib.md")).expect("symlink");
+    // A linked folder is not an article.
+    std::os::unix::fs::symlink(&dir, articles.join("folder")).expect("symlink");
+    let out = dir.join("site");
+    let first = build(&articles, &out, &[]);
+    assert_eq!(count(&first, " articles,"), 1, "{first}");
+
+    // The link itself is untouched: only what it points to changes.
+    let changed = NEW_ARTICLE.replace("At least 9", "At least 12");
+    fs::write(&target, changed).expect("rewrite article");
+    let second = build(&articles, &out, &[]);
+    assert_eq!(count(&second, "articles from cache"), 0, "{second}");
+    let claims = fs::read_to_string(out.join("data/claims.csv")).expect("claims");
+    assert!(claims.contains("At least 12 civilians"), "{claims}");
+}
+
 #[test]
 fn a_broken_cache_or_manifest_means_a_full_build_not_a_failure() {
     let dir = scratch("broken-cache");
