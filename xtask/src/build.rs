@@ -11,6 +11,7 @@ use std::time::{Instant, UNIX_EPOCH};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use ledger_extract::{Extractor, ingest};
+use ledger_reconcile::CopyMemo;
 use ledger_types::{Article, ArticleStatus, MethodNotes, Problem};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
@@ -164,15 +165,17 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         cache_key.digest()
     );
     let cache_dir = opts.cache.as_deref();
-    let mut cache = match cache_dir {
+    let (mut cache, copy_memo) = match cache_dir {
         Some(dir) => {
-            let (cache, warnings) = ExtractionCache::load(dir, &cache_key);
+            let (cache, mut warnings) = ExtractionCache::load(dir, &cache_key);
+            let (memo, warning) = ExtractionCache::load_copy_memo(dir, &cache_key);
+            warnings.extend(warning);
             for w in warnings {
                 eprintln!("{w}");
             }
-            cache
+            (cache, memo)
         }
-        None => ExtractionCache::default(),
+        None => (ExtractionCache::default(), CopyMemo::default()),
     };
     phase("load cache");
 
@@ -296,7 +299,14 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         );
     }
     let n_articles = articles.len();
-    let ledger = ledger_reconcile::reconcile_sketched(articles, sketches, claims);
+    let (ledger, new_memo) =
+        ledger_reconcile::reconcile_memoized(articles, sketches, claims, &copy_memo);
+    if let Some(dir) = cache_dir
+        && new_memo != copy_memo
+        && let Err(e) = ExtractionCache::save_copy_memo(dir, &cache_key, &new_memo)
+    {
+        eprintln!("{e}");
+    }
     phase("reconcile");
 
     let (claim_rules, vague_numbers) = ledger_extract::method_notes();

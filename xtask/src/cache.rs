@@ -10,13 +10,14 @@ use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
-use ledger_reconcile::CopySketch;
+use ledger_reconcile::{CopyMemo, CopySketch};
 use ledger_types::{Article, Claim};
 use rayon::prelude::*;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// Bump when the layout of the cache files changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// Files the cache is spread over.
 pub const SHARDS: usize = 64;
 
@@ -28,6 +29,9 @@ pub fn shard_of(file: &str) -> usize {
 fn shard_path(dir: &Path, shard: usize) -> std::path::PathBuf {
     dir.join(format!("extractions-{shard:02}.bin"))
 }
+
+/// The file that keeps copy detection's memo (see [`CopyMemo`]) between builds.
+const COPY_MEMO_FILE: &str = "copy-memo.bin";
 
 /// The cache of one build: what the last build left, taken entry by entry.
 #[derive(Debug, Default)]
@@ -181,34 +185,73 @@ impl ExtractionCache {
                     key,
                     entries,
                 };
-                let bytes = postcard::to_stdvec(&file).map_err(|e| format!("cache: {e}"))?;
-                let temp = path.with_extension(format!("tmp-{}", std::process::id()));
-                fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
-                fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))
+                write_whole(&path, &file)
             })
+    }
+
+    /// The copy memo the last build left under the same `key`; an empty one
+    /// when there is none, and with a warning when it cannot be read.
+    pub fn load_copy_memo(dir: &Path, key: &str) -> (CopyMemo, Option<String>) {
+        match read_cache_file::<CopyMemo>(&dir.join(COPY_MEMO_FILE), key) {
+            Ok(memo) => (memo.unwrap_or_default(), None),
+            Err(warning) => (CopyMemo::default(), Some(warning)),
+        }
+    }
+
+    pub fn save_copy_memo(dir: &Path, key: &str, memo: &CopyMemo) -> Result<(), String> {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let file = MemoFileRef {
+            format: FORMAT,
+            key,
+            memo,
+        };
+        write_whole(&dir.join(COPY_MEMO_FILE), &file)
     }
 }
 
-/// One shard's entries; none (silently) when it is missing or was written
-/// by another extractor version, none with a warning when it is unreadable.
+#[derive(Serialize)]
+struct MemoFileRef<'a> {
+    format: u32,
+    key: &'a str,
+    memo: &'a CopyMemo,
+}
+
+/// Writes `value` to `path` through a temporary file, so a crash never leaves half a file.
+fn write_whole<T: Serialize>(path: &Path, value: &T) -> Result<(), String> {
+    let bytes = postcard::to_stdvec(value).map_err(|e| format!("cache: {e}"))?;
+    let temp = path.with_extension(format!("tmp-{}", std::process::id()));
+    fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
+    fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// One shard's entries (see [`read_cache_file`]).
 fn load_shard(path: &Path, key: &str) -> Result<Vec<Entry>, String> {
+    read_cache_file(path, key).map(Option::unwrap_or_default)
+}
+
+/// What a cache file holds after its header; None (silently) when it is
+/// missing or was written by another extractor version, an error (a
+/// warning to print) when it is unreadable.
+fn read_cache_file<T: DeserializeOwned>(path: &Path, key: &str) -> Result<Option<T>, String> {
     let bytes = match fs::read(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("{}: cache not read ({e})", path.display())),
     };
     let unreadable = |e: postcard::Error| {
         format!(
-            "{}: cache unreadable ({e}); its articles are extracted again",
+            "{}: cache unreadable ({e}); what it held is computed again",
             path.display()
         )
     };
     let (header, rest) = postcard::take_from_bytes::<CacheHeader>(&bytes).map_err(unreadable)?;
     if header.format != FORMAT || header.key != key {
         // Another extractor version or other user data: every result may differ.
-        return Ok(Vec::new());
+        return Ok(None);
     }
-    postcard::from_bytes::<Vec<Entry>>(rest).map_err(unreadable)
+    postcard::from_bytes::<T>(rest)
+        .map(Some)
+        .map_err(unreadable)
 }
 
 #[cfg(test)]

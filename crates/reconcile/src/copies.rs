@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::hash::{combine, mix64};
+use crate::hash::{FastMap, combine, mix64};
 
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 5;
@@ -40,7 +40,7 @@ pub fn source_groups(articles: &[Article]) -> Vec<SourceGroup> {
         a.id.cmp(&b.id)
             .then_with(|| a.content_hash.cmp(&b.content_hash))
     });
-    find_copies(&sorted, &[]).groups
+    find_copies(&sorted, &[], &CopyMemo::default()).0.groups
 }
 
 const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
@@ -194,10 +194,13 @@ const PREFILTER_BINS: usize = 256;
 const PREFILTER: f64 = 0.2;
 
 /// Exact Jaccard similarity of two sorted, deduplicated sets.
+#[cfg(test)]
 fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
-    }
+    overlap(a, b).similarity()
+}
+
+/// What two sorted, deduplicated sets share.
+fn overlap(a: &[u64], b: &[u64]) -> Overlap {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
     // Branch-free merge: which side moves is data, not a jump the CPU must
     // guess, which makes this loop several times faster on unrelated sets.
@@ -206,8 +209,12 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
         i += usize::from(x <= y);
         j += usize::from(y <= x);
     }
-    let union = a.len() + b.len() - both;
-    both as f64 / union as f64
+    let either = a.len() + b.len() - both;
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Overlap {
+        both: count(both),
+        either: count(either),
+    }
 }
 
 struct UnionFind {
@@ -240,13 +247,16 @@ impl UnionFind {
 
 /// What copy detection needs of one article, computed from its text alone:
 /// callers may compute sketches in parallel and keep them between builds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CopySketch {
     /// `MINHASHES` MinHash values for LSH banding; empty for an article without words.
     lsh: Vec<u64>,
     /// `PREFILTER_BINS` finer values, sixteen bits each (two different slots agree
     /// by chance once in 65,536, and a quarter of the memory to stream).
     fine: Vec<u16>,
+    /// A hash of the whole shingle set: equal keys, equal sets, so a
+    /// [`CopyMemo`] can remember a pair's similarity by its two keys.
+    key: u64,
 }
 
 impl CopySketch {
@@ -261,25 +271,79 @@ impl CopySketch {
     }
 }
 
+/// Exact similarities of the article pairs one run compared, remembered by
+/// the pair's sketch keys: the next run compares exactly only pairs it has
+/// not seen, and reaches the same verdicts. Kept by a caller between runs
+/// (the xtask keeps it in its cache); an empty memo is always correct.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopyMemo {
+    /// This crate's version: shingles may be made differently in another.
+    version: String,
+    /// (smaller key, larger key, shared shingles, shingles in either), sorted.
+    pairs: Vec<(u64, u64, u32, u32)>,
+}
+
+impl CopyMemo {
+    /// Pairs remembered.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    fn lookup(&self) -> FastMap<(u64, u64), Overlap> {
+        if self.version != env!("CARGO_PKG_VERSION") {
+            return FastMap::default();
+        }
+        self.pairs
+            .iter()
+            .map(|&(a, b, both, either)| ((a, b), Overlap { both, either }))
+            .collect()
+    }
+}
+
+/// Shingles two sets share and shingles in either: the Jaccard similarity as
+/// an exact fraction, so a remembered pair decides exactly as a computed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Overlap {
+    both: u32,
+    either: u32,
+}
+
+impl Overlap {
+    fn similarity(self) -> f64 {
+        if self.either == 0 {
+            0.0
+        } else {
+            f64::from(self.both) / f64::from(self.either)
+        }
+    }
+}
+
+fn pair_key(a: &CopySketch, b: &CopySketch) -> Option<(u64, u64)> {
+    (a.key != 0 && b.key != 0).then(|| (a.key.min(b.key), a.key.max(b.key)))
+}
+
 /// The article's sketch for copy detection (empty for a skipped article).
 pub fn copy_sketch(article: &Article) -> CopySketch {
     if article.status == ArticleStatus::Skipped {
-        return CopySketch {
-            lsh: Vec::new(),
-            fine: Vec::new(),
-        };
+        return CopySketch::default();
     }
     sketch_of_set(&shingles(article))
 }
 
 fn sketch_of_set(set: &[u64]) -> CopySketch {
     if set.is_empty() {
-        return CopySketch {
-            lsh: Vec::new(),
-            fine: Vec::new(),
-        };
+        return CopySketch::default();
     }
     CopySketch {
+        // Never 0, which marks "no key" (an empty set).
+        key: set
+            .iter()
+            .fold(mix64(set.len() as u64), |h, &x| combine(h, x))
+            | 1,
         lsh: minhash::<MINHASHES>(set).to_vec(),
         fine: minhash::<PREFILTER_BINS>(set)
             .iter()
@@ -290,8 +354,13 @@ fn sketch_of_set(set: &[u64]) -> CopySketch {
 
 /// `articles` must be sorted by id; indices in the result refer to that order.
 /// `sketches`, when given, are the articles' [`copy_sketch`]es in the same order;
-/// a missing or malformed one is computed here.
-pub(crate) fn find_copies(articles: &[&Article], sketches: &[Option<CopySketch>]) -> Copies {
+/// a missing or malformed one is computed here. Pairs in `memo` are not
+/// compared again; the returned memo holds every pair this run compared.
+pub(crate) fn find_copies(
+    articles: &[&Article],
+    sketches: &[Option<CopySketch>],
+    memo: &CopyMemo,
+) -> (Copies, CopyMemo) {
     let n = articles.len();
     let usable: Vec<bool> = articles
         .iter()
@@ -367,31 +436,48 @@ pub(crate) fn find_copies(articles: &[&Article], sketches: &[Option<CopySketch>]
             && file_keys[a] == file_keys[b]
             && articles[a].content_hash == articles[b].content_hash
     };
-    // Pairs the fine sketches cannot rule out are compared exactly, on shingle
-    // sets made only for the articles in such a pair.
+    // The fine sketches rule out most pairs at a fraction of an exact comparison.
     candidates.retain(|&(a, b)| {
         let (a, b) = (a as usize, b as usize);
         let (sa, sb) = (sketch(a), sketch(b));
         same_file(a, b)
             || (!sa.is_empty() && !sb.is_empty() && estimate(&sa.fine, &sb.fine) >= PREFILTER)
     });
-    let mut sets: Vec<Vec<u64>> = vec![Vec::new(); n];
-    let mut needed = vec![false; n];
-    for &(a, b) in &candidates {
-        needed[a as usize] = true;
-        needed[b as usize] = true;
-    }
-    for (i, set) in sets.iter_mut().enumerate() {
-        if needed[i] {
-            *set = shingles(articles[i]);
+    // Pairs the fine sketches cannot rule out are compared exactly, unless
+    // remembered, on shingle sets made only for the articles that need one.
+    let mut known = memo.lookup();
+    let mut sets: Vec<Option<Vec<u64>>> = vec![None; n];
+    let mut compare = |a: usize, b: usize, sets: &mut Vec<Option<Vec<u64>>>| -> Overlap {
+        let key = pair_key(sketch(a), sketch(b));
+        if let Some(found) = key.and_then(|k| known.get(&k)) {
+            return *found;
         }
-    }
+        for i in [a, b] {
+            if sets[i].is_none() {
+                sets[i] = Some(shingles(articles[i]));
+            }
+        }
+        let found = match (&sets[a], &sets[b]) {
+            (Some(x), Some(y)) => overlap(x, y),
+            _ => Overlap { both: 0, either: 0 },
+        };
+        if let Some(k) = key {
+            known.insert(k, found);
+        }
+        found
+    };
+    let mut compared: Vec<(u64, u64)> = Vec::new();
     let mut uf = UnionFind::new(n);
     for &(a, b) in &candidates {
         let (a, b) = (a as usize, b as usize);
-        if same_file(a, b) || jaccard(&sets[a], &sets[b]) >= COPY_THRESHOLD {
+        if same_file(a, b) {
+            uf.union(a, b);
+            continue;
+        }
+        if compare(a, b, &mut sets).similarity() >= COPY_THRESHOLD {
             uf.union(a, b);
         }
+        compared.extend(pair_key(sketch(a), sketch(b)));
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, &ok) in usable.iter().enumerate() {
@@ -421,8 +507,8 @@ pub(crate) fn find_copies(articles: &[&Article], sketches: &[Option<CopySketch>]
                 let similarity = if same_file(i, original) {
                     1.0
                 } else {
-                    // Every member joined through a compared pair: its set was made.
-                    jaccard(&sets[i], &sets[original])
+                    compared.extend(pair_key(sketch(i), sketch(original)));
+                    compare(i, original, &mut sets).similarity()
                 };
                 copies.push((articles[i].id.clone(), similarity as f32));
             }
@@ -432,22 +518,83 @@ pub(crate) fn find_copies(articles: &[&Article], sketches: &[Option<CopySketch>]
             copies,
         });
     }
+    compared.sort_unstable();
+    compared.dedup();
+    let memo = CopyMemo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        pairs: compared
+            .into_iter()
+            .filter_map(|k| known.get(&k).map(|o| (k.0, k.1, o.both, o.either)))
+            .collect(),
+    };
     groups.sort_by(|a, b| a.original.cmp(&b.original));
-    Copies {
-        groups,
-        original_of,
-    }
+    (
+        Copies {
+            groups,
+            original_of,
+        },
+        memo,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn plain_article() -> Article {
+        Article {
+            id: "a".into(),
+            file: String::new(),
+            title: String::new(),
+            date: None,
+            source: None,
+            url: None,
+            meta: Default::default(),
+            text: String::new(),
+            furniture: Vec::new(),
+            status: ArticleStatus::Ok,
+            problems: Vec::new(),
+            content_hash: String::new(),
+        }
+    }
+
     #[test]
     fn jaccard_of_sorted_sets() {
         assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5);
         assert_eq!(jaccard(&[], &[]), 0.0);
         assert_eq!(jaccard(&[1], &[1]), 1.0);
+    }
+
+    #[test]
+    fn remembered_similarities_are_used_instead_of_comparing_again() {
+        let text = |extra: &str| {
+            format!(
+                "Warplanes struck a market in the north of the city on Sunday, killing \
+                 at least twelve people and wounding dozens more, a monitor said. {extra}"
+            )
+        };
+        let article = |id: &str, body: String| Article {
+            id: id.into(),
+            text: body,
+            content_hash: id.into(),
+            ..plain_article()
+        };
+        let articles = [
+            article("a", text("Rescuers searched the rubble.")),
+            article("b", text("The strike was the third this week.")),
+        ];
+        let refs: Vec<&Article> = articles.iter().collect();
+        let (copies, memo) = find_copies(&refs, &[], &CopyMemo::default());
+        assert_eq!(copies.groups.len(), 1, "a copy");
+        assert_eq!(memo.len(), 1);
+        // A memo that says the pair shares nothing is believed: proof that a
+        // remembered pair is not compared again.
+        let mut wrong = memo.clone();
+        wrong.pairs[0].2 = 0;
+        assert!(find_copies(&refs, &[], &wrong).0.groups.is_empty());
+        // A memo of another version of this crate is ignored.
+        wrong.version = "0.0.0-other".into();
+        assert_eq!(find_copies(&refs, &[], &wrong).0.groups.len(), 1);
     }
 
     #[test]
@@ -472,21 +619,12 @@ mod tests {
     fn shingles_skip_furniture_and_ignore_case() {
         let text = "Share 123 Six people were KILLED in Aleppo on Monday";
         let mut with_furniture = Article {
-            id: "a".into(),
-            file: String::new(),
-            title: String::new(),
-            date: None,
-            source: None,
-            url: None,
-            meta: Default::default(),
             text: text.into(),
             furniture: vec![ledger_types::Furniture {
                 span: ledger_types::Span::new(0, 10),
                 kind: ledger_types::FurnitureKind::ShareCounter,
             }],
-            status: ArticleStatus::Ok,
-            problems: Vec::new(),
-            content_hash: String::new(),
+            ..plain_article()
         };
         let mut plain = with_furniture.clone();
         plain.text = "six people were killed in aleppo on monday".into();

@@ -514,6 +514,10 @@ impl<'a> Clusterer<'a> {
             others = true;
             consistent |= counts_consistent(item.lo, item.hi, m.lo, m.hi);
             overlapping |= item.lo <= m.hi && m.lo <= item.hi;
+            if consistent && overlapping {
+                // Nothing further can change the verdict; large clusters are long.
+                break;
+            }
         }
         // When the claim's own article already tells of this incident, a
         // different figure is a sub-count ("among them seven children"), not a

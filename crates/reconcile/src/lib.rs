@@ -29,7 +29,8 @@ use ledger_types::{
 };
 
 pub use copies::{
-    COPY_THRESHOLD, CopySketch, LSH_BANDS, MINHASHES, SHINGLE_WORDS, copy_sketch, source_groups,
+    COPY_THRESHOLD, CopyMemo, CopySketch, LSH_BANDS, MINHASHES, SHINGLE_WORDS, copy_sketch,
+    source_groups,
 };
 pub use grade::{grade, grade_rules};
 pub use incidents::{
@@ -52,17 +53,30 @@ pub fn reconcile(articles: Vec<Article>, claims: Vec<Claim>) -> Ledger {
 /// `articles[i]`; missing ones are computed): the same ledger, without
 /// reading again the text of articles sketched before.
 pub fn reconcile_sketched(
+    articles: Vec<Article>,
+    sketches: Vec<Option<CopySketch>>,
+    claims: Vec<Claim>,
+) -> Ledger {
+    reconcile_memoized(articles, sketches, claims, &CopyMemo::default()).0
+}
+
+/// [`reconcile_sketched`], remembering between runs which article pairs were
+/// compared for copies and how alike they were: the same ledger, and a rebuild
+/// compares exactly only the pairs that involve new or changed articles. The
+/// returned memo is the one to pass to the next run.
+pub fn reconcile_memoized(
     mut articles: Vec<Article>,
     mut sketches: Vec<Option<CopySketch>>,
     mut claims: Vec<Claim>,
-) -> Ledger {
+    memo: &CopyMemo,
+) -> (Ledger, CopyMemo) {
     sketches.resize(articles.len(), None);
     let order = article_order(&articles);
     permute(&mut articles, order.clone());
     permute(&mut sketches, order);
     sort_claims(&mut claims, &articles);
     let article_refs: Vec<&Article> = articles.iter().collect();
-    let copies = copies::find_copies(&article_refs, &sketches);
+    let (copies, memo) = copies::find_copies(&article_refs, &sketches, memo);
     drop(sketches);
     let article_index: FastMap<&str, usize> = articles
         .iter()
@@ -103,13 +117,14 @@ pub fn reconcile_sketched(
         ))
     });
     let series = series(&claims, &articles);
-    Ledger {
+    let ledger = Ledger {
         articles,
         claims,
         incidents,
         source_groups: copies.groups,
         series,
-    }
+    };
+    (ledger, memo)
 }
 
 /// The rules in words, for the site's method page: (merge rules, grade rules).

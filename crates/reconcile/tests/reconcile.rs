@@ -5,7 +5,9 @@
 mod common;
 
 use common::*;
-use ledger_reconcile::{NEAR_KM, method_notes, reconcile, source_groups, synthetic_claims};
+use ledger_reconcile::{
+    CopyMemo, NEAR_KM, method_notes, reconcile, reconcile_memoized, source_groups, synthetic_claims,
+};
 use ledger_types::{Article, Claim, Grade, Incident, Ledger, Measure, PartyKind, Stance, Victims};
 
 fn incident_of<'l>(ledger: &'l Ledger, claim_id: &str) -> &'l Incident {
@@ -415,6 +417,27 @@ fn any_input_order_gives_the_same_ledger() {
         claims.swap(i, (i * 7 + 5) % n);
     }
     assert_eq!(reconcile(articles, claims), expected);
+}
+
+#[test]
+fn a_run_that_remembers_earlier_comparisons_gives_the_same_ledger() {
+    let (articles, claims) = synthetic_claims(3000, 3);
+    let expected = reconcile(articles.clone(), claims.clone());
+    assert!(!expected.source_groups.is_empty());
+    let fresh =
+        |memo: &CopyMemo| reconcile_memoized(articles.clone(), Vec::new(), claims.clone(), memo);
+    let (first, memo) = fresh(&CopyMemo::default());
+    assert_eq!(first, expected);
+    assert!(!memo.is_empty());
+    let (second, again) = fresh(&memo);
+    assert_eq!(second, expected);
+    assert_eq!(again, memo, "the same pairs compared");
+
+    // One article fewer: its pairs are forgotten, the rest still decide alike.
+    let fewer: Vec<_> = articles.iter().skip(1).cloned().collect();
+    let (with_memo, smaller) = reconcile_memoized(fewer.clone(), Vec::new(), claims.clone(), &memo);
+    assert_eq!(with_memo, reconcile(fewer, claims.clone()));
+    assert!(smaller.len() <= memo.len());
 }
 
 #[test]

@@ -19,6 +19,7 @@ mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::OnceLock;
 
 use ledger_types::{Ledger, MethodNotes};
 
@@ -144,6 +145,9 @@ pub struct Site<'a> {
     /// Hash of what every page depends on besides its own view: this crate's
     /// version, the templates, the site title.
     settings: u64,
+    /// Hash of the whole ledger, which the data exports are made from;
+    /// computed on first need, once for all of them.
+    ledger_hash: OnceLock<Result<u64, ReportError>>,
 }
 
 impl<'a> Site<'a> {
@@ -203,6 +207,7 @@ impl<'a> Site<'a> {
             title,
             parts,
             settings: settings.digest(),
+            ledger_hash: OnceLock::new(),
         })
     }
 
@@ -212,11 +217,26 @@ impl<'a> Site<'a> {
     }
 
     /// A hash of everything `part` is rendered from: equal fingerprints give
-    /// equal files. None for the data exports, which are cheaper to make than
-    /// to fingerprint (compare their bytes instead).
+    /// equal files (None: the part must be rendered to know).
     pub fn fingerprint(&self, part: &SitePart) -> Result<Option<u64>, ReportError> {
         if let Some(fingerprint) = self.input_fingerprint(part) {
             return fingerprint.map(Some);
+        }
+        if part.kind == PartKind::Data {
+            // Hashing the ledger once costs a fraction of writing any one
+            // export (claims.csv alone is several times the articles' size).
+            let ledger = self
+                .ledger_hash
+                .get_or_init(|| {
+                    let mut hash = Xxh3::new();
+                    hash_serialised(&mut hash, self.index.ledger).map(|()| hash.digest())
+                })
+                .clone()?;
+            let mut hash = Xxh3::new();
+            hash.update(&self.settings.to_le_bytes());
+            hash.update(part.path.as_bytes());
+            hash.update(&ledger.to_le_bytes());
+            return Ok(Some(hash.digest()));
         }
         let Some((page_title, template, view)) = self.page_view(part)? else {
             return Ok(None);
