@@ -247,7 +247,7 @@ impl UnionFind {
 
 /// What copy detection needs of one article, computed from its text alone:
 /// callers may compute sketches in parallel and keep them between builds.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CopySketch {
     /// `MINHASHES` MinHash values for LSH banding; empty for an article without words.
     lsh: Vec<u64>,
@@ -257,7 +257,21 @@ pub struct CopySketch {
     /// A hash of the whole shingle set: equal keys, equal sets, so a
     /// [`CopyMemo`] can remember a pair's similarity by its two keys.
     key: u64,
+    /// The shingle set itself, kept from sketching for this run only (not
+    /// serialised): a caller that sketches in parallel spares copy detection
+    /// making it again, one article after another.
+    #[serde(skip)]
+    set: Option<Vec<u64>>,
 }
+
+/// Sketches are equal by what is kept of them; the set is a by-product.
+impl PartialEq for CopySketch {
+    fn eq(&self, other: &CopySketch) -> bool {
+        (self.key, &self.lsh, &self.fine) == (other.key, &other.lsh, &other.fine)
+    }
+}
+
+impl Eq for CopySketch {}
 
 impl CopySketch {
     fn is_empty(&self) -> bool {
@@ -331,7 +345,10 @@ pub fn copy_sketch(article: &Article) -> CopySketch {
     if article.status == ArticleStatus::Skipped {
         return CopySketch::default();
     }
-    sketch_of_set(&shingles(article))
+    let set = shingles(article);
+    let mut sketch = sketch_of_set(&set);
+    sketch.set = Some(set);
+    sketch
 }
 
 fn sketch_of_set(set: &[u64]) -> CopySketch {
@@ -349,6 +366,7 @@ fn sketch_of_set(set: &[u64]) -> CopySketch {
             .iter()
             .map(|&v| (mix64(v) >> 48) as u16)
             .collect(),
+        set: None,
     }
 }
 
@@ -453,14 +471,15 @@ pub(crate) fn find_copies(
             return *found;
         }
         for i in [a, b] {
-            if sets[i].is_none() {
+            if sketch(i).set.is_none() && sets[i].is_none() {
                 sets[i] = Some(shingles(articles[i]));
             }
         }
-        let found = match (&sets[a], &sets[b]) {
-            (Some(x), Some(y)) => overlap(x, y),
-            _ => Overlap { both: 0, either: 0 },
+        let set = |i: usize| {
+            let made = sets[i].as_deref();
+            sketch(i).set.as_deref().or(made).unwrap_or_default()
         };
+        let found = overlap(set(a), set(b));
         if let Some(k) = key {
             known.insert(k, found);
         }
