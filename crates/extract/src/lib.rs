@@ -15,6 +15,7 @@ pub mod phrases;
 pub mod sentences;
 pub mod tokens;
 
+use jiff::ToSpan;
 use jiff::civil::Date;
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -37,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.9");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.11");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -49,7 +50,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "One person (\"a woman was killed\", \"one civilian\") is a count of 1 only when the outcome is bound to them directly.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
-    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it), else in the title, else (for a headline or lead) in the next three sentences; a running toll takes no place from another paragraph. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
+    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\", past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
     "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer; \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before.",
 ];
@@ -197,6 +198,7 @@ impl Extractor {
             party_cache: vec![OnceCell::new(); sentences.len()],
             actor_cache: vec![OnceCell::new(); sentences.len()],
             sentence_place_cache: vec![OnceCell::new(); sentences.len()],
+            event_days_cache: vec![OnceCell::new(); sentences.len()],
             sentences,
         };
         let title_mentions: Vec<PlaceMention> = self
@@ -261,9 +263,8 @@ impl Extractor {
             let earlier_sentence = OnceCell::new();
             // A headline, subtitle or lead is about what the article goes on to
             // tell: it may take its place from the sentences after it.
-            let own_line = text[..span.start]
-                .trim_end_matches([' ', '\t', '\r'])
-                .ends_with('\n')
+            let before = text[..span.start].trim_end_matches([' ', '\t', '\r']);
+            let own_line = (before.is_empty() || before.ends_with('\n'))
                 && text[span.end..]
                     .trim_start_matches([' ', '\t', '\r'])
                     .starts_with('\n');
@@ -285,6 +286,24 @@ impl Extractor {
                 )
             });
             for sc in found {
+                let mut date = sc.date;
+                if date.is_none() && !sc.date_unresolved && sc.scope == Scope::Incident {
+                    date = scan.earlier_event_date(no, paragraph, last_dated);
+                    // A report that tells its events by day ("on Thursday night the
+                    // navy launched ...") is about those days: an undated event claim
+                    // takes the first. One that never names a day is not dated news.
+                    if date.is_none() {
+                        date = event_day
+                            .get_or_init(|| scan.article_event_day(&self.day_words))
+                            .map(|d| (d, d));
+                    }
+                }
+                if sc.scope == Scope::Incident
+                    && !sc.date_is_earlier_event
+                    && let Some(d) = date
+                {
+                    last_dated = Some((no, d));
+                }
                 // A running toll takes no place from another paragraph: it is
                 // rarely about the town the article speaks of before or after
                 // (people still trapped or displaced are where it spoke of).
@@ -295,16 +314,48 @@ impl Extractor {
                     );
                 let war_toll = speaks_of_war && toll;
                 let in_paragraph = |k: usize| !toll || scan.paragraph_of(k) == paragraph;
+                // An earlier sentence that dates what it tells to another day
+                // ("a response to the chemical attack in Idlib on Tuesday")
+                // names that other event's place: an incident claim that carries
+                // the story's day on looks further back. One dated in its own
+                // sentence may tell of an earlier event at the same place ("a
+                // similar bombing in the same square on July 25"), and one that
+                // speaks of "the attack" most often means the one just named.
+                let own_days = date
+                    .filter(|_| sc.scope == Scope::Incident && sc.date.is_none() && !refers_back);
+                let other_day = |k: usize| own_days.is_some_and(|d| scan.dated_elsewhere(k, d));
                 let context_place = || {
-                    earlier_sentence
-                        .get_or_init(|| self.earlier_place_sentence(&scan, no))
+                    let earlier = match own_days {
+                        None => *earlier_sentence
+                            .get_or_init(|| self.earlier_place_sentence(&scan, no, |_| false)),
+                        Some(_) => self.earlier_place_sentence(&scan, no, other_day),
+                    };
+                    earlier
                         .filter(|&k| in_paragraph(k))
                         .and_then(|k| self.sentence_place(&scan, k).clone())
-                        .or_else(|| title_place.clone())
                         .or_else(|| {
-                            is_headline
-                                .then(|| self.later_place(&scan, no, in_paragraph))
-                                .flatten()
+                            // A headline on a line of its own is told in the
+                            // paragraphs after it (a subtitle may come first); one
+                            // run into its lead is told in its own paragraph.
+                            let story = |k: usize| {
+                                in_paragraph(k) && (own_line || scan.paragraph_of(k) == paragraph)
+                            };
+                            let later = |finer: &dyn Fn(&Place) -> bool| {
+                                is_headline
+                                    .then(|| self.later_place(&scan, no, story, finer))
+                                    .flatten()
+                            };
+                            match &title_place {
+                                // A title naming only a country ("... at the
+                                // Syria-Turkey border") yields to a finer place the
+                                // lead goes on to name.
+                                Some((t, _)) if t.precision == ledger_types::Precision::Country => {
+                                    later(&|p| p.precision != ledger_types::Precision::Country)
+                                        .or_else(|| title_place.clone())
+                                }
+                                Some(_) => title_place.clone(),
+                                None => later(&|_| true),
+                            }
                         })
                 };
                 let place =
@@ -322,6 +373,21 @@ impl Extractor {
                                 })
                                 .unwrap_or((p.0, p.1)),
                         ),
+                        // "a bombing at a Syria-Turkey border crossing": a country
+                        // alone does not tell one event from another; a place in it
+                        // the article names around it does.
+                        Some(p)
+                            if p.0.precision == ledger_types::Precision::Country
+                                && sc.scope == Scope::Incident =>
+                        {
+                            Some(
+                                context_place()
+                                    .filter(|c| {
+                                        c.0.country == p.0.country && c.0.precision > p.0.precision
+                                    })
+                                    .unwrap_or((p.0, p.1)),
+                            )
+                        }
                         Some(p) => Some((p.0, p.1)),
                         // A war's running toll is about the country, not the town the
                         // article was just speaking of.
@@ -343,24 +409,6 @@ impl Extractor {
                     Some(ClaimantRef::Pronoun) => self.claimant_before(&scan, no, &last_claimant),
                     None => headline_source.clone(),
                 };
-                let mut date = sc.date;
-                if date.is_none() && !sc.date_unresolved && sc.scope == Scope::Incident {
-                    date = scan.earlier_event_date(no, paragraph, last_dated);
-                    // A report that tells its events by day ("on Thursday night the
-                    // navy launched ...") is about those days: an undated event claim
-                    // takes the first. One that never names a day is not dated news.
-                    if date.is_none() {
-                        date = event_day
-                            .get_or_init(|| scan.article_event_day(&self.day_words))
-                            .map(|d| (d, d));
-                    }
-                }
-                if sc.scope == Scope::Incident
-                    && !sc.date_is_earlier_event
-                    && let Some(d) = date
-                {
-                    last_dated = Some((no, d));
-                }
                 let mut actor = sc.actor;
                 if actor.is_none() && refers_back {
                     actor = self.earlier_actor(&scan, no, paragraph, &last_actor);
@@ -421,12 +469,20 @@ impl Extractor {
     /// take one from: the nearest naming one, unless it names only a country ("the
     /// second largest airbase in Syria") and one before it names a place in that
     /// country.
-    fn earlier_place_sentence(&self, scan: &ArticleScan<'_>, no: usize) -> Option<usize> {
+    fn earlier_place_sentence(
+        &self,
+        scan: &ArticleScan<'_>,
+        no: usize,
+        skip: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let mut country_only: Option<(usize, String)> = None;
         for k in (no.saturating_sub(6)..no).rev() {
             let Some((place, _)) = self.sentence_place(scan, k) else {
                 continue;
             };
+            if skip(k) {
+                continue;
+            }
             match &country_only {
                 None if place.precision == ledger_types::Precision::Country => {
                     country_only = Some((k, place.country.clone()));
@@ -443,16 +499,22 @@ impl Extractor {
         country_only.map(|(k, _)| k)
     }
 
-    /// For a headline or lead naming no place: the next sentences often do.
+    /// For a headline or lead naming no place: the next sentences often do (the
+    /// first of them naming a place `wanted` accepts).
     fn later_place(
         &self,
         scan: &ArticleScan<'_>,
         no: usize,
         allowed: impl Fn(usize) -> bool,
+        wanted: &dyn Fn(&Place) -> bool,
     ) -> Option<NamedPlace> {
         ((no + 1)..(no + 4).min(scan.sentences.len()))
             .take_while(|&k| allowed(k))
-            .find_map(|k| self.sentence_place(scan, k).clone())
+            .find_map(|k| {
+                self.sentence_place(scan, k)
+                    .clone()
+                    .filter(|p| wanted(&p.0))
+            })
     }
 
     /// "it said": the claimant named last before this sentence, in a claim or in
@@ -818,9 +880,41 @@ struct ArticleScan<'a> {
     actor_cache: Vec<OnceCell<Option<Party>>>,
     /// The best place of each sentence as context for others, on first need.
     sentence_place_cache: Vec<OnceCell<Option<NamedPlace>>>,
+    /// The days each sentence says what it tells happened on, on first need.
+    event_days_cache: Vec<OnceCell<Vec<(Date, Date)>>>,
 }
 
 impl<'a> ArticleScan<'a> {
+    /// Does sentence `k` date what it tells only to days more than a day away
+    /// from `days`? Days of speech, months, periods and vague spans ("days
+    /// after") do not count.
+    fn dated_elsewhere(&self, k: usize, days: (Date, Date)) -> bool {
+        let Some(cell) = self.event_days_cache.get(k) else {
+            return false;
+        };
+        let own = cell.get_or_init(|| {
+            let Some(&span) = self.sentences.get(k) else {
+                return Vec::new();
+            };
+            let mut tokens = Vec::new();
+            tokenize(self.lower, span, &mut tokens);
+            let words = Words {
+                lower: self.lower,
+                tokens: &tokens,
+            };
+            claims::event_dates(&self.input(words, &[]))
+                .into_iter()
+                .filter(|d| !d.speech && !d.since && !d.coarse && !d.within && !d.is_period())
+                .filter_map(|d| d.range)
+                .collect()
+        });
+        let widened = (
+            days.0.checked_sub(1.day()).unwrap_or(days.0),
+            days.1.checked_add(1.day()).unwrap_or(days.1),
+        );
+        !own.is_empty() && own.iter().all(|&(lo, hi)| hi < widened.0 || widened.1 < lo)
+    }
+
     fn paragraph_of(&self, sentence: usize) -> usize {
         let start = self.sentences.get(sentence).map_or(0, |s| s.start);
         self.paragraphs.partition_point(|&p| p <= start)

@@ -476,6 +476,9 @@ impl<'a> Clusterer<'a> {
         let item_place = item.place.and_then(|p| self.place(p));
         let mut strong_place = false;
         let mut same_place = false;
+        // Another neighbourhood of the same city, accepted only because the
+        // claim's own story tells of both.
+        let mut other_neighbourhood = false;
         if let Some(p) = item_place
             && !cluster.places.is_empty()
         {
@@ -483,7 +486,10 @@ impl<'a> Clusterer<'a> {
             let mut best = Relation::Far;
             for q in cluster.places.iter().filter_map(|&q| self.place(q)) {
                 let r = match relate(p, q) {
-                    Relation::Neighbours if same_story => Relation::Near,
+                    Relation::Neighbours if same_story => {
+                        other_neighbourhood = true;
+                        Relation::Near
+                    }
                     Relation::Neighbours | Relation::Far => return None,
                     r => r,
                 };
@@ -542,8 +548,11 @@ impl<'a> Clusterer<'a> {
                 // or village on the same day.
                 let precise = item_place.is_some_and(|p| p.precision >= Precision::District);
                 let placed = item_place.is_some() && !cluster.places.is_empty();
+                // Different parties in different neighbourhoods of one city
+                // are two attacks ("regime raids on the east, rebel fire on
+                // the west"), even on one day in one story.
                 let agreed = same_sentence
-                    || (same_story && placed && same_days)
+                    || (same_story && placed && same_days && !other_neighbourhood)
                     || (same_place && precise && same_days);
                 if !agreed {
                     return None;

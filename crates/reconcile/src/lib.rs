@@ -146,7 +146,7 @@ pub fn method_notes() -> (Vec<String>, Vec<(Grade, String)>) {
             "Places: a claim's place must be compatible with every place of the incident: the same place, one containing the other (by the gazetteer's parents), or within {NEAR_KM} km. Two neighbourhoods of one city are compatible only within one article (or its copies). A country alone counts as no place, but claims in different countries never merge. A claim without a place joins an incident of its own article (or a copy), or one with the same actor on an overlapping day with an overlapping count."
         ),
         format!(
-            "Actors: equal, one side not named, or one a label that may stand for the other ({}); such labels are not competing claims of responsibility. Claims naming different actors merge only within one sentence, within one article (or its copies) when place and day agree, or at the same neighbourhood or village on the same day; such an incident is contested.",
+            "Actors: equal, one side not named, or one a label that may stand for the other ({}); such labels are not competing claims of responsibility. Claims naming different actors merge only within one sentence, within one article (or its copies) when place and day agree (two neighbourhoods of one city do not), or at the same neighbourhood or village on the same day; such an incident is contested.",
             actors::UMBRELLA_ACTORS
                 .iter()
                 .map(|(label, members)| format!("\"{label}\" for {}", members.join(", ")))
