@@ -113,19 +113,34 @@ fn list_folder(dir: &Path) -> Result<Vec<InputFile>, String> {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         let supported = ARTICLE_EXTENSIONS.contains(&ext.as_str());
-        let stamp = metadata.ok().and_then(|m| {
+        // A pipe or a device would block the build or never end: not read.
+        let bytes = match &metadata {
+            Ok(m) if !m.is_file() => Err("not a regular file (a pipe, socket or device)".into()),
+            _ => Ok(Vec::new()),
+        };
+        let stamp = metadata.ok().filter(fs::Metadata::is_file).and_then(|m| {
             let modified = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-            Some((m.len(), modified.as_nanos()))
+            Some((m.len(), modified.as_nanos(), inode(&m)))
         });
         files.push(InputFile {
             name,
-            bytes: Ok(Vec::new()),
+            bytes,
             stamp,
             supported,
         });
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(files)
+}
+
+#[cfg(unix)]
+fn inode(metadata: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(metadata)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &fs::Metadata) -> u64 {
+    0
 }
 
 /// An article that could not be read at all, so it is still listed.
@@ -180,7 +195,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     phase("load cache");
 
     let mut files = list_folder(&opts.articles)?;
-    // Files whose size and modification time are as cached are not read at all.
+    // Files whose stamp (size, modification time, inode) is as cached are not read at all.
     let mut by_stamp: Vec<Option<(u128, Extracted)>> = files
         .iter()
         .map(|f| {
@@ -192,7 +207,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     files
         .par_iter_mut()
         .zip(&by_stamp)
-        .filter(|(f, cached)| f.supported && cached.is_none())
+        .filter(|(f, cached)| f.supported && f.bytes.is_ok() && cached.is_none())
         .for_each(|(f, _)| {
             f.bytes = fs::read(opts.articles.join(&f.name)).map_err(|e| e.to_string());
         });
@@ -320,6 +335,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
             merge_rules,
             grade_rules,
         },
+        renderer: binary_hash(),
     };
     let site = ledger_report::Site::new(&ledger, &options).map_err(|e| e.to_string())?;
     let bar = progress_bar(site.parts().len(), "writing");

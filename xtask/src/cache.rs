@@ -4,7 +4,8 @@
 //!
 //! Entries are spread over [`SHARDS`] files (postcard, a compact serde
 //! format) by a hash of the file name: few files to open when loading, and one
-//! new article rewrites one small shard, not the whole cache.
+//! new article rewrites one small shard, not the whole cache. Beside them,
+//! `copy-memo.bin` keeps reconcile's [`CopyMemo`] under the same key.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
@@ -39,9 +40,11 @@ pub struct ExtractionCache {
     entries: HashMap<String, Entry>,
 }
 
-/// A file's size and modification time (ns): when both are unchanged the file
-/// is not even read again.
-pub type Stamp = (u64, u128);
+/// A file's size, modification time (ns) and inode (0 where there is none):
+/// when all are unchanged the file is not even read again. The inode tells a
+/// file replaced by another of the same size and time (`cp -p`, a link
+/// pointed elsewhere) from the one that was read.
+pub type Stamp = (u64, u128, u64);
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Entry {
@@ -271,7 +274,7 @@ mod tests {
         assert!(!claims.is_empty());
         let sketch = ledger_reconcile::copy_sketch(&article);
         let all: BTreeSet<usize> = (0..SHARDS).collect();
-        let stamp = Some((10, 20));
+        let stamp = Some((10, 20, 30));
         ExtractionCache::save(
             &dir,
             "k1",
@@ -288,7 +291,7 @@ mod tests {
         );
         let (mut cache, _) = ExtractionCache::load(&dir, "k1");
         assert_eq!(
-            cache.take_unchanged("a.md", Some((10, 21))),
+            cache.take_unchanged("a.md", Some((10, 21, 30))),
             None,
             "touched"
         );

@@ -12,7 +12,7 @@ mod watch;
 
 use std::process::ExitCode;
 
-/// Builds allocate many small strings on both threads at once; glibc's
+/// Builds allocate many small strings on every thread at once; glibc's
 /// allocator spent about a tenth of a build's CPU time on them.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -57,8 +57,8 @@ fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// The number before `label` in a summary line ("4 articles from cache").
 fn count(summary: &str, label: &str) -> usize {
     let before = summary
-        .split(label)
-        .next()
+        .find(label)
+        .map(|at| &summary[..at])
         .unwrap_or_else(|| panic!("no {label} in {summary}"));
     before
         .split(|c: char| !c.is_ascii_digit())
@@ -141,6 +141,50 @@ fn a_linked_article_is_read_again_when_the_file_it_points_to_changes() {
     assert_eq!(count(&second, "articles from cache"), 0, "{second}");
     let claims = fs::read_to_string(out.join("data/claims.csv")).expect("claims");
     assert!(claims.contains("At least 12 civilians"), "{claims}");
+
+    // Pointed at another file of the same size and time: read again too.
+    let other = dir.join("corrected.md");
+    fs::write(&other, NEW_ARTICLE.replace("At least 9", "At least 11")).expect("write");
+    let time = fs::metadata(&target)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    fs::File::options()
+        .write(true)
+        .open(&other)
+        .and_then(|f| f.set_modified(time))
+        .expect("set mtime");
+    fs::remove_file(articles.join("idlib.md")).expect("unlink");
+    std::os::unix::fs::symlink(&other, articles.join("idlib.md")).expect("symlink");
+    let third = build(&articles, &out, &[]);
+    assert_eq!(count(&third, "articles from cache"), 0, "{third}");
+    let claims = fs::read_to_string(out.join("data/claims.csv")).expect("claims");
+    assert!(claims.contains("At least 11 civilians"), "{claims}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_an_article_is_listed_not_read() {
+    let dir = scratch("pipe");
+    let articles = dir.join("articles");
+    fs::create_dir_all(&articles).expect("mkdir");
+    fs::write(articles.join("idlib.md"), NEW_ARTICLE).expect("write article");
+    let made = Command::new("mkfifo")
+        .arg(articles.join("feed.txt"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("no mkfifo here; nothing to test");
+        return;
+    }
+    let output = common::build(&articles, &dir.join("site"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("feed.txt: cannot read the file: not a regular file"),
+        "{stderr}"
+    );
+    let summary = stderr.lines().last().unwrap_or_default();
+    assert!(summary.contains("1 skipped: 1 unreadable"), "{summary}");
 }
 
 #[test]

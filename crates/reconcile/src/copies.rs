@@ -291,7 +291,8 @@ impl CopySketch {
 /// (the xtask keeps it in its cache); an empty memo is always correct.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CopyMemo {
-    /// This crate's version: shingles may be made differently in another.
+    /// This crate's version: another may count an overlap differently
+    /// (a changed shingling changes the keys themselves).
     version: String,
     /// (smaller key, larger key, shared shingles, shingles in either), sorted.
     pairs: Vec<(u64, u64, u32, u32)>,
@@ -614,6 +615,110 @@ mod tests {
         // A memo of another version of this crate is ignored.
         wrong.version = "0.0.0-other".into();
         assert_eq!(find_copies(&refs, &[], &wrong).0.groups.len(), 1);
+    }
+
+    #[test]
+    fn equal_sets_share_a_key_and_different_sets_do_not() {
+        let sets: Vec<Vec<u64>> = vec![vec![1], vec![2], vec![1, 2], vec![1, 3], vec![2, 3]];
+        let keys: Vec<u64> = sets.iter().map(|s| sketch_of_set(s).key).collect();
+        let distinct: std::collections::BTreeSet<u64> = keys.iter().copied().collect();
+        assert_eq!(distinct.len(), sets.len(), "{keys:?}");
+        assert_eq!(sketch_of_set(&[1, 3]).key, keys[3]);
+        assert_eq!(sketch_of_set(&[]).key, 0, "no words, no key");
+    }
+
+    /// Stories of random words, some republished with a few words changed;
+    /// each story opens with the last 60 words of the one before (a shared
+    /// background paragraph), so that many pairs are alike without being copies.
+    fn corpus(seed: u64, stories: usize) -> Vec<Article> {
+        let mut random = crate::hash::SplitMix::new(seed);
+        let mut articles = Vec::new();
+        let mut background: Vec<String> = Vec::new();
+        for story in 0..stories {
+            let mut words = background.clone();
+            while words.len() < 150 {
+                words.push(format!("w{}", random.below(5_000)));
+            }
+            background = words[words.len() - 60..].to_vec();
+            for copy in 0..=random.below(3) {
+                let text: Vec<String> = words
+                    .iter()
+                    .map(|w| {
+                        if copy > 0 && random.chance(4) {
+                            format!("x{}", random.below(5_000))
+                        } else {
+                            w.clone()
+                        }
+                    })
+                    .collect();
+                let id = format!("s{story:02}-{copy}");
+                articles.push(Article {
+                    content_hash: id.clone(),
+                    id,
+                    text: text.join(" "),
+                    ..plain_article()
+                });
+            }
+        }
+        articles
+    }
+
+    /// Source groups by comparing every pair exactly: no sketch, key or memo.
+    fn groups_by_every_pair(articles: &[&Article]) -> Vec<Vec<String>> {
+        let sets: Vec<Vec<u64>> = articles.iter().map(|a| shingles(a)).collect();
+        let mut uf = UnionFind::new(articles.len());
+        for a in 0..articles.len() {
+            for b in a + 1..articles.len() {
+                if jaccard(&sets[a], &sets[b]) >= COPY_THRESHOLD {
+                    uf.union(a, b);
+                }
+            }
+        }
+        let mut groups: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
+        for (i, a) in articles.iter().enumerate() {
+            groups.entry(uf.find(i)).or_default().push(a.id.clone());
+        }
+        let mut groups: Vec<Vec<String>> = groups.into_values().filter(|g| g.len() > 1).collect();
+        groups.sort();
+        groups
+    }
+
+    fn groups_found(articles: &[&Article], memo: &CopyMemo) -> (Vec<Vec<String>>, CopyMemo) {
+        let (copies, memo) = find_copies(articles, &[], memo);
+        let mut groups: Vec<Vec<String>> = copies
+            .groups
+            .iter()
+            .map(|g| {
+                let mut ids: Vec<String> = g.copies.iter().map(|(id, _)| id.clone()).collect();
+                ids.push(g.original.clone());
+                ids.sort();
+                ids
+            })
+            .collect();
+        groups.sort();
+        (groups, memo)
+    }
+
+    #[test]
+    fn copies_found_with_or_without_a_memo_are_those_of_comparing_every_pair() {
+        let before = corpus(11, 40);
+        let refs: Vec<&Article> = before.iter().collect();
+        let expected = groups_by_every_pair(&refs);
+        assert!(expected.len() >= 10, "{expected:?}");
+        let (found, memo) = groups_found(&refs, &CopyMemo::default());
+        assert_eq!(found, expected);
+        assert!(!memo.is_empty());
+
+        // The same ids, other texts: stories rewritten under the names of
+        // earlier ones. A memo that remembered pairs by id would be wrong now.
+        let mut after = corpus(12, 40);
+        after.extend(before.iter().take(6).cloned());
+        after.sort_by(|a, b| a.id.cmp(&b.id));
+        after.dedup_by(|a, b| a.id == b.id);
+        let refs: Vec<&Article> = after.iter().collect();
+        let expected = groups_by_every_pair(&refs);
+        assert_eq!(groups_found(&refs, &memo).0, expected);
+        assert_eq!(groups_found(&refs, &CopyMemo::default()).0, expected);
     }
 
     #[test]

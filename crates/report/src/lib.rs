@@ -61,6 +61,11 @@ pub struct RenderOptions {
     pub template_overrides: BTreeMap<String, String>,
     /// The rules the stages applied, for the method page.
     pub method: MethodNotes,
+    /// Identifies the program that renders (the xtask passes a hash of its own
+    /// binary). It is part of every fingerprint: the code that builds views
+    /// and exports makes a file as much as the data does, and the crate's
+    /// version number does not change with every edit of that code.
+    pub renderer: u64,
 }
 
 /// Why rendering failed.
@@ -188,6 +193,7 @@ impl<'a> Site<'a> {
         }
         let mut settings = Xxh3::new();
         settings.update(env!("CARGO_PKG_VERSION").as_bytes());
+        settings.update(&options.renderer.to_le_bytes());
         settings.update(title.as_bytes());
         for name in templates::NAMES {
             let source = options.template_overrides.get(*name).map_or(
@@ -229,7 +235,7 @@ impl<'a> Site<'a> {
                 .ledger_hash
                 .get_or_init(|| {
                     let mut hash = Xxh3::new();
-                    hash_serialised(&mut hash, self.index.ledger).map(|()| hash.digest())
+                    hash_streamed(&mut hash, self.index.ledger).map(|()| hash.digest())
                 })
                 .clone()?;
             let mut hash = Xxh3::new();
@@ -402,6 +408,25 @@ enum View {
     Report(pages::ReportView),
     Incident(Box<pages::IncidentView>),
     Article(Box<pages::ArticleView>),
+}
+
+/// Adds `value`, serialised compactly, to `hash` through a small buffer: for
+/// values as large as a whole ledger, which one buffer would have to hold
+/// twice over (its article texts included).
+fn hash_streamed<T: serde::Serialize>(hash: &mut Xxh3, value: &T) -> Result<(), ReportError> {
+    struct HashSink<'h>(&'h mut Xxh3);
+    impl std::io::Write for HashSink<'_> {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, HashSink(hash));
+    postcard::to_io(value, &mut buffered).map_err(|e| ReportError::Export(e.to_string()))?;
+    std::io::Write::flush(&mut buffered).map_err(|e| ReportError::Export(e.to_string()))
 }
 
 /// Adds `value`, serialised compactly in one buffer, to `hash` (one large

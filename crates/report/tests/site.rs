@@ -550,8 +550,14 @@ fn pages_have_the_accessible_basics() {
 
 /// Every part's (fingerprint, files) of a ledger, by path.
 fn parts_of(ledger: &ledger_types::Ledger) -> BTreeMap<String, (Option<u64>, Vec<OutputFile>)> {
-    let options = options();
-    let site = ledger_report::Site::new(ledger, &options).unwrap();
+    parts_rendered_by(ledger, &options())
+}
+
+fn parts_rendered_by(
+    ledger: &ledger_types::Ledger,
+    options: &RenderOptions,
+) -> BTreeMap<String, (Option<u64>, Vec<OutputFile>)> {
+    let site = ledger_report::Site::new(ledger, options).unwrap();
     site.parts()
         .iter()
         .map(|part| {
@@ -598,4 +604,26 @@ fn equal_fingerprints_mean_equal_pages() {
         }
         assert!(differing > 0, "change {n} changed no fingerprint");
     }
+}
+
+#[test]
+fn every_fingerprint_changes_with_the_renderer() {
+    // Another build of the program may turn the same ledger into other bytes
+    // (an export's column, a page's markup): nothing it made is trusted.
+    let ledger = fixture::ledger();
+    let other = RenderOptions {
+        renderer: 7,
+        ..options()
+    };
+    let before = parts_of(&ledger);
+    let after = parts_rendered_by(&ledger, &other);
+    assert_eq!(before.len(), after.len());
+    for (path, (fingerprint, _)) in &after {
+        let old = &before[path].0;
+        assert!(
+            fingerprint.is_none() || fingerprint != old,
+            "{path} kept its fingerprint"
+        );
+    }
+    assert!(after.values().any(|(f, _)| f.is_some()));
 }
