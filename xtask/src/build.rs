@@ -289,7 +289,9 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     phase("ingest+extract");
 
     let mut articles = Vec::with_capacity(results.len());
-    let mut claims = Vec::new();
+    // Sized once: growing a vector of a hundred thousand claims copies it
+    // again and again, onto fresh pages the kernel must clear.
+    let mut claims = Vec::with_capacity(results.iter().map(|(_, _, (_, c, _))| c.len()).sum());
     let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
     let mut sketches = Vec::with_capacity(results.len());
     for (_, _, (article, article_claims, sketch)) in results {

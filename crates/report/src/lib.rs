@@ -228,9 +228,15 @@ impl<'a> Site<'a> {
         if let Some(fingerprint) = self.input_fingerprint(part) {
             return fingerprint.map(Some);
         }
-        if part.kind == PartKind::Data {
-            // Hashing the ledger once costs a fraction of writing any one
-            // export (claims.csv alone is several times the articles' size).
+        // Parts made from the whole ledger: the data exports and the pages
+        // that list or count everything. Hashing the ledger once costs a
+        // fraction of making any one of them (claims.csv alone is several times
+        // the articles' size; the overview's view is most of its rendering).
+        let whole_ledger = matches!(
+            part.kind,
+            PartKind::Data | PartKind::Index | PartKind::ArticlesIndex | PartKind::ReportMd
+        );
+        if whole_ledger {
             let ledger = self
                 .ledger_hash
                 .get_or_init(|| {
