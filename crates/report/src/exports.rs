@@ -1,6 +1,8 @@
 //! The data exports under `data/`: CSV through the `csv` crate, JSON through
 //! serde_json. Column order comes from [`crate::columns`].
 
+use std::borrow::Cow;
+
 use ledger_types::{Article, Claim, Incident, Party};
 
 use crate::columns::{ARTICLES_CSV_COLUMNS, CLAIMS_CSV_COLUMNS, INCIDENTS_CSV_COLUMNS};
@@ -45,14 +47,16 @@ pub fn data_file(index: &LedgerIndex<'_>, path: &str) -> Option<Result<OutputFil
     Some(bytes.map(|b| OutputFile::new(path, b)))
 }
 
-fn csv_bytes<const N: usize>(
+fn csv_bytes<const N: usize, F: AsRef<str>>(
     header: &[&str],
-    rows: impl Iterator<Item = [String; N]>,
+    rows: impl Iterator<Item = [F; N]>,
 ) -> Result<Vec<u8>, ReportError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(header).map_err(export_error)?;
     for row in rows {
-        writer.write_record(&row).map_err(export_error)?;
+        writer
+            .write_record(row.iter().map(|field| field.as_ref().as_bytes()))
+            .map_err(export_error)?;
     }
     writer
         .into_inner()
@@ -82,14 +86,6 @@ fn number(n: Option<u64>) -> String {
     n.map_or_else(String::new, |n| n.to_string())
 }
 
-fn party_name(party: Option<&Party>) -> String {
-    party.map_or_else(String::new, |p| p.name.clone())
-}
-
-fn party_kind(party: Option<&Party>) -> String {
-    party.map_or_else(String::new, |p| p.kind.as_str().to_owned())
-}
-
 fn names(parties: &[Party]) -> String {
     parties
         .iter()
@@ -98,42 +94,56 @@ fn names(parties: &[Party]) -> String {
         .join("; ")
 }
 
-/// One row of `claims.csv`, in [`CLAIMS_CSV_COLUMNS`] order.
-pub fn claim_row(claim: &Claim) -> [String; CLAIM_COLUMNS] {
+/// One row of `claims.csv`, in [`CLAIMS_CSV_COLUMNS`] order. Text fields are
+/// borrowed: the file has a row per claim, often a hundred thousand.
+pub fn claim_row(claim: &Claim) -> [Cow<'_, str>; CLAIM_COLUMNS] {
+    fn text(s: Option<&str>) -> Cow<'_, str> {
+        Cow::Borrowed(s.unwrap_or_default())
+    }
+    fn owned<'c>(s: String) -> Cow<'c, str> {
+        Cow::Owned(s)
+    }
+    fn party(p: Option<&Party>) -> Cow<'_, str> {
+        text(p.map(|p| p.name.as_str()))
+    }
+    fn kind(p: Option<&Party>) -> Cow<'_, str> {
+        text(p.map(|p| p.kind.as_str()))
+    }
     let place = claim.place.as_ref();
     [
-        claim.id.clone(),
-        claim.article.clone(),
-        claim.sentence.clone(),
-        number(claim.count_min),
-        number(claim.count_max),
-        claim.qualifier.as_str().to_owned(),
-        claim.measure.as_str().to_owned(),
-        claim.victims.as_str().to_owned(),
-        claim
-            .place_text
-            .clone()
-            .or_else(|| place.map(|p| p.name.clone()))
-            .unwrap_or_default(),
-        place.map_or_else(String::new, |p| p.country.clone()),
-        place.map_or_else(String::new, |p| figures::coordinate(p.lat)),
-        place.map_or_else(String::new, |p| figures::coordinate(p.lon)),
-        figures::date(claim.date_start),
-        figures::date(claim.date_end),
-        claim.scope.as_str().to_owned(),
-        party_name(claim.actor.as_ref()),
-        party_name(claim.claimant.as_ref()),
-        claim.incident.clone().unwrap_or_default(),
-        place.map_or_else(String::new, |p| p.precision.as_str().to_owned()),
-        party_kind(claim.actor.as_ref()),
-        party_kind(claim.claimant.as_ref()),
-        claim.stance.as_str().to_owned(),
-        claim.sentence_span.start.to_string(),
-        claim.sentence_span.end.to_string(),
-        claim.count_span.start.to_string(),
-        claim.count_span.end.to_string(),
-        place.map_or_else(String::new, |p| p.name.clone()),
-        claim.in_title.to_string(),
+        text(Some(&claim.id)),
+        text(Some(&claim.article)),
+        text(Some(&claim.sentence)),
+        owned(number(claim.count_min)),
+        owned(number(claim.count_max)),
+        text(Some(claim.qualifier.as_str())),
+        text(Some(claim.measure.as_str())),
+        text(Some(claim.victims.as_str())),
+        text(
+            claim
+                .place_text
+                .as_deref()
+                .or_else(|| place.map(|p| p.name.as_str())),
+        ),
+        text(place.map(|p| p.country.as_str())),
+        owned(place.map_or_else(String::new, |p| figures::coordinate(p.lat))),
+        owned(place.map_or_else(String::new, |p| figures::coordinate(p.lon))),
+        owned(figures::date(claim.date_start)),
+        owned(figures::date(claim.date_end)),
+        text(Some(claim.scope.as_str())),
+        party(claim.actor.as_ref()),
+        party(claim.claimant.as_ref()),
+        text(claim.incident.as_deref()),
+        text(place.map(|p| p.precision.as_str())),
+        kind(claim.actor.as_ref()),
+        kind(claim.claimant.as_ref()),
+        text(Some(claim.stance.as_str())),
+        owned(claim.sentence_span.start.to_string()),
+        owned(claim.sentence_span.end.to_string()),
+        owned(claim.count_span.start.to_string()),
+        owned(claim.count_span.end.to_string()),
+        text(place.map(|p| p.name.as_str())),
+        text(Some(if claim.in_title { "true" } else { "false" })),
     ]
 }
 
