@@ -18,7 +18,7 @@ pub mod tokens;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ledger_types::{ArticleStatus, FurnitureKind, Measure, Party, PartyKind, Place, Scope, Span};
 
@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.11");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.12");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -50,7 +50,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "One person (\"a woman was killed\", \"one civilian\") is a count of 1 only when the outcome is bound to them directly.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
-    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\", past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
+    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
     "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer; \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before.",
 ];
@@ -216,6 +216,10 @@ impl Extractor {
         let mut last_dated: Option<(usize, (Date, Date))> = None;
         let mut last_actor: Option<(usize, Party)> = None;
         let mut seen_sentences: HashSet<&str> = HashSet::new();
+        // The day of each exact count of an event claim told so far, by (measure,
+        // count): a later sentence repeating one on that day ("five people were
+        // killed in the attack", quoting the lead) retells that event.
+        let mut told_counts: HashMap<(Measure, u64), Option<(Date, Date)>> = HashMap::new();
 
         let cues: Vec<usize> = self
             .outcome_cues
@@ -321,8 +325,16 @@ impl Extractor {
                 // sentence may tell of an earlier event at the same place ("a
                 // similar bombing in the same square on July 25"), and one that
                 // speaks of "the attack" most often means the one just named.
-                let own_days = date
-                    .filter(|_| sc.scope == Scope::Incident && sc.date.is_none() && !refers_back);
+                let exact_count = sc.count_min.filter(|&c| c >= 2 && sc.count_max == Some(c));
+                // A claim repeating a count the article told before on its day
+                // speaks of "the attack" that count was told of, not of the last
+                // one named.
+                let retold = exact_count
+                    .and_then(|c| told_counts.get(&(sc.measure, c)))
+                    .is_some_and(|d| *d == date);
+                let own_days = date.filter(|_| {
+                    sc.scope == Scope::Incident && sc.date.is_none() && (!refers_back || retold)
+                });
                 let other_day = |k: usize| own_days.is_some_and(|d| scan.dated_elsewhere(k, d));
                 let context_place = || {
                     let earlier = match own_days {
@@ -397,6 +409,11 @@ impl Extractor {
                         }),
                         None => context_place(),
                     };
+                if let Some(c) = exact_count
+                    && sc.scope == Scope::Incident
+                {
+                    told_counts.insert((sc.measure, c), date);
+                }
                 let (place, place_text) = match place {
                     Some((p, t)) => (Some(p), Some(t)),
                     None => (None, None),
