@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.12");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.13");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -50,7 +50,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "One person (\"a woman was killed\", \"one civilian\") is a count of 1 only when the outcome is bound to them directly.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
-    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
+    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one. A war's running toll with no place of its own is placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
     "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer; \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before.",
 ];
@@ -206,6 +206,7 @@ impl Extractor {
             .find(&article.title)
             .into_iter()
             .filter(|m| !is_aside_place(&article.title, m.span))
+            .filter(|m| !names_government(&self.gazetteer, &article.title, m))
             .collect();
         let title_place = self.best_place(&article.title, &title_mentions, None);
 
@@ -775,6 +776,89 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     false
 }
 
+/// Is this mention of a capital its government ("Moscow denied")?
+fn names_government(gazetteer: &Gazetteer, text: &str, m: &PlaceMention) -> bool {
+    gazetteer.place(m.place).is_some_and(|p| {
+        lexicon::is_capital(&p.name) && is_government_metonym(text, m.span, m.name_end)
+    })
+}
+
+/// Is the capital at `span` (`name_end` where its name ends) its government
+/// rather than a place: "Moscow denied", "Ankara has accused", "blamed on
+/// Damascus", "accused Tehran", "Damascus's allies"? Such a name says nothing
+/// about where anything happened.
+fn is_government_metonym(text: &str, span: Span, name_end: usize) -> bool {
+    let from = floor_boundary(text, span.start.saturating_sub(40));
+    let mut before = text[from..span.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .map(str::to_ascii_lowercase);
+    let b0 = before.next().unwrap_or_default();
+    let b1 = before.next().unwrap_or_default();
+    let b2 = before.next().unwrap_or_default();
+    let blame = |w: &str| matches!(w, "blame" | "blames" | "blamed" | "blaming");
+    if b0 == "on" && (blame(&b1) || (matches!(b1.as_str(), "it" | "them" | "this") && blame(&b2))) {
+        return true;
+    }
+    if matches!(b0.as_str(), "accuse" | "accuses" | "accused" | "accusing") {
+        return true;
+    }
+    // "residents of Damascus said": the place, with people in it speaking.
+    if matches!(
+        b0.as_str(),
+        "in" | "at" | "near" | "of" | "from" | "to" | "into" | "around" | "outside" | "inside"
+    ) {
+        return false;
+    }
+    let end = floor_boundary(text, name_end.max(span.end));
+    let rest = &text[end..];
+    let possessive = rest.starts_with("'s")
+        || rest.starts_with("\u{2019}s")
+        || rest.starts_with('\'')
+        || text[span.start..end].ends_with("'s")
+        || text[span.start..end].ends_with("\u{2019}s");
+    let to = floor_boundary(rest, 60);
+    let mut after = rest[..to]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty() && *w != "s")
+        .map(str::to_ascii_lowercase);
+    if possessive {
+        return after
+            .next()
+            .is_some_and(|w| lexicon::is_government_noun(&w));
+    }
+    // "Moscow has repeatedly denied": a subject the verb follows closely.
+    if rest.starts_with([',', '.', ')']) {
+        return false;
+    }
+    for w in after.take(3) {
+        if lexicon::is_government_verb(&w) {
+            return true;
+        }
+        if !matches!(
+            w.as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "also"
+                | "again"
+                | "repeatedly"
+                | "strongly"
+                | "firmly"
+                | "previously"
+                | "already"
+                | "swiftly"
+                | "quickly"
+                | "later"
+                | "since"
+        ) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Text to read claims from: an article's text with its furniture, or its title.
 struct TextPart<'a> {
     text: &'a str,
@@ -960,6 +1044,7 @@ impl<'a> ArticleScan<'a> {
                 .find_in(self.folded(), span)
                 .into_iter()
                 .filter(|m| !(self.furniture)(m.span) && !is_aside_place(self.text, m.span))
+                .filter(|m| !names_government(self.gazetteer, self.text, m))
                 // Party names that hold a place name ("Aleppo Police Command") are not places.
                 .filter(|m| !parties.iter().any(|p| p.span.overlaps(m.span)))
                 .collect()
