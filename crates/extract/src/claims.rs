@@ -145,6 +145,12 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         }
         if word == "civilian" {
             np.victims = Some(Victims::Civilians);
+            // "a civilian was killed": the noun itself, where the phrase ends,
+            // not the adjective of "civilian casualties".
+            if w.kind(j + 1) != Some(TokenKind::Word) || crate::lexicon::is_np_stop(w.get(j + 1)) {
+                np.end = j + 1;
+                return np;
+            }
             j += 1;
             continue;
         }

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.13");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.14");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -47,7 +47,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "Not claims: counts of strikes, raids, incidents or other things; years, ages, money, percentages, durations and distances; a number right before another (a time stamp); counts inside page furniture (share counters, donation appeals, link lists, photo credits).",
     "Qualifiers bind only the number they stand before: \"at least 47\" is 47 or more, \"more than 200\" above 200, \"nearly 170\" about 170, \"up to 30\" at most 30, \"10 to 15\" a range.",
     "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants.",
-    "One person (\"a woman was killed\", \"one civilian\") is a count of 1 only when the outcome is bound to them directly.",
+    "One person (\"a woman was killed\", \"one civilian\", \"a civilian was injured\", not the adjective of \"civilian casualties\") is a count of 1 only when the outcome is bound to them directly.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
     "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one. A war's running toll with no place of its own is placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
