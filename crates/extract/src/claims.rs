@@ -337,10 +337,17 @@ fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
     {
         return true;
     }
-    matches!(
-        prev,
-        "including" | "and" | "," | "plus" | "them" | "whom" | "incl"
-    ) || (prev == "as" && w.ends_before(first, &["as", "well", "as"]))
+    // "Among at least 25 injured eight were in critical condition": a part of
+    // the count the clause opened with, even with no comma between.
+    let among_count = first >= 3
+        && matches!(prev, "injured" | "wounded" | "hurt" | "dead" | "killed")
+        && (first.saturating_sub(6)..first - 2).any(|k| w.get(k) == "among");
+    among_count
+        || matches!(
+            prev,
+            "including" | "and" | "," | "plus" | "them" | "whom" | "incl"
+        )
+        || (prev == "as" && w.ends_before(first, &["as", "well", "as"]))
 }
 
 /// A verb before the count takes it as object: "killed at least 24 people".
