@@ -145,6 +145,12 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         }
         if word == "civilian" {
             np.victims = Some(Victims::Civilians);
+            // "a civilian was killed": the noun itself, where the phrase ends,
+            // not the adjective of "civilian casualties".
+            if w.kind(j + 1) != Some(TokenKind::Word) || crate::lexicon::is_np_stop(w.get(j + 1)) {
+                np.end = j + 1;
+                return np;
+            }
             j += 1;
             continue;
         }
@@ -331,10 +337,17 @@ fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
     {
         return true;
     }
-    matches!(
-        prev,
-        "including" | "and" | "," | "plus" | "them" | "whom" | "incl"
-    ) || (prev == "as" && w.ends_before(first, &["as", "well", "as"]))
+    // "Among at least 25 injured eight were in critical condition": a part of
+    // the count the clause opened with, even with no comma between.
+    let among_count = first >= 3
+        && matches!(prev, "injured" | "wounded" | "hurt" | "dead" | "killed")
+        && (first.saturating_sub(6)..first - 2).any(|k| w.get(k) == "among");
+    among_count
+        || matches!(
+            prev,
+            "including" | "and" | "," | "plus" | "them" | "whom" | "incl"
+        )
+        || (prev == "as" && w.ends_before(first, &["as", "well", "as"]))
 }
 
 /// A verb before the count takes it as object: "killed at least 24 people".
@@ -801,9 +814,39 @@ fn is_single_event_noun(w: &str) -> bool {
 /// Words that make a count a running total rather than one event.
 /// Words inside parties or date expressions do not count ("last year" is a date,
 /// judged by its length).
-fn has_cumulative_cue(w: &Words<'_>, parties: &[PartyInSentence], dates: &[DateMention]) -> bool {
+/// "so far" after the first count ("documented the deaths of 43 people so far")
+/// is the toll of the day's attack until now, unless the sentence speaks of a
+/// long span ("in the ongoing campaign", "the conflict").
+fn has_cumulative_cue(
+    w: &Words<'_>,
+    parties: &[PartyInSentence],
+    dates: &[DateMention],
+    first_count: usize,
+) -> bool {
     let in_party = |i: usize| parties.iter().any(|p| p.first <= i && i < p.end);
     let in_date = |i: usize| dates.iter().any(|d| d.first <= i && i < d.end);
+    let long_span = || {
+        (0..w.len()).any(|k| {
+            matches!(
+                w.get(k),
+                "war"
+                    | "wars"
+                    | "conflict"
+                    | "campaign"
+                    | "ongoing"
+                    | "crisis"
+                    | "uprising"
+                    | "revolution"
+                    | "militancy"
+                    | "insurgency"
+                    | "siege"
+                    | "offensive"
+                    | "weeks"
+                    | "months"
+                    | "years"
+            )
+        })
+    };
     for i in 0..w.len() {
         if in_party(i) || in_date(i) {
             continue;
@@ -814,7 +857,7 @@ fn has_cumulative_cue(w: &Words<'_>, parties: &[PartyInSentence], dates: &[DateM
         let cue = match word {
             "since" | "overall" | "altogether" | "cumulative" | "monthly" | "annual"
             | "annually" | "yearly" => true,
-            "far" => prev == "so",
+            "far" => prev == "so" && (i < first_count || long_span()),
             "date" => prev == "to",
             // "which has admitted to killing 220": an admission to date.
             // ("has admitted killing 8 in the strike" is one event's).
@@ -1454,7 +1497,8 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         .map(|(c, np)| (c.first, np.end.max(c.end)))
         .collect();
     let stance = stance_of_sentence(w);
-    let cumulative_cue = has_cumulative_cue(w, input.parties, dates);
+    let first_count = counts.first().map_or(0, |(c, _)| c.first);
+    let cumulative_cue = has_cumulative_cue(w, input.parties, dates, first_count);
     // "the Houla massacre in 2012" is one event even though its date is a year.
     let one_event = (0..w.len()).any(|k| is_single_event_noun(w.get(k)));
     let mut out: Vec<SentenceClaim> = Vec::new();

@@ -656,3 +656,84 @@ pub fn month_number(w: &str) -> Option<i8> {
         _ => return None,
     })
 }
+
+/// Capitals whose name also stands for their government ("Damascus denied",
+/// "blamed on Moscow"), by the gazetteer's canonical name.
+pub fn is_capital(name: &str) -> bool {
+    matches!(
+        name,
+        "Damascus"
+            | "Moscow"
+            | "Washington"
+            | "Ankara"
+            | "Tehran"
+            | "Beirut"
+            | "Baghdad"
+            | "Riyadh"
+            | "Amman"
+            | "Cairo"
+            | "Doha"
+            | "Abu Dhabi"
+            | "London"
+            | "Paris"
+            | "Beijing"
+            | "Kyiv"
+            | "Sanaa"
+            | "Kabul"
+            | "Jerusalem"
+    )
+}
+
+/// Verbs a government does by its capital's name: "Moscow denied", "Ankara accused".
+pub fn is_government_verb(w: &str) -> bool {
+    (is_saying_verb(w) && !matches!(w, "put" | "reporting" | "saying" | "quoted" | "cited"))
+        || matches!(
+            w,
+            "accused"
+                | "accuses"
+                | "blamed"
+                | "blames"
+                | "refuted"
+                | "refutes"
+                | "rejected"
+                | "rejects"
+                | "condemned"
+                | "condemns"
+                | "insists"
+                | "warns"
+                | "urged"
+                | "urges"
+                | "demanded"
+                | "demands"
+                | "responded"
+                | "retaliated"
+        )
+}
+
+/// Nouns after "Moscow's" that make it the government, not the city: "Damascus's allies".
+pub fn is_government_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "government"
+            | "regime"
+            | "ally"
+            | "allies"
+            | "backers"
+            | "position"
+            | "stance"
+            | "policy"
+            | "support"
+            | "backing"
+            | "denial"
+            | "envoy"
+            | "ambassador"
+            | "officials"
+            | "leadership"
+            | "claims"
+            | "account"
+            | "version"
+            | "role"
+            | "response"
+            | "intervention"
+    )
+}

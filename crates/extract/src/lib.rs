@@ -18,7 +18,7 @@ pub mod tokens;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ledger_types::{ArticleStatus, FurnitureKind, Measure, Party, PartyKind, Place, Scope, Span};
 
@@ -38,19 +38,19 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.11");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.16");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
     "A claim is a count of people bound to one outcome (killed, injured, casualties, displaced, trapped, detained, missing, kidnapped) within one sentence. A dateline, or the title repeated at the top, run into the first sentence cuts it in two; a title the text does not repeat is read as a sentence of its own, its claims listed after the text's (in_title), placed where the text's first claim is when it names no place.",
-    "A count is bound to an outcome by a verb before it (\"killed 12 civilians\"), an outcome word after its noun phrase (\"12 civilians were killed\", \"28 militants dead\"), a cue before it (\"the death toll rose to 86\", \"among the dead were 4 children\"), or a list it belongs to (\"55 civilians killed, including 19 children\" gives two claims).",
+    "A count is bound to an outcome by a verb before it (\"killed 12 civilians\"), an outcome word after its noun phrase (\"12 civilians were killed\", \"28 militants dead\"), a cue before it (\"the death toll rose to 86\", \"among the dead were 4 children\"), or a list it belongs to (\"55 civilians killed, including 19 children\" gives two claims; \"among at least 25 injured eight were in critical condition\" gives 25 and 8 injured).",
     "Not claims: counts of strikes, raids, incidents or other things; years, ages, money, percentages, durations and distances; a number right before another (a time stamp); counts inside page furniture (share counters, donation appeals, link lists, photo credits).",
     "Qualifiers bind only the number they stand before: \"at least 47\" is 47 or more, \"more than 200\" above 200, \"nearly 170\" about 170, \"up to 30\" at most 30, \"10 to 15\" a range.",
     "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants.",
-    "One person (\"a woman was killed\", \"one civilian\") is a count of 1 only when the outcome is bound to them directly.",
+    "One person (\"a woman was killed\", \"one civilian\", \"a civilian was injured\", not the adjective of \"civilian casualties\") is a count of 1 only when the outcome is bound to them directly.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
-    "Scope is cumulative for running totals (\"since\", \"so far\", \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
-    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\", past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one. A war's running toll with no place of its own is placed in the country. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
+    "Scope is cumulative for running totals (\"since\", \"so far\" before the count or beside a war, campaign or years, not \"43 dead so far\" of one attack, \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
+    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one. A war's running toll with no place of its own is placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
     "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer; \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before.",
 ];
@@ -206,6 +206,7 @@ impl Extractor {
             .find(&article.title)
             .into_iter()
             .filter(|m| !is_aside_place(&article.title, m.span))
+            .filter(|m| !names_government(&self.gazetteer, &article.title, m))
             .collect();
         let title_place = self.best_place(&article.title, &title_mentions, None);
 
@@ -216,6 +217,10 @@ impl Extractor {
         let mut last_dated: Option<(usize, (Date, Date))> = None;
         let mut last_actor: Option<(usize, Party)> = None;
         let mut seen_sentences: HashSet<&str> = HashSet::new();
+        // The day of each exact count of an event claim told so far, by (measure,
+        // count): a later sentence repeating one on that day ("five people were
+        // killed in the attack", quoting the lead) retells that event.
+        let mut told_counts: HashMap<(Measure, u64), Option<(Date, Date)>> = HashMap::new();
 
         let cues: Vec<usize> = self
             .outcome_cues
@@ -321,8 +326,16 @@ impl Extractor {
                 // sentence may tell of an earlier event at the same place ("a
                 // similar bombing in the same square on July 25"), and one that
                 // speaks of "the attack" most often means the one just named.
-                let own_days = date
-                    .filter(|_| sc.scope == Scope::Incident && sc.date.is_none() && !refers_back);
+                let exact_count = sc.count_min.filter(|&c| c >= 2 && sc.count_max == Some(c));
+                // A claim repeating a count the article told before on its day
+                // speaks of "the attack" that count was told of, not of the last
+                // one named.
+                let retold = exact_count
+                    .and_then(|c| told_counts.get(&(sc.measure, c)))
+                    .is_some_and(|d| *d == date);
+                let own_days = date.filter(|_| {
+                    sc.scope == Scope::Incident && sc.date.is_none() && (!refers_back || retold)
+                });
                 let other_day = |k: usize| own_days.is_some_and(|d| scan.dated_elsewhere(k, d));
                 let context_place = || {
                     let earlier = match own_days {
@@ -397,6 +410,11 @@ impl Extractor {
                         }),
                         None => context_place(),
                     };
+                if let Some(c) = exact_count
+                    && sc.scope == Scope::Incident
+                {
+                    told_counts.insert((sc.measure, c), date);
+                }
                 let (place, place_text) = match place {
                     Some((p, t)) => (Some(p), Some(t)),
                     None => (None, None),
@@ -758,6 +776,89 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     false
 }
 
+/// Is this mention of a capital its government ("Moscow denied")?
+fn names_government(gazetteer: &Gazetteer, text: &str, m: &PlaceMention) -> bool {
+    gazetteer.place(m.place).is_some_and(|p| {
+        lexicon::is_capital(&p.name) && is_government_metonym(text, m.span, m.name_end)
+    })
+}
+
+/// Is the capital at `span` (`name_end` where its name ends) its government
+/// rather than a place: "Moscow denied", "Ankara has accused", "blamed on
+/// Damascus", "accused Tehran", "Damascus's allies"? Such a name says nothing
+/// about where anything happened.
+fn is_government_metonym(text: &str, span: Span, name_end: usize) -> bool {
+    let from = floor_boundary(text, span.start.saturating_sub(40));
+    let mut before = text[from..span.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .map(str::to_ascii_lowercase);
+    let b0 = before.next().unwrap_or_default();
+    let b1 = before.next().unwrap_or_default();
+    let b2 = before.next().unwrap_or_default();
+    let blame = |w: &str| matches!(w, "blame" | "blames" | "blamed" | "blaming");
+    if b0 == "on" && (blame(&b1) || (matches!(b1.as_str(), "it" | "them" | "this") && blame(&b2))) {
+        return true;
+    }
+    if matches!(b0.as_str(), "accuse" | "accuses" | "accused" | "accusing") {
+        return true;
+    }
+    // "residents of Damascus said": the place, with people in it speaking.
+    if matches!(
+        b0.as_str(),
+        "in" | "at" | "near" | "of" | "from" | "to" | "into" | "around" | "outside" | "inside"
+    ) {
+        return false;
+    }
+    let end = floor_boundary(text, name_end.max(span.end));
+    let rest = &text[end..];
+    let possessive = rest.starts_with("'s")
+        || rest.starts_with("\u{2019}s")
+        || rest.starts_with('\'')
+        || text[span.start..end].ends_with("'s")
+        || text[span.start..end].ends_with("\u{2019}s");
+    let to = floor_boundary(rest, 60);
+    let mut after = rest[..to]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty() && *w != "s")
+        .map(str::to_ascii_lowercase);
+    if possessive {
+        return after
+            .next()
+            .is_some_and(|w| lexicon::is_government_noun(&w));
+    }
+    // "Moscow has repeatedly denied": a subject the verb follows closely.
+    if rest.starts_with([',', '.', ')']) {
+        return false;
+    }
+    for w in after.take(3) {
+        if lexicon::is_government_verb(&w) {
+            return true;
+        }
+        if !matches!(
+            w.as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "also"
+                | "again"
+                | "repeatedly"
+                | "strongly"
+                | "firmly"
+                | "previously"
+                | "already"
+                | "swiftly"
+                | "quickly"
+                | "later"
+                | "since"
+        ) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Text to read claims from: an article's text with its furniture, or its title.
 struct TextPart<'a> {
     text: &'a str,
@@ -943,6 +1044,7 @@ impl<'a> ArticleScan<'a> {
                 .find_in(self.folded(), span)
                 .into_iter()
                 .filter(|m| !(self.furniture)(m.span) && !is_aside_place(self.text, m.span))
+                .filter(|m| !names_government(self.gazetteer, self.text, m))
                 // Party names that hold a place name ("Aleppo Police Command") are not places.
                 .filter(|m| !parties.iter().any(|p| p.span.overlaps(m.span)))
                 .collect()
