@@ -827,24 +827,31 @@ fn has_cumulative_cue(
     let in_date = |i: usize| dates.iter().any(|d| d.first <= i && i < d.end);
     let long_span = || {
         (0..w.len()).any(|k| {
-            matches!(
-                w.get(k),
-                "war"
-                    | "wars"
-                    | "conflict"
-                    | "campaign"
-                    | "ongoing"
-                    | "crisis"
-                    | "uprising"
-                    | "revolution"
-                    | "militancy"
-                    | "insurgency"
-                    | "siege"
-                    | "offensive"
-                    | "weeks"
-                    | "months"
-                    | "years"
-            )
+            // "the regime has killed 85 so far": what a party has done till now.
+            let agent_has_done = matches!(w.get(k), "has" | "have")
+                && matches!(
+                    w.get(k + 1),
+                    "killed" | "wounded" | "injured" | "displaced" | "claimed"
+                );
+            agent_has_done
+                || matches!(
+                    w.get(k),
+                    "war"
+                        | "wars"
+                        | "conflict"
+                        | "campaign"
+                        | "ongoing"
+                        | "crisis"
+                        | "uprising"
+                        | "revolution"
+                        | "militancy"
+                        | "insurgency"
+                        | "siege"
+                        | "offensive"
+                        | "weeks"
+                        | "months"
+                        | "years"
+                )
         })
     };
     for i in 0..w.len() {
