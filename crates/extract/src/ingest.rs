@@ -37,16 +37,8 @@ pub fn read_article(file_name: &str, bytes: &[u8]) -> Article {
     let mut article = Article {
         id,
         file: file_name.to_string(),
-        title: String::new(),
-        date: None,
-        source: None,
-        url: None,
-        meta: Default::default(),
-        text: String::new(),
-        furniture: Vec::new(),
-        status: ArticleStatus::Ok,
-        problems: Vec::new(),
         content_hash: content_hash(bytes),
+        ..Article::default()
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let decoded = match decode::decode(bytes) {

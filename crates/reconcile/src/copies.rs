@@ -564,17 +564,7 @@ mod tests {
     fn plain_article() -> Article {
         Article {
             id: "a".into(),
-            file: String::new(),
-            title: String::new(),
-            date: None,
-            source: None,
-            url: None,
-            meta: Default::default(),
-            text: String::new(),
-            furniture: Vec::new(),
-            status: ArticleStatus::Ok,
-            problems: Vec::new(),
-            content_hash: String::new(),
+            ..Article::default()
         }
     }
 

@@ -38,10 +38,11 @@ impl Span {
 }
 
 /// How an input file fared when it was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ArticleStatus {
     /// Read and extracted.
+    #[default]
     Ok,
     /// Read and extracted, but something about it was off (see `problems`).
     Warning,
@@ -92,7 +93,7 @@ pub struct Furniture {
 /// One input file after ingestion. `text` is the body after any front matter,
 /// byte for byte as the file had it (less a BOM); every span in the system
 /// points into it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// File stem: the article's id everywhere (`claims.csv`'s `article` column).
     pub id: String,
