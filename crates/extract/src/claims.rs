@@ -93,6 +93,14 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         if w.get(j) == "the" {
             j += 1;
         }
+    } else if w.get(j) == "of"
+        && matches!(w.get(j + 1), "his" | "her" | "their")
+        && let Some(v) = victim_noun(w.get(j + 2))
+    {
+        // "two of her children": a part of someone's kin or people.
+        np.victims = Some(v);
+        np.end = j + 3;
+        return np;
     } else if w.get(j) == "of" && matches!(w.get(j + 1), "the" | "those" | "these") {
         // "22 of the jihadists": a part of a named group; "18 of the 31 lorries":
         // a part of something that is not people.
@@ -1520,10 +1528,20 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             continue;
         }
         let mut victims = np.victims;
-        let mut measure = np
-            .measure
-            .or_else(|| measure_before(w, c, np, &phrase_ends))
-            .or_else(|| direct_outcome_after(w, np.end));
+        // "his son was injured": a kin count is a claim as the subject of its
+        // outcome; "killing the driver and injuring his son" restates a victim
+        // the article has mostly counted already.
+        let kin = c.is_bare_one && matches!(w.get(c.first), "his" | "her" | "their");
+        let mut measure = if kin {
+            direct_outcome_after(w, np.end)
+        } else {
+            np.measure
+                .or_else(|| measure_before(w, c, np, &phrase_ends))
+                .or_else(|| direct_outcome_after(w, np.end))
+        };
+        if kin && measure.is_none() {
+            continue;
+        }
         // A breakdown ("including 19 children") or a list ("14 jihadists and five
         // civilians") after an earlier claim takes that claim's outcome.
         if measure.is_none()

@@ -31,7 +31,10 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         | "iraqis" | "yemenis" | "afghans" | "palestinians" | "kurds" | "yazidis"
         | "christians" | "relatives" | "locals" | "employees" | "labourers" | "laborers"
         | "man" | "citizen" | "resident" | "worker" | "individual" | "villager" | "refugee"
-        | "migrant" | "evacuees" => Victims::People,
+        | "migrant" | "evacuees" | "son" | "sons" | "daughter" | "daughters" | "wife" | "wives"
+        | "husband" | "brother" | "brothers" | "sister" | "sisters" | "father" | "mother" => {
+            Victims::People
+        }
         _ => return None,
     })
 }
@@ -143,6 +146,15 @@ pub fn is_singular_person(w: &str) -> bool {
             | "volunteer"
             | "paramedic"
             | "photographer"
+    )
+}
+
+/// A singular kin noun: after "his", "her", "their" it is one person
+/// ("his son was injured").
+pub fn is_singular_kin(w: &str) -> bool {
+    matches!(
+        w,
+        "son" | "daughter" | "wife" | "husband" | "brother" | "sister" | "father" | "mother"
     )
 }
 

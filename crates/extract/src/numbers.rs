@@ -3,7 +3,7 @@
 
 use ledger_types::Qualifier;
 
-use crate::lexicon::{is_singular_person, outcome_after};
+use crate::lexicon::{is_singular_kin, is_singular_person, outcome_after};
 use crate::tokens::{Token, TokenKind};
 
 /// A count found in a token stream.
@@ -127,7 +127,17 @@ pub fn small_number_word(w: &str) -> Option<u64> {
 fn may_start_number(word: &str) -> bool {
     matches!(
         word,
-        "a" | "an" | "dozens" | "hundreds" | "thousands" | "millions" | "tens" | "half" | "quarter"
+        "a" | "an"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "tens"
+            | "half"
+            | "quarter"
+            | "his"
+            | "her"
+            | "their"
     ) || unit_value(word).is_some()
         || tens_value(word).is_some()
         || (word.contains('-') && small_number_word(word).is_some())
@@ -263,6 +273,15 @@ fn number_at(w: &Words<'_>, i: usize) -> Option<NumberReading> {
         }
         TokenKind::Word => {
             // "a dozen", "two dozen", "a hundred", "three hundred and twenty".
+            // "his son was injured": a possessive kin noun is one person; not in
+            // "a man and his wife were killed", where the count is the pair.
+            if matches!(word, "his" | "her" | "their")
+                && is_singular_kin(w.get(i + 1))
+                && (w.get(i.wrapping_sub(1)) != "and"
+                    || outcome_after(w.get(i.wrapping_sub(2))).is_some())
+            {
+                return Some((1, i + 1, None, true));
+            }
             let (mut current, mut j, starts_with_a) = if word == "a" || word == "an" {
                 let next = w.get(i + 1);
                 if next == "dozen" || scale_value(next).is_some() {
