@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.18");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.19");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -50,7 +50,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "One person (\"a woman was killed\", \"one civilian\", \"a civilian was injured\", not the adjective of \"civilian casualties\") is a count of 1 only when the outcome is bound to them directly. So is a possessive kin noun as the subject of its outcome (\"his son was injured\", not \"a man and his wife were killed\", where the pair is meant); \"two of her children\" counts children.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\" before the count or beside a war, campaign or years, not \"43 dead so far\" of one attack, \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
-    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one. A war's running toll with no place of its own is placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. The place is given as the article spells it, with the gazetteer's canonical name beside it.",
+    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one. A war's running toll with no place of its own is placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\"). The place is given as the article spells it, with the gazetteer's canonical name beside it.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
     "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer; \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before.",
 ];
@@ -371,45 +371,51 @@ impl Extractor {
                             }
                         })
                 };
-                let place =
-                    match self.best_place_or_landmark(text, places_here, Some(sc.count_span.start))
+                let own_place =
+                    self.best_place_or_landmark(text, places_here, Some(sc.count_span.start));
+                let roundup = own_place.as_ref().and_then(|(p, _, _)| {
+                    self.roundup_place(text, places_here, sc.count_span.start, &p.name)
+                });
+                let place = match own_place {
+                    // One count over towns far apart ("seven killed in attacks in
+                    // Aleppo and Sweida") sums several events: it is placed in
+                    // their country, not in one of them or the lead's town.
+                    _ if roundup.is_some() => roundup,
+                    // "a town northeast of the Syrian capital": the capital only says
+                    // where to look; a place nearby that the article named before
+                    // is where it happened.
+                    Some(p) if p.2 => Some(
+                        context_place()
+                            .filter(|c| {
+                                c.0.precision > p.0.precision
+                                    && approx_km((c.0.lat, c.0.lon), (p.0.lat, p.0.lon)) <= 100.0
+                            })
+                            .unwrap_or((p.0, p.1)),
+                    ),
+                    // "a bombing at a Syria-Turkey border crossing": a country
+                    // alone does not tell one event from another; a place in it
+                    // the article names around it does.
+                    Some(p)
+                        if p.0.precision == ledger_types::Precision::Country
+                            && sc.scope == Scope::Incident =>
                     {
-                        // "a town northeast of the Syrian capital": the capital only says
-                        // where to look; a place nearby that the article named before
-                        // is where it happened.
-                        Some(p) if p.2 => Some(
+                        Some(
                             context_place()
                                 .filter(|c| {
-                                    c.0.precision > p.0.precision
-                                        && approx_km((c.0.lat, c.0.lon), (p.0.lat, p.0.lon))
-                                            <= 100.0
+                                    c.0.country == p.0.country && c.0.precision > p.0.precision
                                 })
                                 .unwrap_or((p.0, p.1)),
-                        ),
-                        // "a bombing at a Syria-Turkey border crossing": a country
-                        // alone does not tell one event from another; a place in it
-                        // the article names around it does.
-                        Some(p)
-                            if p.0.precision == ledger_types::Precision::Country
-                                && sc.scope == Scope::Incident =>
-                        {
-                            Some(
-                                context_place()
-                                    .filter(|c| {
-                                        c.0.country == p.0.country && c.0.precision > p.0.precision
-                                    })
-                                    .unwrap_or((p.0, p.1)),
-                            )
-                        }
-                        Some(p) => Some((p.0, p.1)),
-                        // A war's running toll is about the country, not the town the
-                        // article was just speaking of.
-                        None if war_toll => context_place().and_then(|(p, _)| {
-                            let country = self.gazetteer.by_name(&p.country)?;
-                            Some((country.clone(), country.name.clone()))
-                        }),
-                        None => context_place(),
-                    };
+                        )
+                    }
+                    Some(p) => Some((p.0, p.1)),
+                    // A war's running toll is about the country, not the town the
+                    // article was just speaking of.
+                    None if war_toll => context_place().and_then(|(p, _)| {
+                        let country = self.gazetteer.by_name(&p.country)?;
+                        Some((country.clone(), country.name.clone()))
+                    }),
+                    None => context_place(),
+                };
                 if let Some(c) = exact_count
                     && sc.scope == Scope::Incident
                 {
@@ -685,6 +691,66 @@ impl Extractor {
                     .unwrap_or(spelled);
                 (p.clone(), spelled.to_string(), landmark)
             })
+    }
+}
+
+impl Extractor {
+    /// For a count told of two places far apart joined by "and" or a comma
+    /// ("in Aleppo and Sweida", "in Idlib, Hama"), one of them the place the
+    /// count would take (`best`): their country, spelled as the article names
+    /// the pair. Not "the border between Aleppo and Raqqa", one place.
+    fn roundup_place(
+        &self,
+        text: &str,
+        mentions: &[PlaceMention],
+        count_at: usize,
+        best: &str,
+    ) -> Option<NamedPlace> {
+        /// Towns this far apart are not one attack's.
+        const APART_KM: f64 = 100.0;
+        mentions.windows(2).find_map(|pair| {
+            let (a, b) = (&pair[0], &pair[1]);
+            let between = text.get(a.name_end..b.span.start)?.trim();
+            if !matches!(between, "and" | "," | ", and" | "&") {
+                return None;
+            }
+            if a.span.start.abs_diff(count_at) > PLACE_WINDOW
+                || is_landmark(text, a.span)
+                || is_landmark(text, b.span)
+            {
+                return None;
+            }
+            let before = text.get(..a.span.start)?.trim_end();
+            let last_word = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+            if last_word.eq_ignore_ascii_case("between") {
+                return None;
+            }
+            let (p, q) = (
+                self.gazetteer.place(a.place)?,
+                self.gazetteer.place(b.place)?,
+            );
+            if p.name != best && q.name != best {
+                return None;
+            }
+            let town = |x: &Place| {
+                matches!(
+                    x.precision,
+                    ledger_types::Precision::City | ledger_types::Precision::Province
+                )
+            };
+            let nested = p.parents.contains(&q.name) || q.parents.contains(&p.name);
+            if !town(p)
+                || !town(q)
+                || nested
+                || p.country != q.country
+                || approx_km((p.lat, p.lon), (q.lat, q.lon)) <= APART_KM
+            {
+                return None;
+            }
+            let country = self.gazetteer.by_name(&p.country)?;
+            let spelled = text.get(a.span.start..b.name_end)?;
+            Some((country.clone(), spelled.to_string()))
+        })
     }
 }
 
