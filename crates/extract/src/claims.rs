@@ -835,12 +835,14 @@ fn has_cumulative_cue(
     let in_date = |i: usize| dates.iter().any(|d| d.first <= i && i < d.end);
     let long_span = || {
         (0..w.len()).any(|k| {
-            // "the regime has killed 85 so far": what a party has done till now.
+            // "the regime has killed 85 so far": what a party has done till
+            // now; "the blast has killed 14 so far" is still one blast's toll.
             let agent_has_done = matches!(w.get(k), "has" | "have")
                 && matches!(
                     w.get(k + 1),
                     "killed" | "wounded" | "injured" | "displaced" | "claimed"
-                );
+                )
+                && !is_single_event_noun(w.get(k.wrapping_sub(1)));
             agent_has_done
                 || matches!(
                     w.get(k),
@@ -856,6 +858,19 @@ fn has_cumulative_cue(
                         | "insurgency"
                         | "siege"
                         | "offensive"
+                        // Many attacks: "killed so far in the fighting for Afrin",
+                        // "in coalition raids on Raqqa".
+                        | "fighting"
+                        | "battle"
+                        | "battles"
+                        | "clashes"
+                        | "raids"
+                        | "strikes"
+                        | "airstrikes"
+                        | "bombardment"
+                        | "bombardments"
+                        | "attacks"
+                        | "operations"
                         | "weeks"
                         | "months"
                         | "years"

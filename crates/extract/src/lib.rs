@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.19");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.20");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -49,8 +49,8 @@ pub const CLAIM_RULES: &[&str] = &[
     "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants.",
     "One person (\"a woman was killed\", \"one civilian\", \"a civilian was injured\", not the adjective of \"civilian casualties\") is a count of 1 only when the outcome is bound to them directly. So is a possessive kin noun as the subject of its outcome (\"his son was injured\", not \"a man and his wife were killed\", where the pair is meant); \"two of her children\" counts children.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
-    "Scope is cumulative for running totals (\"since\", \"so far\" before the count or beside a war, campaign or years, not \"43 dead so far\" of one attack, \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
-    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one. A war's running toll with no place of its own is placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\"). The place is given as the article spells it, with the gazetteer's canonical name beside it.",
+    "Scope is cumulative for running totals (\"since\", \"so far\" before the count or beside a war, campaign, fighting, raids or years, or after \"has killed\" said of a party (not of \"the blast\"), not \"43 dead so far\" of one attack, \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
+    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one, unless it counts \"across\" or \"elsewhere in\" the country. A war's running toll with no place of its own is placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\" or \"the highway linking Damascus and Homs\"). The place is given as the article spells it, with the gazetteer's canonical name beside it.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
     "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer; \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before.",
 ];
@@ -284,6 +284,15 @@ impl Extractor {
                 .then(|| headline_source(&words, &parties_here))
                 .flatten();
             let refers_back = claims::refers_to_earlier_attack(&words);
+            // "across Syria", "elsewhere in the country": a count over the whole
+            // country, not at the town the article was speaking of.
+            let country_wide = (0..words.len()).any(|i| {
+                matches!(
+                    words.get(i),
+                    "across" | "throughout" | "nationwide" | "elsewhere"
+                ) || (words.get(i) == "rest" && words.get(i + 1) == "of")
+                    || (words.get(i) == "all" && words.get(i + 1) == "over")
+            });
             let speaks_of_war = (0..words.len()).any(|i| {
                 matches!(
                     words.get(i),
@@ -397,7 +406,8 @@ impl Extractor {
                     // the article names around it does.
                     Some(p)
                         if p.0.precision == ledger_types::Precision::Country
-                            && sc.scope == Scope::Incident =>
+                            && sc.scope == Scope::Incident
+                            && !country_wide =>
                     {
                         Some(
                             context_place()
@@ -698,7 +708,8 @@ impl Extractor {
     /// For a count told of two places far apart joined by "and" or a comma
     /// ("in Aleppo and Sweida", "in Idlib, Hama"), one of them the place the
     /// count would take (`best`): their country, spelled as the article names
-    /// the pair. Not "the border between Aleppo and Raqqa", one place.
+    /// the pair. Not "the border between Aleppo and Raqqa" or "the road
+    /// linking Damascus and Homs", one place.
     fn roundup_place(
         &self,
         text: &str,
@@ -720,9 +731,17 @@ impl Extractor {
             {
                 return None;
             }
+            // One place named by two ends: "the border between Aleppo and
+            // Raqqa", "the highway linking Damascus and Homs".
             let before = text.get(..a.span.start)?.trim_end();
             let last_word = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
-            if last_word.eq_ignore_ascii_case("between") {
+            let after = text.get(b.name_end..)?.trim_start();
+            let next_word = after.split(|c: char| !c.is_alphanumeric()).next()?;
+            let joins = ["between", "linking", "connecting", "joining", "from"];
+            let ways = ["highway", "road", "roads", "border", "route", "line"];
+            if joins.iter().any(|w| last_word.eq_ignore_ascii_case(w))
+                || ways.iter().any(|w| next_word.eq_ignore_ascii_case(w))
+            {
                 return None;
             }
             let (p, q) = (
@@ -871,9 +890,20 @@ fn is_government_metonym(text: &str, span: Span, name_end: usize) -> bool {
         return true;
     }
     // "residents of Damascus said": the place, with people in it speaking.
+    // "rocket fire on Damascus", "jets over Damascus": where it happened.
     if matches!(
         b0.as_str(),
-        "in" | "at" | "near" | "of" | "from" | "to" | "into" | "around" | "outside" | "inside"
+        "in" | "at"
+            | "near"
+            | "of"
+            | "from"
+            | "to"
+            | "into"
+            | "around"
+            | "outside"
+            | "inside"
+            | "on"
+            | "over"
     ) {
         return false;
     }
