@@ -219,12 +219,10 @@ struct MemoFileRef<'a> {
     memo: &'a CopyMemo,
 }
 
-/// Writes `value` to `path` through a temporary file, so a crash never leaves half a file.
+/// Writes `value`, serialised, to `path`; a crash never leaves half a file.
 fn write_whole<T: Serialize>(path: &Path, value: &T) -> Result<(), String> {
     let bytes = postcard::to_stdvec(value).map_err(|e| format!("cache: {e}"))?;
-    let temp = path.with_extension(format!("tmp-{}", std::process::id()));
-    fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
-    fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display()))
+    crate::site_writer::write_atomically(path, &bytes)
 }
 
 /// One shard's entries (see [`read_cache_file`]).

@@ -251,10 +251,16 @@ fn write_output(dir: &Path, file: &OutputFile, atomic: bool) -> Result<(), Strin
             .map_err(|e| format!("{}: {e}", path.display()));
     }
     fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    write_atomically(&path, &file.bytes)
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it and a rename,
+/// so that a reader, or the next build after a crash, never sees half a file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let temp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    fs::write(&temp, &file.bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
-    fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))
+    let temp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
+    fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display()))
 }

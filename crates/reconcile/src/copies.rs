@@ -464,10 +464,13 @@ pub(crate) fn find_copies(
     });
     // Pairs the fine sketches cannot rule out are compared exactly, unless
     // remembered, on shingle sets made only for the articles that need one.
+    // Every pair compared, remembered or not, goes into the memo returned.
     let mut known = memo.lookup();
+    let mut compared: Vec<(u64, u64)> = Vec::new();
     let mut sets: Vec<Option<Vec<u64>>> = vec![None; n];
-    let mut compare = |a: usize, b: usize, sets: &mut Vec<Option<Vec<u64>>>| -> Overlap {
+    let mut compare = |a: usize, b: usize| -> Overlap {
         let key = pair_key(sketch(a), sketch(b));
+        compared.extend(key);
         if let Some(found) = key.and_then(|k| known.get(&k)) {
             return *found;
         }
@@ -486,18 +489,12 @@ pub(crate) fn find_copies(
         }
         found
     };
-    let mut compared: Vec<(u64, u64)> = Vec::new();
     let mut uf = UnionFind::new(n);
     for &(a, b) in &candidates {
         let (a, b) = (a as usize, b as usize);
-        if same_file(a, b) {
-            uf.union(a, b);
-            continue;
-        }
-        if compare(a, b, &mut sets).similarity() >= COPY_THRESHOLD {
+        if same_file(a, b) || compare(a, b).similarity() >= COPY_THRESHOLD {
             uf.union(a, b);
         }
-        compared.extend(pair_key(sketch(a), sketch(b)));
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, &ok) in usable.iter().enumerate() {
@@ -527,8 +524,7 @@ pub(crate) fn find_copies(
                 let similarity = if same_file(i, original) {
                     1.0
                 } else {
-                    compared.extend(pair_key(sketch(i), sketch(original)));
-                    compare(i, original, &mut sets).similarity()
+                    compare(i, original).similarity()
                 };
                 copies.push((articles[i].id.clone(), similarity as f32));
             }
