@@ -86,6 +86,13 @@ struct InputFile {
     supported: bool,
 }
 
+impl InputFile {
+    /// An article file that could be read: its extraction is cached.
+    fn is_cacheable(&self) -> bool {
+        self.supported && self.bytes.is_ok()
+    }
+}
+
 /// Lists the folder (sorted, top level, dot files left out), without reading.
 fn list_folder(dir: &Path) -> Result<Vec<InputFile>, String> {
     let entries = fs::read_dir(dir)
@@ -234,14 +241,14 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     // Cacheable files read afresh: their shards are written again.
     dirty_shards.extend(
         jobs.iter()
-            .filter(|(file, _, cached)| cached.is_none() && file.supported && file.bytes.is_ok())
+            .filter(|(file, _, cached)| cached.is_none() && file.is_cacheable())
             .map(|(file, _, _)| cache::shard_of(&file.name)),
     );
     // Building the gazetteer's automaton takes a noticeable part of a rebuild
     // that finds everything in the cache: only done when some text is new.
     let extractor = if jobs
         .iter()
-        .any(|(file, _, cached)| cached.is_none() && file.supported && file.bytes.is_ok())
+        .any(|(file, _, cached)| cached.is_none() && file.is_cacheable())
     {
         Some(Extractor::with_extra_data(
             &as_strs(&extra_gazetteer),
@@ -265,7 +272,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     bar.finish_and_clear();
     let entries: Vec<Cached<'_>> = results
         .iter()
-        .filter(|(file, _, _)| file.supported && file.bytes.is_ok())
+        .filter(|(file, _, _)| file.is_cacheable())
         .map(|(file, hash, (article, claims, sketch))| {
             (
                 file.name.as_str(),

@@ -188,7 +188,7 @@ impl ExtractionCache {
                     key,
                     entries,
                 };
-                write_whole(&path, &file)
+                write_postcard(&path, &file)
             })
     }
 
@@ -208,7 +208,7 @@ impl ExtractionCache {
             key,
             memo,
         };
-        write_whole(&dir.join(COPY_MEMO_FILE), &file)
+        write_postcard(&dir.join(COPY_MEMO_FILE), &file)
     }
 }
 
@@ -220,7 +220,7 @@ struct MemoFileRef<'a> {
 }
 
 /// Writes `value`, serialised, to `path`; a crash never leaves half a file.
-fn write_whole<T: Serialize>(path: &Path, value: &T) -> Result<(), String> {
+fn write_postcard<T: Serialize>(path: &Path, value: &T) -> Result<(), String> {
     let bytes = postcard::to_stdvec(value).map_err(|e| format!("cache: {e}"))?;
     crate::site_writer::write_atomically(path, &bytes)
 }

@@ -169,19 +169,13 @@ fn skip_furniture(text: &str, furniture: &[Furniture], mut pos: usize) -> usize 
     }
 }
 
-/// The first non-furniture line when it is short enough to be a title, else
-/// the first words of the text.
 /// A title of at most `MAX_TITLE_LEN` bytes: a longer one (a few words, one
 /// of them a 100,000-digit number) is cut at a word boundary, marked with "…".
 fn capped_title(title: &str) -> String {
     if title.len() <= MAX_TITLE_LEN {
         return title.to_string();
     }
-    let mut end = MAX_TITLE_LEN;
-    while !title.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &title[..end];
+    let head = &title[..crate::floor_boundary(title, MAX_TITLE_LEN)];
     let head = match head.rfind(char::is_whitespace) {
         Some(space) if space > MAX_TITLE_LEN / 2 => &head[..space],
         _ => head,
@@ -189,6 +183,8 @@ fn capped_title(title: &str) -> String {
     format!("{}…", head.trim_end().trim_end_matches('…'))
 }
 
+/// The first non-furniture line when it is short enough to be a title, else
+/// the first words of the text.
 fn title_from_text(text: &str, furniture: &[Furniture]) -> Option<String> {
     let mut pos = 0;
     while pos < text.len() {

@@ -279,8 +279,8 @@ impl Extractor {
             // headline has no full stop; a lead that ends with a name has one.
             let unstopped = !sentence.trim_end().ends_with(['.', '!', '?']);
             let is_the_title =
-                title_lower.len() >= 20 && lower[span.start..span.end].contains(&title_lower);
-            let headline_source = (is_headline && (unstopped || is_the_title))
+                || title_lower.len() >= 20 && lower[span.start..span.end].contains(&title_lower);
+            let headline_source = (is_headline && (unstopped || is_the_title()))
                 .then(|| headline_source(&words, &parties_here))
                 .flatten();
             let refers_back = claims::refers_to_earlier_attack(&words);

@@ -46,24 +46,16 @@ use incidents::{Clusterer, Interner, Item, day_number, when};
 /// Groups copies, merges claims into incidents and running totals into series.
 /// Sets `claim.incident` on every incident-scope claim (and clears it on the others).
 pub fn reconcile(articles: Vec<Article>, claims: Vec<Claim>) -> Ledger {
-    reconcile_sketched(articles, Vec::new(), claims)
+    reconcile_memoized(articles, Vec::new(), claims, &CopyMemo::default()).0
 }
 
 /// [`reconcile`], given some articles' [`copy_sketch`]es (`sketches[i]` for
-/// `articles[i]`; missing ones are computed): the same ledger, without
-/// reading again the text of articles sketched before.
-pub fn reconcile_sketched(
-    articles: Vec<Article>,
-    sketches: Vec<Option<CopySketch>>,
-    claims: Vec<Claim>,
-) -> Ledger {
-    reconcile_memoized(articles, sketches, claims, &CopyMemo::default()).0
-}
-
-/// [`reconcile_sketched`], remembering between runs which article pairs were
-/// compared for copies and how alike they were: the same ledger, and a rebuild
-/// compares exactly only the pairs that involve new or changed articles. The
-/// returned memo is the one to pass to the next run.
+/// `articles[i]`: a sketched article's text is not read again; a missing
+/// sketch is computed)
+/// and remembering between runs which article pairs were compared for copies
+/// and how alike they were: the same ledger, and a rebuild compares exactly
+/// only the pairs that involve new or changed articles. The returned memo is
+/// the one to pass to the next run.
 pub fn reconcile_memoized(
     mut articles: Vec<Article>,
     mut sketches: Vec<Option<CopySketch>>,
