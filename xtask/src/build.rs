@@ -11,7 +11,7 @@ use std::time::{Instant, UNIX_EPOCH};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use ledger_extract::{Extractor, ingest};
-use ledger_reconcile::CopyMemo;
+use ledger_reconcile::ReconcileMemo;
 use ledger_types::{Article, ArticleStatus, MethodNotes, Problem};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
@@ -187,17 +187,17 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         cache_key.digest()
     );
     let cache_dir = opts.cache.as_deref();
-    let (mut cache, copy_memo) = match cache_dir {
+    let (mut cache, memo) = match cache_dir {
         Some(dir) => {
             let (cache, mut warnings) = ExtractionCache::load(dir, &cache_key);
-            let (memo, warning) = ExtractionCache::load_copy_memo(dir, &cache_key);
+            let (memo, warning) = ExtractionCache::load_memo(dir, &cache_key);
             warnings.extend(warning);
             for w in warnings {
                 eprintln!("{w}");
             }
             (cache, memo)
         }
-        None => (ExtractionCache::default(), CopyMemo::default()),
+        None => (ExtractionCache::default(), ReconcileMemo::default()),
     };
     phase("load cache");
 
@@ -324,12 +324,19 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     }
     let n_articles = articles.len();
     let (ledger, new_memo) =
-        ledger_reconcile::reconcile_memoized(articles, sketches, claims, &copy_memo);
+        ledger_reconcile::reconcile_memoized(articles, sketches, claims, &memo);
     if let Some(dir) = cache_dir
-        && new_memo != copy_memo
-        && let Err(e) = ExtractionCache::save_copy_memo(dir, &cache_key, &new_memo)
+        && new_memo != memo
+        && let Err(e) = ExtractionCache::save_memo(dir, &cache_key, &new_memo)
     {
         eprintln!("{e}");
+    }
+    if std::env::var_os("LEDGER_TIMINGS").is_some() {
+        eprintln!(
+            "clustering replayed {} of {} claims",
+            new_memo.clusters.replayed(),
+            new_memo.clusters.len()
+        );
     }
     phase("reconcile");
 
@@ -347,6 +354,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         renderer: binary_hash(),
     };
     let site = ledger_report::Site::new(&ledger, &options).map_err(|e| e.to_string())?;
+    phase("site");
     let bar = progress_bar(site.parts().len(), "writing");
     let written = site_writer::write_site(&opts.out, &site, &bar)?;
     bar.finish_and_clear();

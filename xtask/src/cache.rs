@@ -5,13 +5,13 @@
 //! Entries are spread over [`SHARDS`] files (postcard, a compact serde
 //! format) by a hash of the file name: few files to open when loading, and one
 //! new article rewrites one small shard, not the whole cache. Beside them,
-//! `copy-memo.bin` keeps reconcile's [`CopyMemo`] under the same key.
+//! `reconcile-memo.bin` keeps reconcile's [`ReconcileMemo`] under the same key.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
-use ledger_reconcile::{CopyMemo, CopySketch};
+use ledger_reconcile::{CopySketch, ReconcileMemo};
 use ledger_types::{Article, Claim};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -31,8 +31,8 @@ fn shard_path(dir: &Path, shard: usize) -> std::path::PathBuf {
     dir.join(format!("extractions-{shard:02}.bin"))
 }
 
-/// The file that keeps copy detection's memo (see [`CopyMemo`]) between builds.
-const COPY_MEMO_FILE: &str = "copy-memo.bin";
+/// The file that keeps reconcile's memo (see [`ReconcileMemo`]) between builds.
+const MEMO_FILE: &str = "reconcile-memo.bin";
 
 /// The cache of one build: what the last build left, taken entry by entry.
 #[derive(Debug, Default)]
@@ -192,23 +192,25 @@ impl ExtractionCache {
             })
     }
 
-    /// The copy memo the last build left under the same `key`; an empty one
-    /// when there is none, and with a warning when it cannot be read.
-    pub fn load_copy_memo(dir: &Path, key: &str) -> (CopyMemo, Option<String>) {
-        match read_cache_file::<CopyMemo>(&dir.join(COPY_MEMO_FILE), key) {
+    /// The reconcile memo the last build left under the same `key`; an empty
+    /// one when there is none, and with a warning when it cannot be read.
+    pub fn load_memo(dir: &Path, key: &str) -> (ReconcileMemo, Option<String>) {
+        match read_cache_file::<ReconcileMemo>(&dir.join(MEMO_FILE), key) {
             Ok(memo) => (memo.unwrap_or_default(), None),
-            Err(warning) => (CopyMemo::default(), Some(warning)),
+            Err(warning) => (ReconcileMemo::default(), Some(warning)),
         }
     }
 
-    pub fn save_copy_memo(dir: &Path, key: &str, memo: &CopyMemo) -> Result<(), String> {
+    pub fn save_memo(dir: &Path, key: &str, memo: &ReconcileMemo) -> Result<(), String> {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let file = MemoFileRef {
             format: FORMAT,
             key,
             memo,
         };
-        write_postcard(&dir.join(COPY_MEMO_FILE), &file)
+        // Earlier builds kept only the copy memo, under another name.
+        let _ = fs::remove_file(dir.join("copy-memo.bin"));
+        write_postcard(&dir.join(MEMO_FILE), &file)
     }
 }
 
@@ -216,7 +218,7 @@ impl ExtractionCache {
 struct MemoFileRef<'a> {
     format: u32,
     key: &'a str,
-    memo: &'a CopyMemo,
+    memo: &'a ReconcileMemo,
 }
 
 /// Writes `value`, serialised, to `path`; a crash never leaves half a file.

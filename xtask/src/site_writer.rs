@@ -6,21 +6,26 @@
 //! renders only the pages whose fingerprint changed and writes only the files
 //! whose bytes changed, each through a temporary file and a rename, so every
 //! file is always whole. The manifest is removed while that happens: a build
-//! that dies half way leaves none, and the next build is a full one.
+//! that dies half way leaves none, and the next build is a full one. The
+//! large exports are made of chunks (see [`Site::chunk_fingerprints`]): the
+//! manifest keeps each chunk's fingerprint and length, and a rebuild takes
+//! the chunks that did not change from the file already there.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use indicatif::ProgressBar;
-use ledger_report::{OutputFile, Site};
+use ledger_report::{OutputFile, Site, SitePart};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// The manifest's name inside the site.
 pub const MANIFEST: &str = ".ledger-manifest.json";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What the last build wrote: enough to know what the next one may skip.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -30,6 +35,9 @@ struct Manifest {
     parts: BTreeMap<String, u64>,
     /// File path -> hash of its bytes.
     files: BTreeMap<String, u64>,
+    /// Path of a file written in chunks -> (fingerprint, length) of each chunk.
+    #[serde(default)]
+    chunks: BTreeMap<String, Vec<(u64, u64)>>,
 }
 
 /// What writing the site did.
@@ -50,6 +58,8 @@ struct PartOutcome {
     fingerprint: Option<u64>,
     rendered: bool,
     files: Vec<(String, u64, bool)>,
+    /// For a part written in chunks: (fingerprint, length) of each.
+    chunks: Option<Vec<(u64, u64)>>,
 }
 
 /// Writes `site` to `out`, incrementally when `out` holds a manifest.
@@ -161,9 +171,18 @@ fn render_parts(
                     fingerprint,
                     rendered: false,
                     files: vec![(part.path.clone(), hash, false)],
+                    chunks: old.and_then(|m| m.chunks.get(&part.path)).cloned(),
                 },
                 None => {
-                    let files = site.render(part).map_err(|e| e.to_string())?;
+                    let (files, chunks) = match site.chunk_fingerprints(part) {
+                        Some(fingerprints) => {
+                            let fingerprints = fingerprints.map_err(|e| e.to_string())?;
+                            let (file, chunks) =
+                                render_chunked(site, part, &fingerprints, old, dir)?;
+                            (vec![file], Some(chunks))
+                        }
+                        None => (site.render(part).map_err(|e| e.to_string())?, None),
+                    };
                     let mut written = Vec::with_capacity(files.len());
                     for file in files {
                         let hash = xxh3_64(&file.bytes);
@@ -178,6 +197,7 @@ fn render_parts(
                         fingerprint,
                         rendered: true,
                         files: written,
+                        chunks,
                     }
                 }
             };
@@ -186,6 +206,65 @@ fn render_parts(
         })
         .collect::<Result<Vec<_>, String>>()?;
     Ok(outcomes)
+}
+
+/// A part written in chunks: each chunk whose fingerprint the `old`
+/// manifest lists for the file in `dir` is taken from that file (when the
+/// file is as the manifest says), the others are rendered. Returns the file
+/// and its chunks' (fingerprint, length).
+fn render_chunked(
+    site: &Site<'_>,
+    part: &SitePart,
+    fingerprints: &[u64],
+    old: Option<&Manifest>,
+    dir: &Path,
+) -> Result<(OutputFile, Vec<(u64, u64)>), String> {
+    let old_file = old.and_then(|m| {
+        let chunks = m.chunks.get(&part.path)?;
+        let hash = *m.files.get(&part.path)?;
+        let bytes = fs::read(dir.join(&part.path)).ok()?;
+        // A damaged manifest's lengths may overflow: then nothing is reused.
+        let length = chunks
+            .iter()
+            .try_fold(0u64, |sum, &(_, n)| sum.checked_add(n));
+        (length == Some(bytes.len() as u64) && xxh3_64(&bytes) == hash).then_some((chunks, bytes))
+    });
+    let mut reusable: HashMap<u64, Range<usize>> = HashMap::new();
+    if let Some((chunks, _)) = &old_file {
+        let mut at = 0usize;
+        for &(fingerprint, length) in chunks.iter() {
+            let end = at.saturating_add(length as usize);
+            reusable.entry(fingerprint).or_insert(at..end);
+            at = end;
+        }
+    }
+    let old_bytes = old_file.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
+    let pieces: Vec<Cow<'_, [u8]>> = fingerprints
+        .par_iter()
+        .enumerate()
+        .map(|(k, fingerprint)| {
+            match reusable
+                .get(fingerprint)
+                .and_then(|r| old_bytes.get(r.clone()))
+            {
+                Some(bytes) => Ok(Cow::Borrowed(bytes)),
+                None => site
+                    .render_chunk(part, k)
+                    .map(Cow::Owned)
+                    .map_err(|e| e.to_string()),
+            }
+        })
+        .collect::<Result<_, String>>()?;
+    let mut bytes = Vec::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for piece in &pieces {
+        bytes.extend_from_slice(piece);
+    }
+    let chunks = fingerprints
+        .iter()
+        .zip(&pieces)
+        .map(|(&f, p)| (f, p.len() as u64))
+        .collect();
+    Ok((OutputFile::new(&part.path, bytes), chunks))
 }
 
 fn manifest_of(outcomes: &[PartOutcome]) -> Manifest {
@@ -199,6 +278,9 @@ fn manifest_of(outcomes: &[PartOutcome]) -> Manifest {
         }
         for (path, hash, _) in &o.files {
             manifest.files.insert(path.clone(), *hash);
+        }
+        if let Some(chunks) = &o.chunks {
+            manifest.chunks.insert(o.path.clone(), chunks.clone());
         }
     }
     manifest

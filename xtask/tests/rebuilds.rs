@@ -187,6 +187,66 @@ fn a_pipe_named_like_an_article_is_listed_not_read() {
     assert!(summary.contains("1 skipped: 1 unreadable"), "{summary}");
 }
 
+/// A short article about `town` on `date` (YYYY-MM-DD) with `n` killed.
+fn strike(town: &str, date: &str, n: usize) -> String {
+    format!(
+        "---\ntitle: Strike on {town}\ndate: {date}\n---\n\n\
+         At least {n} civilians were killed in an air strike on {town} on Sunday, \
+         the Syrian Observatory for Human Rights said. Another {} people were injured.\n",
+        n + 3
+    )
+}
+
+/// Every file of a site but its manifest.
+fn site_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = files_under(dir);
+    files.remove(Path::new(".ledger-manifest.json"));
+    files
+}
+
+#[test]
+fn rebuilds_over_a_changing_corpus_give_what_a_fresh_build_gives() {
+    // Enough articles and days for several export chunks and a clustering
+    // that is replayed up to a change in the middle of the dates.
+    const TOWNS: [&str; 8] = [
+        "Raqqa", "Idlib", "Aleppo", "Homs", "Hama", "Douma", "Manbij", "Daraa",
+    ];
+    let dir = scratch("changing-corpus");
+    let articles = dir.join("articles");
+    fs::create_dir_all(&articles).expect("mkdir");
+    for i in 0..300 {
+        let date = format!("2017-{:02}-{:02}", 1 + (i / 28) % 12, 1 + i % 28);
+        let text = strike(TOWNS[i % TOWNS.len()], &date, 5 + i % 40);
+        fs::write(articles.join(format!("a{i:03}.md")), text).expect("write");
+    }
+    let out = dir.join("site");
+    build(&articles, &out, &[]);
+    let check = |step: &str| {
+        let fresh = dir.join(format!("fresh-{step}"));
+        build(&articles, &fresh, &["--no-cache"]);
+        assert!(site_files(&out) == site_files(&fresh), "{step}: differs");
+    };
+    // A new article in the middle of the dates, a changed one, a gone one.
+    fs::write(articles.join("new.md"), strike("Homs", "2017-06-10", 12)).expect("write");
+    fs::write(articles.join("a100.md"), strike("Idlib", "2017-04-17", 77)).expect("write");
+    fs::remove_file(articles.join("a200.md")).expect("remove");
+    let summary = build(&articles, &out, &[]);
+    // Most of the site is as it was.
+    assert!(
+        count(&summary, "files written") * 5 < count(&summary, "unchanged"),
+        "{summary}"
+    );
+    check("changed");
+    // An export edited by hand is not trusted for its chunks.
+    let claims_csv = out.join("data/claims.csv");
+    let mut edited = fs::read(&claims_csv).expect("claims.csv");
+    edited.splice(0..0, b"edited by hand\n".iter().copied());
+    fs::write(&claims_csv, edited).expect("edit");
+    fs::write(articles.join("latest.md"), strike("Raqqa", "2018-01-02", 3)).expect("write");
+    build(&articles, &out, &[]);
+    check("edited");
+}
+
 #[test]
 fn a_broken_cache_or_manifest_means_a_full_build_not_a_failure() {
     let dir = scratch("broken-cache");

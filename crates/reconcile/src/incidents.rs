@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use ledger_types::{Claim, Date, Precision};
+use serde::{Deserialize, Serialize};
 
 use crate::hash::{FastMap, FastSet, combine, mix64};
 
@@ -48,7 +49,7 @@ pub(crate) fn day_number(d: Date) -> i32 {
 }
 
 /// A claim's date as the clustering sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum When {
     /// A day or a span of at most `MAX_INCIDENT_DAYS`.
     Exact(i32, i32),
@@ -161,6 +162,75 @@ pub(crate) struct Item {
     /// The count's bounds, 0 and `u64::MAX` when open.
     pub lo: u64,
     pub hi: u64,
+    /// A hash of everything above, with names and places in place of
+    /// interned numbers (a place by the row it was interned to, which the
+    /// first claim to name it made): equal in two runs when the item is the
+    /// same (see [`ClusterMemo`]).
+    pub fingerprint: u64,
+}
+
+/// What one clustering run decided, item by item in processing order (by
+/// day, undated claims a week after their article's day). The
+/// decision on an item depends only on the items processed before it, so a
+/// later run whose first items are the same (equal fingerprints, in the same
+/// order) reaches the same decisions on them: it replays those and clusters
+/// afresh only from the first item that differs. A rebuild after an article
+/// about recent days replays nearly everything. Only valid for the same build
+/// of this crate (a rule change changes decisions); an empty memo is always
+/// correct.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ClusterMemo {
+    /// (item fingerprint, index of the cluster it joined, in creation order).
+    steps: Vec<(u64, u32)>,
+    /// How many steps the run that made this memo replayed from its own.
+    #[serde(skip)]
+    replayed: usize,
+}
+
+/// Memos are equal when they remember the same decisions.
+impl PartialEq for ClusterMemo {
+    fn eq(&self, other: &ClusterMemo) -> bool {
+        self.steps == other.steps
+    }
+}
+
+impl Eq for ClusterMemo {}
+
+impl ClusterMemo {
+    /// Claims remembered.
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    /// How many claims the run that returned this memo took from the memo it
+    /// was given rather than clustering them afresh.
+    pub fn replayed(&self) -> usize {
+        self.replayed
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// How many of `order`'s first items can be replayed: their fingerprints
+    /// match and each joins a cluster that exists by then or is the next new one.
+    fn replayable(&self, items: &[Item], order: &[u32]) -> usize {
+        let mut clusters = 0u32;
+        self.steps
+            .iter()
+            .zip(order)
+            .take_while(|&(&(fingerprint, cluster), &i)| {
+                let same = items
+                    .get(i as usize)
+                    .is_some_and(|it| it.fingerprint == fingerprint);
+                let valid = cluster <= clusters;
+                if same && valid && cluster == clusters {
+                    clusters += 1;
+                }
+                same && valid
+            })
+            .count()
+    }
 }
 
 #[derive(Debug, Default)]
@@ -208,6 +278,10 @@ fn key(kind: u64, id: u64) -> u64 {
 fn cell_key(cell: (i32, i32)) -> u64 {
     key(KEY_CELL, combine(cell.0 as u64, cell.1 as u64))
 }
+
+/// Index days this long before the day being processed are dropped: nothing
+/// still to come can reach them.
+const PRUNE_DAYS: i32 = 20;
 
 /// Clusters are indexed this many days either side of their own days, so that a
 /// lookup only needs the claim's own days.
@@ -258,6 +332,11 @@ pub(crate) struct Clusterer<'a> {
     by_group: FastMap<u32, Vec<u32>>,
     /// Scratch space for index keys, reused to spare allocations.
     keys: Vec<u64>,
+    /// Days before this are not indexed (see `run`).
+    index_floor: i32,
+    /// Per cluster, the `stamp` of the last candidate lookup that listed it.
+    seen: Vec<u32>,
+    stamp: u32,
 }
 
 impl<'a> Clusterer<'a> {
@@ -274,6 +353,9 @@ impl<'a> Clusterer<'a> {
             index: BTreeMap::new(),
             by_group: FastMap::default(),
             keys: Vec::new(),
+            index_floor: i32::MIN,
+            seen: Vec::new(),
+            stamp: 0,
         }
     }
 
@@ -281,8 +363,10 @@ impl<'a> Clusterer<'a> {
         self.places.get(i as usize)
     }
 
-    /// Clusters the items and returns, per cluster, the indices of its items.
-    pub(crate) fn run(mut self) -> Vec<Vec<u32>> {
+    /// Clusters the items, replaying `memo`'s decisions where they still
+    /// hold, and returns, per cluster, the indices of its items, with the memo
+    /// of this run.
+    pub(crate) fn run(mut self, memo: &ClusterMemo) -> (Vec<Vec<u32>>, ClusterMemo) {
         let items = self.items;
         let mut order: Vec<u32> = (0..items.len() as u32).collect();
         order.sort_by_key(|&i| {
@@ -290,15 +374,31 @@ impl<'a> Clusterer<'a> {
                 .get(i as usize)
                 .map(|it| (processing_day(it), rank(it.when), it.claim))
         });
+        let replayed = memo.replayable(items, &order);
+        // Index days the first item clustered afresh will have pruned are
+        // not worth filling while replaying.
+        self.index_floor = order
+            .get(replayed)
+            .and_then(|&i| items.get(i as usize))
+            .map_or(i32::MAX, |it| processing_day(it).saturating_sub(PRUNE_DAYS));
+        let mut steps = Vec::with_capacity(order.len());
         let mut candidates: Vec<u32> = Vec::new();
-        for &i in &order {
+        for (step, &i) in order.iter().enumerate() {
             let Some(item) = items.get(i as usize) else {
                 continue;
             };
+            if let Some(&(_, cluster)) = memo.steps.get(step).filter(|_| step < replayed) {
+                if cluster as usize == self.clusters.len() {
+                    self.clusters.push(Cluster::default());
+                }
+                self.join(cluster, i, item);
+                steps.push((item.fingerprint, cluster));
+                continue;
+            }
             let today = processing_day(item);
             // Nothing indexed this long ago can match what is still to come.
             while let Some(entry) = self.index.first_entry() {
-                if i64::from(*entry.key()) < i64::from(today) - 20 {
+                if i64::from(*entry.key()) < i64::from(today) - i64::from(PRUNE_DAYS) {
                     entry.remove();
                 } else {
                     break;
@@ -322,8 +422,10 @@ impl<'a> Clusterer<'a> {
                 }
             };
             self.join(target, i, item);
+            steps.push((item.fingerprint, target));
         }
-        self.clusters.into_iter().map(|c| c.members).collect()
+        let clusters = self.clusters.into_iter().map(|c| c.members).collect();
+        (clusters, ClusterMemo { steps, replayed })
     }
 
     fn candidates(&mut self, item: &Item, out: &mut Vec<u32>) {
@@ -381,8 +483,25 @@ impl<'a> Clusterer<'a> {
             }
             self.keys = keys;
         }
+        // Lists repeat clusters (one per key and day): drop repeats in one
+        // pass, then sort what is left, which is far shorter.
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.seen.fill(0);
+            self.stamp = 1;
+        }
+        if self.seen.len() < self.clusters.len() {
+            self.seen.resize(self.clusters.len(), 0);
+        }
+        let (seen, stamp) = (&mut self.seen, self.stamp);
+        out.retain(|&c| match seen.get_mut(c as usize) {
+            Some(s) if *s != stamp => {
+                *s = stamp;
+                true
+            }
+            _ => false,
+        });
         out.sort_unstable();
-        out.dedup();
     }
 
     /// A score when `item` may join `cluster` (higher is a better fit), or None.
@@ -673,7 +792,7 @@ impl<'a> Clusterer<'a> {
             actor_keys(a, placeless, &mut new_keys);
         }
         let to = to.min(from + MAX_INDEXED_DAYS);
-        for d in from - INDEX_MARGIN_DAYS..=to + INDEX_MARGIN_DAYS {
+        for d in (from - INDEX_MARGIN_DAYS).max(self.index_floor)..=to + INDEX_MARGIN_DAYS {
             let seen = old.is_some_and(|(f, t)| f <= d && d <= t);
             let keys = if seen { &new_keys } else { &all_keys };
             if keys.is_empty() {
@@ -728,6 +847,17 @@ pub(crate) struct Interner<'a> {
     names: FastMap<&'a str, u32>,
     places: FastMap<(&'a str, &'a str), u32>,
     pub rows: Vec<PlaceRow>,
+    /// Per row, a hash of the place it was made from (see [`Item::fingerprint`]).
+    pub fingerprints: Vec<u64>,
+}
+
+/// A hash of everything a [`PlaceRow`] is made from.
+fn place_fingerprint(p: &ledger_types::Place) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::hash::FastHasher::default();
+    (&p.name, &p.country, &p.parents, p.precision as u8).hash(&mut h);
+    (p.lat.to_bits(), p.lon.to_bits()).hash(&mut h);
+    h.finish()
 }
 
 impl<'a> Interner<'a> {
@@ -765,6 +895,7 @@ impl<'a> Interner<'a> {
             coords,
             precision: p.precision,
         });
+        self.fingerprints.push(place_fingerprint(p));
         self.places.insert((p.name.as_str(), p.country.as_str()), i);
         Some(i)
     }

@@ -24,6 +24,8 @@ mod synthetic;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
+
 use ledger_types::{
     Article, Claim, Grade, Incident, Ledger, Party, PartyKind, Place, Precision, Scope, Span, Tally,
 };
@@ -34,7 +36,7 @@ pub use copies::{
 };
 pub use grade::{grade, grade_rules};
 pub use incidents::{
-    COUNT_FACTOR, COUNT_SLACK, EXACT_TOLERANCE_DAYS, MAX_INCIDENT_DAYS, NEAR_KM,
+    COUNT_FACTOR, COUNT_SLACK, ClusterMemo, EXACT_TOLERANCE_DAYS, MAX_INCIDENT_DAYS, NEAR_KM,
     UNDATED_WINDOW_DAYS, VAGUE_TOLERANCE_DAYS,
 };
 pub use series::series;
@@ -46,29 +48,40 @@ use incidents::{Clusterer, Interner, Item, day_number, when};
 /// Groups copies, merges claims into incidents and running totals into series.
 /// Sets `claim.incident` on every incident-scope claim (and clears it on the others).
 pub fn reconcile(articles: Vec<Article>, claims: Vec<Claim>) -> Ledger {
-    reconcile_memoized(articles, Vec::new(), claims, &CopyMemo::default()).0
+    reconcile_memoized(articles, Vec::new(), claims, &ReconcileMemo::default()).0
+}
+
+/// What one run of [`reconcile_memoized`] remembers for the next. Only valid
+/// for the same build of this crate: a caller keys it by its binary (the
+/// xtask keeps it in its cache). An empty memo is always correct.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReconcileMemo {
+    /// Which article pairs were compared for copies, and how alike they were.
+    pub copies: CopyMemo,
+    /// Which incident each claim joined, in the order they were taken.
+    pub clusters: ClusterMemo,
 }
 
 /// [`reconcile`], given some articles' [`copy_sketch`]es (`sketches[i]` for
 /// `articles[i]`: a sketched article's text is not read again; a missing
-/// sketch is computed)
-/// and remembering between runs which article pairs were compared for copies
-/// and how alike they were: the same ledger, and a rebuild compares exactly
-/// only the pairs that involve new or changed articles. The returned memo is
-/// the one to pass to the next run.
+/// sketch is computed) and the memo of an earlier run: the same ledger, and a
+/// rebuild compares exactly only the article pairs that involve new or
+/// changed articles, and replays the clustering up to the first claim that
+/// is new, changed or gone (in the date order claims are clustered in). The returned memo is the one to pass to
+/// the next run.
 pub fn reconcile_memoized(
     mut articles: Vec<Article>,
     mut sketches: Vec<Option<CopySketch>>,
     mut claims: Vec<Claim>,
-    memo: &CopyMemo,
-) -> (Ledger, CopyMemo) {
+    memo: &ReconcileMemo,
+) -> (Ledger, ReconcileMemo) {
     sketches.resize(articles.len(), None);
     let order = article_order(&articles);
     permute(&mut articles, order.clone());
     permute(&mut sketches, order);
     sort_claims(&mut claims, &articles);
     let article_refs: Vec<&Article> = articles.iter().collect();
-    let (copies, memo) = copies::find_copies(&article_refs, &sketches, memo);
+    let (copies, copy_memo) = copies::find_copies(&article_refs, &sketches, &memo.copies);
     drop(sketches);
     let article_index: FastMap<&str, usize> = articles
         .iter()
@@ -77,7 +90,13 @@ pub fn reconcile_memoized(
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
 
-    let clusters = cluster_claims(&articles, &claims, &article_index, &copies.original_of);
+    let (clusters, cluster_memo) = cluster_claims(
+        &articles,
+        &claims,
+        &article_index,
+        &copies.original_of,
+        &memo.clusters,
+    );
 
     // Article id -> original of its source group, for grading.
     let mut original_of: BTreeMap<String, String> = BTreeMap::new();
@@ -115,6 +134,10 @@ pub fn reconcile_memoized(
         incidents,
         source_groups: copies.groups,
         series,
+    };
+    let memo = ReconcileMemo {
+        copies: copy_memo,
+        clusters: cluster_memo,
     };
     (ledger, memo)
 }
@@ -275,7 +298,8 @@ fn cluster_claims(
     claims: &[Claim],
     article_index: &FastMap<&str, usize>,
     original_of: &[usize],
-) -> Vec<Vec<usize>> {
+    memo: &ClusterMemo,
+) -> (Vec<Vec<usize>>, ClusterMemo) {
     let mut interner = Interner::default();
     let mut article_ids: FastMap<&str, u32> = FastMap::default();
     let mut items: Vec<Item> = Vec::new();
@@ -296,7 +320,12 @@ fn cluster_claims(
             .and_then(|a| a.date)
             .map(day_number);
         let actor = claim.actor.as_ref().map(|p| interner.name(&p.name));
-        items.push(Item {
+        let original = found
+            .and_then(|a| original_of.get(a).copied())
+            .or(found)
+            .and_then(|a| articles.get(a))
+            .map(|a| a.id.as_str());
+        let mut item = Item {
             claim: i,
             article,
             group,
@@ -316,7 +345,19 @@ fn cluster_claims(
             victims: claim.victims as u8,
             lo: claim.count_min.unwrap_or(0),
             hi: claim.count_max.unwrap_or(u64::MAX),
-        });
+            fingerprint: 0,
+        };
+        item.fingerprint = item_fingerprint(&item, claim, original);
+        items.push(item);
+    }
+    // A place's row is the first claim's to name it: known only now.
+    for item in &mut items {
+        if let Some(row) = item
+            .place
+            .and_then(|p| interner.fingerprints.get(p as usize))
+        {
+            item.fingerprint = hash::combine(item.fingerprint, *row);
+        }
     }
     let rows = std::mem::take(&mut interner.rows);
     // Interned actor names that may be one party's (see `actors`).
@@ -329,8 +370,8 @@ fn cluster_claims(
             compatible_actors.insert((m, u));
         }
     }
-    let groups = Clusterer::new(&items, &rows, &compatible_actors).run();
-    groups
+    let (groups, memo) = Clusterer::new(&items, &rows, &compatible_actors).run(memo);
+    let clusters = groups
         .into_iter()
         .map(|members| {
             let mut claims: Vec<usize> = members
@@ -340,7 +381,24 @@ fn cluster_claims(
             claims.sort_unstable();
             claims
         })
-        .collect()
+        .collect();
+    (clusters, memo)
+}
+
+/// An item's [`Item::fingerprint`] but for its place row: its fields, with
+/// the names behind the numbers interned for this run (the article, its
+/// source group's original, the country and actor).
+fn item_fingerprint(item: &Item, claim: &Claim, original: Option<&str>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = hash::FastHasher::default();
+    claim.article.hash(&mut h);
+    // A claim of an unknown article is its own source.
+    original.unwrap_or("\u{0}").hash(&mut h);
+    (item.sentence, item.position, item.when, item.article_day).hash(&mut h);
+    (item.measure, item.victims, item.lo, item.hi).hash(&mut h);
+    claim.place.as_ref().map(|p| &p.country).hash(&mut h);
+    claim.actor.as_ref().map(|a| &a.name).hash(&mut h);
+    h.finish()
 }
 
 /// Ids come from the smallest claim id; the (unlikely) hash collisions get a

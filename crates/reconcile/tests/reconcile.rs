@@ -6,7 +6,8 @@ mod common;
 
 use common::*;
 use ledger_reconcile::{
-    CopyMemo, NEAR_KM, method_notes, reconcile, reconcile_memoized, source_groups, synthetic_claims,
+    NEAR_KM, ReconcileMemo, method_notes, reconcile, reconcile_memoized, source_groups,
+    synthetic_claims,
 };
 use ledger_types::{Article, Claim, Grade, Incident, Ledger, Measure, PartyKind, Stance, Victims};
 
@@ -424,20 +425,142 @@ fn a_run_that_remembers_earlier_comparisons_gives_the_same_ledger() {
     let (articles, claims) = synthetic_claims(3000, 3);
     let expected = reconcile(articles.clone(), claims.clone());
     assert!(!expected.source_groups.is_empty());
-    let fresh =
-        |memo: &CopyMemo| reconcile_memoized(articles.clone(), Vec::new(), claims.clone(), memo);
-    let (first, memo) = fresh(&CopyMemo::default());
+    let fresh = |memo: &ReconcileMemo| {
+        reconcile_memoized(articles.clone(), Vec::new(), claims.clone(), memo)
+    };
+    let (first, memo) = fresh(&ReconcileMemo::default());
     assert_eq!(first, expected);
-    assert!(!memo.is_empty());
+    assert!(!memo.copies.is_empty());
+    assert_eq!(memo.clusters.replayed(), 0);
     let (second, again) = fresh(&memo);
     assert_eq!(second, expected);
-    assert_eq!(again, memo, "the same pairs compared");
+    assert_eq!(again, memo, "the same pairs compared, the same decisions");
+    assert_eq!(
+        again.clusters.replayed(),
+        memo.clusters.len(),
+        "all replayed"
+    );
 
     // One article fewer: its pairs are forgotten, the rest still decide alike.
     let fewer: Vec<_> = articles.iter().skip(1).cloned().collect();
     let (with_memo, smaller) = reconcile_memoized(fewer.clone(), Vec::new(), claims.clone(), &memo);
     assert_eq!(with_memo, reconcile(fewer, claims.clone()));
-    assert!(smaller.len() <= memo.len());
+    assert!(smaller.copies.len() <= memo.copies.len());
+}
+
+/// A memo replays the clustering only as far as the claims are the same: a
+/// claim added, changed or removed anywhere gives the ledger a fresh run gives.
+#[test]
+fn a_run_replays_remembered_clustering_up_to_the_first_change() {
+    let (articles, claims) = synthetic_claims(2000, 11);
+    let (_, memo) = reconcile_memoized(
+        articles.clone(),
+        Vec::new(),
+        claims.clone(),
+        &ReconcileMemo::default(),
+    );
+    let incident = |c: &&Claim| c.scope == ledger_types::Scope::Incident;
+    let latest = claims
+        .iter()
+        .filter(incident)
+        .filter_map(|c| c.date_start)
+        .max();
+    let earliest = claims
+        .iter()
+        .filter(incident)
+        .filter_map(|c| c.date_start)
+        .min();
+    let at = |claims: &[Claim], day| {
+        claims
+            .iter()
+            .position(|c| incident(&c) && c.date_start == day)
+            .unwrap()
+    };
+    let middle = (claims.len() / 2..)
+        .find(|&i| incident(&&claims[i]))
+        .unwrap();
+    // The claims of the first article (by id) make the place rows every
+    // later claim naming those places shares.
+    let first_article = claims
+        .iter()
+        .filter(|c| incident(c) && c.place.is_some())
+        .map(|c| c.article.clone())
+        .min()
+        .unwrap();
+    let mut with_article = articles.clone();
+    let mut added_article = articles[0].clone();
+    added_article.id = "added".into();
+    added_article.file = "added.md".into();
+    with_article.push(added_article);
+    let variants: Vec<(&str, Vec<Article>, Vec<Claim>)> = vec![
+        ("the earliest claim's count changed", articles.clone(), {
+            let mut c = claims.clone();
+            let i = at(&c, earliest);
+            c[i].count_max = c[i].count_max.map(|n| n * 10 + 7);
+            c[i].count_min = c[i].count_max;
+            c
+        }),
+        (
+            "a claim in the middle moved to another place",
+            articles.clone(),
+            {
+                let mut c = claims.clone();
+                c[middle].place = c[0]
+                    .place
+                    .clone()
+                    .filter(|p| Some(p) != c[middle].place.as_ref());
+                c
+            },
+        ),
+        (
+            "the first article to name places puts them elsewhere",
+            articles.clone(),
+            {
+                let mut c = claims.clone();
+                for claim in c.iter_mut().filter(|c| c.article == first_article) {
+                    if let Some(p) = claim.place.as_mut() {
+                        p.lat += 1.0;
+                    }
+                }
+                c
+            },
+        ),
+        ("the earliest claim gone", articles.clone(), {
+            let mut c = claims.clone();
+            c.remove(at(&c, earliest));
+            c
+        }),
+        (
+            "a new article telling of the latest day",
+            with_article.clone(),
+            {
+                let mut c = claims.clone();
+                let mut added = c[at(&c, latest)].clone();
+                added.article = "added".into();
+                added.id = "added#1".into();
+                c.push(added);
+                c
+            },
+        ),
+    ];
+    for (what, articles, changed) in variants {
+        let expected = reconcile(articles.clone(), changed.clone());
+        let (got, again) = reconcile_memoized(articles, Vec::new(), changed, &memo);
+        // Not assert_eq: a ledger's debug form runs to megabytes.
+        assert!(got == expected, "{what}: not what a fresh run gives");
+        assert!(
+            again.clusters.replayed() < memo.clusters.len() - 1,
+            "{what}"
+        );
+    }
+    // A change among the latest claims leaves nearly everything to replay.
+    let mut changed = claims.clone();
+    let i = at(&changed, latest);
+    changed[i].count_min = Some(123_456);
+    changed[i].count_max = Some(123_456);
+    let (got, again) = reconcile_memoized(articles.clone(), Vec::new(), changed.clone(), &memo);
+    assert_eq!(got, reconcile(articles.clone(), changed));
+    assert!(again.clusters.replayed() * 10 > memo.clusters.len() * 9);
 }
 
 #[test]

@@ -10,6 +10,8 @@ use crate::figures;
 use crate::index::LedgerIndex;
 use crate::{OutputFile, ReportError};
 
+// Rows are arrays as long as their header: a column added to one and not
+// the other does not compile.
 const CLAIM_COLUMNS: usize = CLAIMS_CSV_COLUMNS.len();
 const ARTICLE_COLUMNS: usize = ARTICLES_CSV_COLUMNS.len();
 const INCIDENT_COLUMNS: usize = INCIDENTS_CSV_COLUMNS.len();
@@ -25,21 +27,17 @@ pub const DATA_FILES: &[&str] = &[
     "data/source_groups.json",
 ];
 
-/// The data file at `path` (one of [`DATA_FILES`]); None for another path.
+/// The data file at `path` (one of [`DATA_FILES`]) that is not written in
+/// chunks (see [`crate::chunks`]); None for another path.
 pub fn data_file(index: &LedgerIndex<'_>, path: &str) -> Option<Result<OutputFile, ReportError>> {
     let ledger = index.ledger;
     let bytes = match path {
-        "data/claims.csv" => csv_bytes(CLAIMS_CSV_COLUMNS, ledger.claims.iter().map(claim_row)),
-        "data/claims.jsonl" => claims_jsonl(&ledger.claims),
-        "data/articles.csv" => csv_bytes(
-            ARTICLES_CSV_COLUMNS,
-            ledger.articles.iter().map(|a| article_row(index, a)),
-        ),
-        "data/incidents.csv" => csv_bytes(
-            INCIDENTS_CSV_COLUMNS,
-            ledger.incidents.iter().map(incident_row),
-        ),
-        "data/incidents.json" => pretty_json(&ledger.incidents),
+        "data/articles.csv" => csv_header(ARTICLES_CSV_COLUMNS).and_then(|mut bytes| {
+            bytes.extend(csv_rows(
+                ledger.articles.iter().map(|a| article_row(index, a)),
+            )?);
+            Ok(bytes)
+        }),
         "data/series.json" => pretty_json(&ledger.series),
         "data/source_groups.json" => pretty_json(&ledger.source_groups),
         _ => return None,
@@ -47,38 +45,32 @@ pub fn data_file(index: &LedgerIndex<'_>, path: &str) -> Option<Result<OutputFil
     Some(bytes.map(|b| OutputFile::new(path, b)))
 }
 
-fn csv_bytes<const N: usize, F: AsRef<str>>(
-    header: &[&str],
+pub(crate) fn csv_header(columns: &[&str]) -> Result<Vec<u8>, ReportError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(columns).map_err(export_error)?;
+    writer.into_inner().map_err(export_error)
+}
+
+/// CSV rows, without a header.
+pub(crate) fn csv_rows<const N: usize, F: AsRef<str>>(
     rows: impl Iterator<Item = [F; N]>,
 ) -> Result<Vec<u8>, ReportError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(header).map_err(export_error)?;
     for row in rows {
         writer
             .write_record(row.iter().map(|field| field.as_ref().as_bytes()))
             .map_err(export_error)?;
     }
-    writer
-        .into_inner()
-        .map_err(|e| ReportError::Export(e.to_string()))
+    writer.into_inner().map_err(export_error)
 }
 
-fn export_error(error: impl std::fmt::Display) -> ReportError {
+pub(crate) fn export_error(error: impl std::fmt::Display) -> ReportError {
     ReportError::Export(error.to_string())
 }
 
 fn pretty_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, ReportError> {
     let mut bytes = serde_json::to_vec_pretty(value).map_err(export_error)?;
     bytes.push(b'\n');
-    Ok(bytes)
-}
-
-fn claims_jsonl(claims: &[Claim]) -> Result<Vec<u8>, ReportError> {
-    let mut bytes = Vec::new();
-    for claim in claims {
-        serde_json::to_writer(&mut bytes, claim).map_err(export_error)?;
-        bytes.push(b'\n');
-    }
     Ok(bytes)
 }
 

@@ -6,6 +6,7 @@
 //! path order. Templates are embedded and can be overridden by name (see
 //! [`template_names`]); `.html` templates auto-escape everything they print.
 
+mod chunks;
 mod columns;
 mod escape;
 mod exports;
@@ -28,6 +29,7 @@ pub use columns::{
     INCIDENTS_CSV_COLUMNS, INCIDENTS_CSV_DOCS, OTHER_EXPORTS,
 };
 
+use crate::chunks::{Chunked, Chunks};
 use crate::index::LedgerIndex;
 use crate::pages::{Frame, Linker};
 use crate::templates::value;
@@ -150,9 +152,11 @@ pub struct Site<'a> {
     /// Hash of what every page depends on besides its own view: this crate's
     /// version, the templates, the site title.
     settings: u64,
-    /// Hash of the whole ledger, which the data exports are made from;
-    /// computed on first need, once for all of them.
+    /// Hash of the whole ledger, which the overview and the small data
+    /// exports are made from; computed on first need, once for all of them.
     ledger_hash: OnceLock<Result<u64, ReportError>>,
+    /// The large exports' chunks.
+    chunks: Chunks<'a>,
 }
 
 impl<'a> Site<'a> {
@@ -214,6 +218,7 @@ impl<'a> Site<'a> {
             parts,
             settings: settings.digest(),
             ledger_hash: OnceLock::new(),
+            chunks: Chunks::new(ledger),
         })
     }
 
@@ -222,14 +227,43 @@ impl<'a> Site<'a> {
         &self.parts
     }
 
+    /// For a data export written in chunks (the claims and incidents
+    /// exports), the fingerprint of each chunk: chunks with equal
+    /// fingerprints have equal bytes, so a caller holding the file an earlier
+    /// build wrote (and its fingerprints) can take unchanged chunks from it.
+    /// None for other parts.
+    pub fn chunk_fingerprints(&self, part: &SitePart) -> Option<Result<Vec<u64>, ReportError>> {
+        let file = chunked(part)?;
+        Some(self.chunks.fingerprints(file, self.settings))
+    }
+
+    /// The bytes of chunk `k` of a part written in chunks (see
+    /// [`Site::chunk_fingerprints`]); the chunks in order make the file.
+    pub fn render_chunk(&self, part: &SitePart, k: usize) -> Result<Vec<u8>, ReportError> {
+        match chunked(part) {
+            Some(file) => self.chunks.render(file, k),
+            None => Err(ReportError::Export(format!(
+                "{} is not written in chunks",
+                part.path
+            ))),
+        }
+    }
+
     /// A hash of everything `part` is rendered from: equal fingerprints give
     /// equal files (None: the part must be rendered to know).
     pub fn fingerprint(&self, part: &SitePart) -> Result<Option<u64>, ReportError> {
         if let Some(fingerprint) = self.input_fingerprint(part) {
             return fingerprint.map(Some);
         }
-        // Parts made from the whole ledger: the data exports and the pages
-        // that list or count everything. Hashing the ledger once costs a
+        if let Some(chunks) = self.chunk_fingerprints(part) {
+            let mut hash = Xxh3::new();
+            for fingerprint in chunks? {
+                hash.update(&fingerprint.to_le_bytes());
+            }
+            return Ok(Some(hash.digest()));
+        }
+        // Parts made from the whole ledger: the small data exports and the
+        // pages that list or count everything. Hashing the ledger once costs a
         // fraction of making any one of them (claims.csv alone is several times
         // the articles' size; the overview's view is most of its rendering).
         let whole_ledger = matches!(
@@ -239,10 +273,7 @@ impl<'a> Site<'a> {
         if whole_ledger {
             let ledger = self
                 .ledger_hash
-                .get_or_init(|| {
-                    let mut hash = Xxh3::new();
-                    hash_streamed(&mut hash, self.index.ledger).map(|()| hash.digest())
-                })
+                .get_or_init(|| self.ledger_hash())
                 .clone()?;
             let mut hash = Xxh3::new();
             hash.update(&self.settings.to_le_bytes());
@@ -260,6 +291,29 @@ impl<'a> Site<'a> {
         hash.update(template.as_bytes());
         hash_serialised(&mut hash, &(&frame, &view))?;
         Ok(Some(hash.digest()))
+    }
+
+    /// A hash of the whole ledger; claims and incidents by their chunks'
+    /// hashes, which the large exports need anyway.
+    fn ledger_hash(&self) -> Result<u64, ReportError> {
+        // Every field, so that a new one cannot be left out unnoticed.
+        let Ledger {
+            articles,
+            claims: _,
+            incidents: _,
+            source_groups,
+            series,
+        } = self.index.ledger;
+        let mut hash = Xxh3::new();
+        hash_streamed(&mut hash, articles)?;
+        for h in self.chunks.claim_hashes()? {
+            hash.update(&h.to_le_bytes());
+        }
+        for h in self.chunks.incident_hashes()? {
+            hash.update(&h.to_le_bytes());
+        }
+        hash_streamed(&mut hash, &(source_groups, series))?;
+        Ok(hash.digest())
     }
 
     /// For article and incident pages, most of the site, a hash of the data
@@ -321,6 +375,13 @@ impl<'a> Site<'a> {
 
     /// The file of one part (a list, so that a part may one day make several).
     pub fn render(&self, part: &SitePart) -> Result<Vec<OutputFile>, ReportError> {
+        if let Some(file) = chunked(part) {
+            let mut bytes = Vec::new();
+            for k in 0..self.chunks.count(file) {
+                bytes.extend(self.chunks.render(file, k)?);
+            }
+            return Ok(vec![OutputFile::new(&part.path, bytes)]);
+        }
         let Some((page_title, template, view)) = self.page_view(part)? else {
             return exports::data_file(&self.index, &part.path)
                 .into_iter()
@@ -402,6 +463,11 @@ impl<'a> Site<'a> {
 
 type PageView = (String, &'static str, View);
 
+/// Which export `part` is, if it is one written in chunks.
+fn chunked(part: &SitePart) -> Option<Chunked> {
+    Chunked::of_path(&part.path).filter(|_| part.kind == PartKind::Data)
+}
+
 /// The view of any page, serialised as the view itself.
 #[derive(serde::Serialize)]
 #[serde(untagged)]
@@ -419,7 +485,10 @@ enum View {
 /// Adds `value`, serialised compactly, to `hash` through a small buffer: for
 /// values as large as a whole ledger, which one buffer would have to hold
 /// twice over (its article texts included).
-fn hash_streamed<T: serde::Serialize>(hash: &mut Xxh3, value: &T) -> Result<(), ReportError> {
+pub(crate) fn hash_streamed<T: serde::Serialize>(
+    hash: &mut Xxh3,
+    value: &T,
+) -> Result<(), ReportError> {
     struct HashSink<'h>(&'h mut Xxh3);
     impl std::io::Write for HashSink<'_> {
         fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {

@@ -503,24 +503,137 @@ fn an_empty_ledger_renders() {
     assert_eq!(page(&site, "data/claims.csv").lines().count(), 1);
 }
 
-#[test]
-fn many_articles_render_quickly() {
+/// The fixture with 2,000 more articles, each with a claim and an incident.
+fn bulk_ledger() -> ledger_types::Ledger {
     let mut ledger = fixture::ledger();
     let template = ledger.articles[0].clone();
     let claim = ledger.claims[0].clone();
+    let incident = ledger.incidents[0].clone();
     for i in 0..2_000 {
         let mut article = template.clone();
         article.id = format!("bulk{i}");
         let mut c = claim.clone();
         c.id = format!("bulk{i}#1");
         c.article = article.id.clone();
+        c.incident = Some(format!("inc-bulk{i}"));
+        let mut x = incident.clone();
+        x.id = format!("inc-bulk{i}");
+        x.claims = vec![c.id.clone()];
+        x.articles = vec![article.id.clone()];
         ledger.articles.push(article);
         ledger.claims.push(c);
+        ledger.incidents.push(x);
     }
-    let start = std::time::Instant::now();
-    let files = render(&ledger, &options()).unwrap();
-    assert!(files.len() > 2_000);
-    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    ledger
+}
+
+#[test]
+fn many_articles_render() {
+    let ledger = bulk_ledger();
+    let site = files_as_text(render(&ledger, &options()).unwrap());
+    assert!(site.len() > 4_000);
+    let (_, rows) = read_csv(page(&site, "data/claims.csv"));
+    assert_eq!(rows.len(), ledger.claims.len());
+}
+
+#[test]
+fn large_exports_are_written_in_chunks_that_make_the_whole_file() {
+    let empty = ledger_types::Ledger::default();
+    let options = options();
+    for ledger in [bulk_ledger(), fixture::ledger(), empty] {
+        let site = ledger_report::Site::new(&ledger, &options).unwrap();
+        let mut chunked = 0;
+        for part in site.parts() {
+            let Some(fingerprints) = site.chunk_fingerprints(part) else {
+                continue;
+            };
+            chunked += 1;
+            let fingerprints = fingerprints.unwrap();
+            let whole = &site.render(part).unwrap()[0].bytes;
+            let mut joined = Vec::new();
+            for k in 0..fingerprints.len() {
+                joined.extend(site.render_chunk(part, k).unwrap());
+            }
+            assert_eq!(&joined, whole, "{}", part.path);
+            // A CSV export has one header and every row, in order.
+            let ids: Option<Vec<&str>> = match part.path.as_str() {
+                "data/claims.csv" => Some(ledger.claims.iter().map(|c| c.id.as_str()).collect()),
+                "data/incidents.csv" => {
+                    Some(ledger.incidents.iter().map(|i| i.id.as_str()).collect())
+                }
+                _ => None,
+            };
+            if let Some(ids) = ids {
+                let (header, rows) = read_csv(std::str::from_utf8(whole).unwrap());
+                assert_eq!(header.first().map(String::as_str), Some("id"));
+                let got: Vec<&str> = rows.iter().map(|r| r["id"].as_str()).collect();
+                assert_eq!(got, ids, "{}", part.path);
+            }
+            if ledger.claims.len() > 1_000 {
+                assert!(fingerprints.len() > 10, "{}: chunks", part.path);
+            }
+            // What the same data gives written whole.
+            let expected: Option<Vec<u8>> = match part.path.as_str() {
+                "data/claims.jsonl" => Some(
+                    ledger
+                        .claims
+                        .iter()
+                        .flat_map(|c| {
+                            format!("{}\n", serde_json::to_string(c).unwrap()).into_bytes()
+                        })
+                        .collect(),
+                ),
+                "data/incidents.json" => {
+                    let mut b = serde_json::to_vec_pretty(&ledger.incidents).unwrap();
+                    b.push(b'\n');
+                    Some(b)
+                }
+                _ => None,
+            };
+            if let Some(expected) = expected {
+                assert_eq!(
+                    String::from_utf8_lossy(whole),
+                    String::from_utf8_lossy(&expected),
+                    "{}",
+                    part.path
+                );
+            }
+        }
+        assert_eq!(chunked, 4);
+    }
+}
+
+#[test]
+fn a_changed_claim_changes_one_chunk_of_the_claims_exports() {
+    let before = bulk_ledger();
+    let mut after = before.clone();
+    after.claims[1_500].count_max = Some(999);
+    let options = options();
+    let (old, new) = (
+        ledger_report::Site::new(&before, &options).unwrap(),
+        ledger_report::Site::new(&after, &options).unwrap(),
+    );
+    for (part, new_part) in old.parts().iter().zip(new.parts()) {
+        let (Some(a), Some(b)) = (
+            old.chunk_fingerprints(part),
+            new.chunk_fingerprints(new_part),
+        ) else {
+            continue;
+        };
+        let (a, b) = (a.unwrap(), b.unwrap());
+        assert_eq!(a.len(), b.len(), "{}", part.path);
+        let differing: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
+        let expected = usize::from(part.path.starts_with("data/claims"));
+        assert_eq!(differing.len(), expected, "{}", part.path);
+        for k in (0..a.len()).filter(|&k| a[k] == b[k]) {
+            assert_eq!(
+                old.render_chunk(part, k).unwrap(),
+                new.render_chunk(new_part, k).unwrap(),
+                "{} chunk {k}",
+                part.path
+            );
+        }
+    }
 }
 
 #[test]
