@@ -14,14 +14,15 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
+use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use indicatif::ProgressBar;
-use ledger_report::{OutputFile, Site, SitePart};
+use ledger_report::{Site, SitePart};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// The manifest's name inside the site.
 pub const MANIFEST: &str = ".ledger-manifest.json";
@@ -51,13 +52,16 @@ pub struct WriteStats {
     pub files_removed: usize,
 }
 
-/// One part's outcome: its fingerprint and its files' (path, hash), with
-/// whether each was written.
+/// A file of a part: (path, hash of its bytes, whether it was written).
+type WrittenFile = (String, u64, bool);
+
+/// One part's outcome: its fingerprint and its files, with whether each was
+/// written.
 struct PartOutcome {
     path: String,
     fingerprint: Option<u64>,
     rendered: bool,
-    files: Vec<(String, u64, bool)>,
+    files: Vec<WrittenFile>,
     /// For a part written in chunks: (fingerprint, length) of each.
     chunks: Option<Vec<(u64, u64)>>,
 }
@@ -159,6 +163,9 @@ fn render_parts(
     let outcomes = site
         .parts()
         .par_iter()
+        // One part a task: the large parts come first in the list, and
+        // would otherwise fall to one thread one after another.
+        .with_max_len(1)
         .map(|part| {
             let fingerprint = site.fingerprint(part).map_err(|e| e.to_string())?;
             let kept = old
@@ -174,24 +181,27 @@ fn render_parts(
                     chunks: old.and_then(|m| m.chunks.get(&part.path)).cloned(),
                 },
                 None => {
-                    let (files, chunks) = match site.chunk_fingerprints(part) {
+                    let (written, chunks) = match site.chunk_fingerprints(part) {
                         Some(fingerprints) => {
                             let fingerprints = fingerprints.map_err(|e| e.to_string())?;
                             let (file, chunks) =
-                                render_chunked(site, part, &fingerprints, old, dir)?;
+                                write_chunked(site, part, &fingerprints, old, dir)?;
                             (vec![file], Some(chunks))
                         }
-                        None => (site.render(part).map_err(|e| e.to_string())?, None),
-                    };
-                    let mut written = Vec::with_capacity(files.len());
-                    for file in files {
-                        let hash = xxh3_64(&file.bytes);
-                        let unchanged = old_files.get(&file.path) == Some(&hash);
-                        if !unchanged {
-                            write_output(dir, &file, old.is_some())?;
+                        None => {
+                            let files = site.render(part).map_err(|e| e.to_string())?;
+                            let mut written = Vec::with_capacity(files.len());
+                            for file in files {
+                                let hash = xxh3_64(&file.bytes);
+                                let unchanged = old_files.get(&file.path) == Some(&hash);
+                                if !unchanged {
+                                    write_output(dir, &file.path, &[&file.bytes], old.is_some())?;
+                                }
+                                written.push((file.path, hash, !unchanged));
+                            }
+                            (written, None)
                         }
-                        written.push((file.path, hash, !unchanged));
-                    }
+                    };
                     PartOutcome {
                         path: part.path.clone(),
                         fingerprint,
@@ -210,24 +220,26 @@ fn render_parts(
 
 /// A part written in chunks: each chunk whose fingerprint the `old`
 /// manifest lists for the file in `dir` is taken from that file (when the
-/// file is as the manifest says), the others are rendered. Returns the file
-/// and its chunks' (fingerprint, length).
-fn render_chunked(
+/// file is as the manifest says), the others are rendered; the pieces are
+/// written one after another, not joined into one buffer first. Returns the file's (path,
+/// hash, whether written) and its chunks' (fingerprint, length).
+fn write_chunked(
     site: &Site<'_>,
     part: &SitePart,
     fingerprints: &[u64],
     old: Option<&Manifest>,
     dir: &Path,
-) -> Result<(OutputFile, Vec<(u64, u64)>), String> {
+) -> Result<(WrittenFile, Vec<(u64, u64)>), String> {
+    let old_hash = old.and_then(|m| m.files.get(&part.path)).copied();
     let old_file = old.and_then(|m| {
         let chunks = m.chunks.get(&part.path)?;
-        let hash = *m.files.get(&part.path)?;
         let bytes = fs::read(dir.join(&part.path)).ok()?;
         // A damaged manifest's lengths may overflow: then nothing is reused.
         let length = chunks
             .iter()
             .try_fold(0u64, |sum, &(_, n)| sum.checked_add(n));
-        (length == Some(bytes.len() as u64) && xxh3_64(&bytes) == hash).then_some((chunks, bytes))
+        (length == Some(bytes.len() as u64) && Some(xxh3_64(&bytes)) == old_hash)
+            .then_some((chunks, bytes))
     });
     let mut reusable: HashMap<u64, Range<usize>> = HashMap::new();
     if let Some((chunks, _)) = &old_file {
@@ -255,16 +267,22 @@ fn render_chunked(
             }
         })
         .collect::<Result<_, String>>()?;
-    let mut bytes = Vec::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    let mut hash = Xxh3::new();
     for piece in &pieces {
-        bytes.extend_from_slice(piece);
+        hash.update(piece);
+    }
+    let hash = hash.digest();
+    let changed = old_hash != Some(hash);
+    if changed {
+        let slices: Vec<&[u8]> = pieces.iter().map(|p| p.as_ref()).collect();
+        write_output(dir, &part.path, &slices, old.is_some())?;
     }
     let chunks = fingerprints
         .iter()
         .zip(&pieces)
         .map(|(&f, p)| (f, p.len() as u64))
         .collect();
-    Ok((OutputFile::new(&part.path, bytes), chunks))
+    Ok(((part.path.clone(), hash, changed), chunks))
 }
 
 fn manifest_of(outcomes: &[PartOutcome]) -> Manifest {
@@ -303,7 +321,7 @@ fn stats_of(outcomes: &[PartOutcome]) -> WriteStats {
 
 fn write_file(dir: &Path, name: &str, manifest: &Manifest) -> Result<(), String> {
     let bytes = serde_json::to_vec(manifest).map_err(|e| e.to_string())?;
-    write_output(dir, &OutputFile::new(name, bytes), true)
+    write_output(dir, name, &[&bytes], true)
 }
 
 /// A site path must stay inside the site: no `..`, no empty or absolute parts.
@@ -314,35 +332,54 @@ fn safe_path(path: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes one file under `dir`; `atomic`: through a temporary file and a
-/// rename, for a folder that is being read (a fresh staging folder is not).
-fn write_output(dir: &Path, file: &OutputFile, atomic: bool) -> Result<(), String> {
-    safe_path(&file.path)?;
-    let path = dir.join(&file.path);
+/// Writes one file under `dir`, the concatenation of `pieces`; `atomic`:
+/// through a temporary file and a rename, for a folder that is being read
+/// (a fresh staging folder is not).
+fn write_output(dir: &Path, file: &str, pieces: &[&[u8]], atomic: bool) -> Result<(), String> {
+    safe_path(file)?;
+    let path = dir.join(file);
     let parent = path.parent().unwrap_or(dir);
     if !atomic {
-        return fs::write(&path, &file.bytes)
+        return write_pieces(&path, pieces)
             .or_else(|e| {
                 // Folders are made on first need: one check per folder, not per file.
                 if e.kind() != std::io::ErrorKind::NotFound {
                     return Err(e);
                 }
                 fs::create_dir_all(parent)?;
-                fs::write(&path, &file.bytes)
+                write_pieces(&path, pieces)
             })
             .map_err(|e| format!("{}: {e}", path.display()));
     }
     fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    write_atomically(&path, &file.bytes)
+    replace_file(&path, pieces)
 }
 
 /// Writes `bytes` to `path` through a temporary file beside it and a rename,
 /// so that a reader, or the next build after a crash, never sees half a file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let temp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
-    fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display()))
+    replace_file(path, &[bytes])
+}
+
+/// [`write_atomically`], of the concatenation of `pieces`.
+fn replace_file(path: &Path, pieces: &[&[u8]]) -> Result<(), String> {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!(".tmp-{}", std::process::id()));
+    let temp = path.with_file_name(name);
+    let written = write_pieces(&temp, pieces)
+        .map_err(|e| format!("{}: {e}", temp.display()))
+        .and_then(|()| fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display())));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
+}
+
+fn write_pieces(path: &Path, pieces: &[&[u8]]) -> std::io::Result<()> {
+    let mut file = fs::File::create(path)?;
+    for piece in pieces {
+        file.write_all(piece)?;
+    }
+    Ok(())
 }

@@ -48,7 +48,8 @@ impl Chunked {
 }
 
 /// The row ranges of the claims' and incidents' data chunks, and a hash of
-/// each one's rows (made on first need, shared by the files of those rows).
+/// each claim and each incident (made on first need, shared by the exports,
+/// the pages that show those rows and the whole ledger's hash).
 #[derive(Debug)]
 pub(crate) struct Chunks<'a> {
     ledger: &'a Ledger,
@@ -82,20 +83,41 @@ impl<'a> Chunks<'a> {
         self.data_ranges(file).len() + 2
     }
 
-    /// A hash of the rows of each data chunk of the claims' files.
+    /// A hash of each claim of the ledger, in its order.
     pub(crate) fn claim_hashes(&self) -> Result<&[u64], ReportError> {
         self.claim_hashes
-            .get_or_init(|| row_hashes(&self.ledger.claims, &self.claims))
+            .get_or_init(|| each_hash(&self.ledger.claims))
             .as_deref()
             .map_err(Clone::clone)
     }
 
-    /// A hash of the rows of each data chunk of the incidents' files.
+    /// A hash of each incident of the ledger, in its order.
     pub(crate) fn incident_hashes(&self) -> Result<&[u64], ReportError> {
         self.incident_hashes
-            .get_or_init(|| row_hashes(&self.ledger.incidents, &self.incidents))
+            .get_or_init(|| each_hash(&self.ledger.incidents))
             .as_deref()
             .map_err(Clone::clone)
+    }
+
+    /// A hash of the rows of each data chunk of `file` (made from the row
+    /// hashes each time: cheap).
+    fn chunk_hashes(&self, file: Chunked) -> Result<Vec<u64>, ReportError> {
+        let each = if file.of_claims() {
+            self.claim_hashes()?
+        } else {
+            self.incident_hashes()?
+        };
+        Ok(self
+            .data_ranges(file)
+            .iter()
+            .map(|range| {
+                let mut hash = Xxh3::new();
+                for h in each.get(range.clone()).unwrap_or_default() {
+                    hash.update(&h.to_le_bytes());
+                }
+                hash.digest()
+            })
+            .collect())
     }
 
     /// The fingerprint of every chunk of `file`, given what all files
@@ -105,11 +127,7 @@ impl<'a> Chunks<'a> {
         file: Chunked,
         settings: u64,
     ) -> Result<Vec<u64>, ReportError> {
-        let hashes = if file.of_claims() {
-            self.claim_hashes()?
-        } else {
-            self.incident_hashes()?
-        };
+        let hashes = self.chunk_hashes(file)?;
         let n = hashes.len();
         let fingerprint = |kind: u8, position: u8, rows: u64| {
             let mut h = Xxh3::new();
@@ -191,14 +209,14 @@ fn ranges<T>(rows: &[T], key: impl Fn(&T) -> &str) -> Vec<Range<usize>> {
     starts.iter().zip(ends).map(|(&s, e)| s..e).collect()
 }
 
-/// A hash of each chunk's rows, serialised compactly.
-fn row_hashes<T: Serialize>(rows: &[T], ranges: &[Range<usize>]) -> Result<Vec<u64>, ReportError> {
-    ranges
-        .iter()
-        .map(|range| {
-            let mut hash = Xxh3::new();
-            crate::hash_streamed(&mut hash, &rows.get(range.clone()).unwrap_or_default())?;
-            Ok(hash.digest())
+/// A hash of each row, serialised compactly.
+fn each_hash<T: Serialize>(rows: &[T]) -> Result<Vec<u64>, ReportError> {
+    let mut buffer = Vec::new();
+    rows.iter()
+        .map(|row| {
+            buffer.clear();
+            postcard::to_io(row, &mut buffer).map_err(|e| ReportError::Export(e.to_string()))?;
+            Ok(xxh3_64(&buffer))
         })
         .collect()
 }

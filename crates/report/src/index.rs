@@ -67,6 +67,16 @@ impl<'a> LedgerIndex<'a> {
             .and_then(|&i| self.ledger.incidents.get(i))
     }
 
+    /// Position of a claim in `ledger.claims`.
+    pub fn claim_position(&self, id: &str) -> Option<usize> {
+        self.claims.get(id).copied()
+    }
+
+    /// Positions in `ledger.claims` of an article's claims, in ledger order.
+    pub fn claim_positions_of_article(&self, id: &str) -> &[usize] {
+        self.claims_of_article.get(id).map_or(&[], Vec::as_slice)
+    }
+
     pub fn claims_of_article(&self, id: &str) -> impl Iterator<Item = &'a Claim> + '_ {
         self.claims_of_article
             .get(id)

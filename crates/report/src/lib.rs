@@ -293,8 +293,8 @@ impl<'a> Site<'a> {
         Ok(Some(hash.digest()))
     }
 
-    /// A hash of the whole ledger; claims and incidents by their chunks'
-    /// hashes, which the large exports need anyway.
+    /// A hash of the whole ledger; claims and incidents by their rows'
+    /// hashes, which the large exports and the pages need anyway.
     fn ledger_hash(&self) -> Result<u64, ReportError> {
         // Every field, so that a new one cannot be left out unnoticed.
         let Ledger {
@@ -306,10 +306,11 @@ impl<'a> Site<'a> {
         } = self.index.ledger;
         let mut hash = Xxh3::new();
         hash_streamed(&mut hash, articles)?;
-        for h in self.chunks.claim_hashes()? {
-            hash.update(&h.to_le_bytes());
-        }
-        for h in self.chunks.incident_hashes()? {
+        let (claims, incidents) = (self.chunks.claim_hashes()?, self.chunks.incident_hashes()?);
+        // The lengths first: where the claims end and the incidents begin.
+        hash.update(&(claims.len() as u64).to_le_bytes());
+        hash.update(&(incidents.len() as u64).to_le_bytes());
+        for h in claims.iter().chain(incidents) {
             hash.update(&h.to_le_bytes());
         }
         hash_streamed(&mut hash, &(source_groups, series))?;
@@ -337,10 +338,16 @@ impl<'a> Site<'a> {
         let written = match part.kind {
             PartKind::Article(i) => {
                 let a = ledger.articles.get(i)?;
-                let claims: Vec<&ledger_types::Claim> = index.claims_of_article(&a.id).collect();
-                let incidents: Vec<_> = claims
+                let claim_hashes = match self.chunks.claim_hashes() {
+                    Ok(hashes) => hashes,
+                    Err(e) => return Some(Err(e)),
+                };
+                // Each claim, and the incident it is in.
+                let claims: Vec<_> = index
+                    .claim_positions_of_article(&a.id)
                     .iter()
-                    .map(|c| c.incident.as_deref().and_then(incident_head))
+                    .filter_map(|&c| Some((claim_hashes.get(c)?, ledger.claims.get(c)?)))
+                    .map(|(hash, c)| (hash, c.incident.as_deref().and_then(incident_head)))
                     .collect();
                 let head = (
                     (&a.id, &a.file, &a.title, a.date, &a.source, &a.url),
@@ -355,18 +362,24 @@ impl<'a> Site<'a> {
                         .collect::<Vec<_>>(),
                 );
                 hash.update(a.text.as_bytes());
-                hash_serialised(&mut hash, &(head, claims, incidents, copies))
+                hash_serialised(&mut hash, &(head, claims, copies))
             }
             PartKind::Incident(i) => {
                 let incident = ledger.incidents.get(i)?;
+                let (claim_hashes, incident_hashes) =
+                    match (self.chunks.claim_hashes(), self.chunks.incident_hashes()) {
+                        (Ok(c), Ok(i)) => (c, i),
+                        (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
+                    };
                 let claims: Vec<_> = incident
                     .claims
                     .iter()
-                    .filter_map(|id| index.claim(id))
-                    .map(|c| (c, index.article_label(&c.article)))
+                    .filter_map(|id| index.claim_position(id))
+                    .filter_map(|c| Some((claim_hashes.get(c)?, ledger.claims.get(c)?)))
+                    .map(|(hash, c)| (hash, index.article_label(&c.article)))
                     .collect();
                 let articles: Vec<_> = incident.articles.iter().map(|id| label(id)).collect();
-                hash_serialised(&mut hash, &(incident, claims, articles))
+                hash_serialised(&mut hash, &(incident_hashes.get(i), claims, articles))
             }
             _ => return None,
         };
