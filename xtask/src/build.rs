@@ -356,7 +356,8 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     let site = ledger_report::Site::new(&ledger, &options).map_err(|e| e.to_string())?;
     phase("site");
     let bar = progress_bar(site.parts().len(), "writing");
-    let written = site_writer::write_site(&opts.out, &site, &bar)?;
+    let stamps = cache_dir.map(|dir| dir.join(site_writer::STAMPS));
+    let written = site_writer::write_site(&opts.out, &site, &bar, stamps.as_deref())?;
     bar.finish_and_clear();
     phase("render+write");
     Ok(Summary {

@@ -11,11 +11,9 @@
 //! manifest keeps each chunk's fingerprint and length, and a rebuild takes
 //! the chunks that did not change from the file already there.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::io::Write;
-use std::ops::Range;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use indicatif::ProgressBar;
@@ -26,7 +24,9 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// The manifest's name inside the site.
 pub const MANIFEST: &str = ".ledger-manifest.json";
-const FORMAT: u32 = 2;
+/// The name of the chunked files' [`Stamps`] in the cache folder.
+pub const STAMPS: &str = "site-stamps.json";
+const FORMAT: u32 = 3;
 
 /// What the last build wrote: enough to know what the next one may skip.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -36,10 +36,29 @@ struct Manifest {
     parts: BTreeMap<String, u64>,
     /// File path -> hash of its bytes.
     files: BTreeMap<String, u64>,
-    /// Path of a file written in chunks -> (fingerprint, length) of each chunk.
+    /// Files written in chunks, by path.
     #[serde(default)]
-    chunks: BTreeMap<String, Vec<(u64, u64)>>,
+    chunked: BTreeMap<String, ChunkedFile>,
 }
+
+/// A file written in chunks, as the last build left it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct ChunkedFile {
+    /// (fingerprint, length) of each chunk, in order.
+    chunks: Vec<(u64, u64)>,
+}
+
+/// File path -> the length and modification time a chunked file had once
+/// written: a file that no longer has them was changed by someone else, and
+/// none of its bytes is taken again. Kept outside the site (in the cache),
+/// so that the site itself stays byte-identical from build to build.
+pub type Stamps = BTreeMap<String, Stamp>;
+
+/// A file's length and modification time (nanoseconds since 1970).
+pub type Stamp = (u64, i128);
+
+/// A chunked file's chunks, and its stamp if known.
+type ChunkedOutcome = (ChunkedFile, Option<Stamp>);
 
 /// What writing the site did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -62,20 +81,48 @@ struct PartOutcome {
     fingerprint: Option<u64>,
     rendered: bool,
     files: Vec<WrittenFile>,
-    /// For a part written in chunks: (fingerprint, length) of each.
-    chunks: Option<Vec<(u64, u64)>>,
+    /// For a part written in chunks: its chunks, and its stamp if known.
+    chunks: Option<ChunkedOutcome>,
 }
 
-/// Writes `site` to `out`, incrementally when `out` holds a manifest.
+/// Writes `site` to `out`, incrementally when `out` holds a manifest; the
+/// chunked files' [`Stamps`] are kept in `stamps` (without it, no chunk is
+/// taken from the files already there).
 pub fn write_site(
     out: &Path,
     site: &Site<'_>,
     progress: &ProgressBar,
+    stamps: Option<&Path>,
 ) -> Result<WriteStats, String> {
-    match read_manifest(out) {
-        Some(old) => write_incremental(out, site, &old, progress),
-        None => write_whole(out, site, progress),
+    let old_stamps: Stamps = stamps
+        .and_then(|path| fs::read(path).ok())
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default();
+    let (stats, outcomes) = match read_manifest(out) {
+        Some(old) => write_incremental(out, site, &old, &old_stamps, progress)?,
+        None => write_whole(out, site, progress)?,
+    };
+    if let Some(path) = stamps {
+        let new: Stamps = outcomes
+            .iter()
+            .filter_map(|o| Some((o.path.clone(), o.chunks.as_ref()?.1?)))
+            .collect();
+        if new != old_stamps {
+            let saved = serde_json::to_vec(&new)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    if let Some(dir) = path.parent() {
+                        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                    }
+                    write_atomically(path, &bytes)
+                });
+            // Stamps that cannot be kept cost speed, not results.
+            if let Err(e) = saved {
+                eprintln!("{e}");
+            }
+        }
     }
+    Ok(stats)
 }
 
 fn read_manifest(out: &Path) -> Option<Manifest> {
@@ -85,7 +132,11 @@ fn read_manifest(out: &Path) -> Option<Manifest> {
         .filter(|m| m.format == FORMAT)
 }
 
-fn write_whole(out: &Path, site: &Site<'_>, progress: &ProgressBar) -> Result<WriteStats, String> {
+fn write_whole(
+    out: &Path,
+    site: &Site<'_>,
+    progress: &ProgressBar,
+) -> Result<(WriteStats, Vec<PartOutcome>), String> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -97,7 +148,7 @@ fn write_whole(out: &Path, site: &Site<'_>, progress: &ProgressBar) -> Result<Wr
     let staging = parent.join(format!(".{base}.building-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
     let result = (|| -> Result<Vec<PartOutcome>, String> {
-        let outcomes = render_parts(site, progress, None, &staging)?;
+        let outcomes = render_parts(site, progress, None, &Stamps::new(), &staging)?;
         let manifest = manifest_of(&outcomes);
         write_file(&staging, MANIFEST, &manifest)?;
         Ok(outcomes)
@@ -117,19 +168,20 @@ fn write_whole(out: &Path, site: &Site<'_>, progress: &ProgressBar) -> Result<Wr
     let _ = fs::remove_dir_all(&old);
     let mut stats = stats_of(&outcomes);
     stats.incremental = false;
-    Ok(stats)
+    Ok((stats, outcomes))
 }
 
 fn write_incremental(
     out: &Path,
     site: &Site<'_>,
     old: &Manifest,
+    stamps: &Stamps,
     progress: &ProgressBar,
-) -> Result<WriteStats, String> {
+) -> Result<(WriteStats, Vec<PartOutcome>), String> {
     // Gone until the site is consistent again: a crash from here on makes the
     // next build a whole one.
     fs::remove_file(out.join(MANIFEST)).map_err(|e| format!("{}: {e}", out.display()))?;
-    let outcomes = render_parts(site, progress, Some(old), out)?;
+    let outcomes = render_parts(site, progress, Some(old), stamps, out)?;
     let manifest = manifest_of(&outcomes);
     let mut removed = 0;
     for path in old.files.keys() {
@@ -144,7 +196,7 @@ fn write_incremental(
     let mut stats = stats_of(&outcomes);
     stats.incremental = true;
     stats.files_removed = removed;
-    Ok(stats)
+    Ok((stats, outcomes))
 }
 
 /// Renders every part in parallel and writes its files into `dir`; outcomes
@@ -155,6 +207,7 @@ fn render_parts(
     site: &Site<'_>,
     progress: &ProgressBar,
     old: Option<&Manifest>,
+    stamps: &Stamps,
     dir: &Path,
 ) -> Result<Vec<PartOutcome>, String> {
     progress.set_length(site.parts().len() as u64);
@@ -178,14 +231,16 @@ fn render_parts(
                     fingerprint,
                     rendered: false,
                     files: vec![(part.path.clone(), hash, false)],
-                    chunks: old.and_then(|m| m.chunks.get(&part.path)).cloned(),
+                    chunks: old
+                        .and_then(|m| m.chunked.get(&part.path))
+                        .map(|c| (c.clone(), stamps.get(&part.path).copied())),
                 },
                 None => {
                     let (written, chunks) = match site.chunk_fingerprints(part) {
                         Some(fingerprints) => {
                             let fingerprints = fingerprints.map_err(|e| e.to_string())?;
                             let (file, chunks) =
-                                write_chunked(site, part, &fingerprints, old, dir)?;
+                                write_chunked(site, part, &fingerprints, old, stamps, dir)?;
                             (vec![file], Some(chunks))
                         }
                         None => {
@@ -195,7 +250,9 @@ fn render_parts(
                                 let hash = xxh3_64(&file.bytes);
                                 let unchanged = old_files.get(&file.path) == Some(&hash);
                                 if !unchanged {
-                                    write_output(dir, &file.path, &[&file.bytes], old.is_some())?;
+                                    write_output(dir, &file.path, old.is_some(), &|out| {
+                                        out.write_all(&file.bytes)
+                                    })?;
                                 }
                                 written.push((file.path, hash, !unchanged));
                             }
@@ -218,71 +275,117 @@ fn render_parts(
     Ok(outcomes)
 }
 
+/// A chunk of a file being written: the bytes of a chunk the file already
+/// there holds (offset, length), or new bytes.
+enum Piece {
+    Kept(u64, u64),
+    New(Vec<u8>),
+}
+
+impl Piece {
+    fn len(&self) -> u64 {
+        match self {
+            Piece::Kept(_, n) => *n,
+            Piece::New(bytes) => bytes.len() as u64,
+        }
+    }
+}
+
 /// A part written in chunks: each chunk whose fingerprint the `old`
-/// manifest lists for the file in `dir` is taken from that file (when the
-/// file is as the manifest says), the others are rendered; the pieces are
-/// written one after another, not joined into one buffer first. Returns the file's (path,
-/// hash, whether written) and its chunks' (fingerprint, length).
+/// manifest lists for the file in `dir` is copied from that file (by the
+/// kernel, never read into memory) when the file still has its stamp in
+/// `stamps`; the others are rendered. The file's hash in the manifest is
+/// that of its chunk list: equal fingerprints, equal bytes.
 fn write_chunked(
     site: &Site<'_>,
     part: &SitePart,
     fingerprints: &[u64],
     old: Option<&Manifest>,
+    stamps: &Stamps,
     dir: &Path,
-) -> Result<(WrittenFile, Vec<(u64, u64)>), String> {
-    let old_hash = old.and_then(|m| m.files.get(&part.path)).copied();
-    let old_file = old.and_then(|m| {
-        let chunks = m.chunks.get(&part.path)?;
-        let bytes = fs::read(dir.join(&part.path)).ok()?;
-        // A damaged manifest's lengths may overflow: then nothing is reused.
-        let length = chunks
-            .iter()
-            .try_fold(0u64, |sum, &(_, n)| sum.checked_add(n));
-        (length == Some(bytes.len() as u64) && Some(xxh3_64(&bytes)) == old_hash)
-            .then_some((chunks, bytes))
+) -> Result<(WrittenFile, ChunkedOutcome), String> {
+    safe_path(&part.path)?;
+    let path = dir.join(&part.path);
+    let previous = old.and_then(|m| m.chunked.get(&part.path));
+    let stamp = stamps.get(&part.path).copied();
+    let source = previous.filter(|_| stamp.is_some()).and_then(|p| {
+        let file = fs::File::open(&path).ok()?;
+        (stamp_of(&file.metadata().ok()?) == stamp).then_some((file, p))
     });
-    let mut reusable: HashMap<u64, Range<usize>> = HashMap::new();
-    if let Some((chunks, _)) = &old_file {
-        let mut at = 0usize;
-        for &(fingerprint, length) in chunks.iter() {
-            let end = at.saturating_add(length as usize);
-            reusable.entry(fingerprint).or_insert(at..end);
-            at = end;
+    let mut reusable: HashMap<u64, (u64, u64)> = HashMap::new();
+    if let Some((_, previous)) = &source {
+        let mut at = 0u64;
+        for &(fingerprint, length) in &previous.chunks {
+            reusable.entry(fingerprint).or_insert((at, length));
+            at = at.saturating_add(length);
         }
     }
-    let old_bytes = old_file.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
-    let pieces: Vec<Cow<'_, [u8]>> = fingerprints
+    let pieces: Vec<Piece> = fingerprints
         .par_iter()
         .enumerate()
-        .map(|(k, fingerprint)| {
-            match reusable
-                .get(fingerprint)
-                .and_then(|r| old_bytes.get(r.clone()))
-            {
-                Some(bytes) => Ok(Cow::Borrowed(bytes)),
-                None => site
-                    .render_chunk(part, k)
-                    .map(Cow::Owned)
-                    .map_err(|e| e.to_string()),
-            }
+        .map(|(k, fingerprint)| match reusable.get(fingerprint) {
+            Some(&(at, length)) => Ok(Piece::Kept(at, length)),
+            None => site
+                .render_chunk(part, k)
+                .map(Piece::New)
+                .map_err(|e| e.to_string()),
         })
         .collect::<Result<_, String>>()?;
-    let mut hash = Xxh3::new();
-    for piece in &pieces {
-        hash.update(piece);
-    }
-    let hash = hash.digest();
-    let changed = old_hash != Some(hash);
-    if changed {
-        let slices: Vec<&[u8]> = pieces.iter().map(|p| p.as_ref()).collect();
-        write_output(dir, &part.path, &slices, old.is_some())?;
-    }
-    let chunks = fingerprints
+    let chunks: Vec<(u64, u64)> = fingerprints
         .iter()
         .zip(&pieces)
-        .map(|(&f, p)| (f, p.len() as u64))
+        .map(|(&f, p)| (f, p.len()))
         .collect();
-    Ok(((part.path.clone(), hash, changed), chunks))
+    let mut hash = Xxh3::new();
+    for (fingerprint, length) in &chunks {
+        hash.update(&fingerprint.to_le_bytes());
+        hash.update(&length.to_le_bytes());
+    }
+    let hash = hash.digest();
+    if source.is_some() && old.and_then(|m| m.files.get(&part.path)) == Some(&hash) {
+        return Ok((
+            (part.path.clone(), hash, false),
+            (ChunkedFile { chunks }, stamp),
+        ));
+    }
+    write_output(dir, &part.path, old.is_some(), &|out| {
+        for piece in &pieces {
+            match (piece, &source) {
+                (Piece::New(bytes), _) => out.write_all(bytes)?,
+                (Piece::Kept(at, length), Some((file, _))) => {
+                    let mut from = file;
+                    from.seek(SeekFrom::Start(*at))?;
+                    // File to file: the kernel copies (copy_file_range).
+                    let copied = std::io::copy(&mut from.take(*length), out)?;
+                    if copied != *length {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::UnexpectedEof,
+                            "the file being updated is shorter than its manifest says",
+                        ));
+                    }
+                }
+                (Piece::Kept(..), None) => {
+                    return Err(std::io::Error::other("no file to copy a chunk from"));
+                }
+            }
+        }
+        Ok(())
+    })?;
+    let stamp = fs::metadata(&path).ok().and_then(|m| stamp_of(&m));
+    Ok((
+        (part.path.clone(), hash, true),
+        (ChunkedFile { chunks }, stamp),
+    ))
+}
+
+/// A file's [`Stamp`].
+fn stamp_of(metadata: &fs::Metadata) -> Option<Stamp> {
+    let modified = metadata.modified().ok()?;
+    let nanos = match modified.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
+    };
+    Some((metadata.len(), nanos))
 }
 
 fn manifest_of(outcomes: &[PartOutcome]) -> Manifest {
@@ -297,8 +400,8 @@ fn manifest_of(outcomes: &[PartOutcome]) -> Manifest {
         for (path, hash, _) in &o.files {
             manifest.files.insert(path.clone(), *hash);
         }
-        if let Some(chunks) = &o.chunks {
-            manifest.chunks.insert(o.path.clone(), chunks.clone());
+        if let Some((chunks, _)) = &o.chunks {
+            manifest.chunked.insert(o.path.clone(), chunks.clone());
         }
     }
     manifest
@@ -321,7 +424,7 @@ fn stats_of(outcomes: &[PartOutcome]) -> WriteStats {
 
 fn write_file(dir: &Path, name: &str, manifest: &Manifest) -> Result<(), String> {
     let bytes = serde_json::to_vec(manifest).map_err(|e| e.to_string())?;
-    write_output(dir, name, &[&bytes], true)
+    write_output(dir, name, true, &|out| out.write_all(&bytes))
 }
 
 /// A site path must stay inside the site: no `..`, no empty or absolute parts.
@@ -332,42 +435,45 @@ fn safe_path(path: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes one file under `dir`, the concatenation of `pieces`; `atomic`:
-/// through a temporary file and a rename, for a folder that is being read
-/// (a fresh staging folder is not).
-fn write_output(dir: &Path, file: &str, pieces: &[&[u8]], atomic: bool) -> Result<(), String> {
+/// Writes one file under `dir` with `write`; `atomic`: through a temporary
+/// file and a rename, for a folder that is being read (a fresh staging
+/// folder is not).
+fn write_output(dir: &Path, file: &str, atomic: bool, write: &WriteWith<'_>) -> Result<(), String> {
     safe_path(file)?;
     let path = dir.join(file);
     let parent = path.parent().unwrap_or(dir);
     if !atomic {
-        return write_pieces(&path, pieces)
+        return create_with(&path, write)
             .or_else(|e| {
                 // Folders are made on first need: one check per folder, not per file.
                 if e.kind() != std::io::ErrorKind::NotFound {
                     return Err(e);
                 }
                 fs::create_dir_all(parent)?;
-                write_pieces(&path, pieces)
+                create_with(&path, write)
             })
             .map_err(|e| format!("{}: {e}", path.display()));
     }
     fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    replace_file(&path, pieces)
+    replace_file(&path, write)
 }
+
+/// What fills a file being written.
+type WriteWith<'a> = dyn Fn(&mut fs::File) -> std::io::Result<()> + Sync + 'a;
 
 /// Writes `bytes` to `path` through a temporary file beside it and a rename,
 /// so that a reader, or the next build after a crash, never sees half a file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    replace_file(path, &[bytes])
+    replace_file(path, &|out| out.write_all(bytes))
 }
 
-/// [`write_atomically`], of the concatenation of `pieces`.
-fn replace_file(path: &Path, pieces: &[&[u8]]) -> Result<(), String> {
+/// [`write_atomically`], the file filled by `write`.
+fn replace_file(path: &Path, write: &WriteWith<'_>) -> Result<(), String> {
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
     name.push(format!(".tmp-{}", std::process::id()));
     let temp = path.with_file_name(name);
-    let written = write_pieces(&temp, pieces)
+    let written = create_with(&temp, write)
         .map_err(|e| format!("{}: {e}", temp.display()))
         .and_then(|()| fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display())));
     if written.is_err() {
@@ -376,10 +482,7 @@ fn replace_file(path: &Path, pieces: &[&[u8]]) -> Result<(), String> {
     written
 }
 
-fn write_pieces(path: &Path, pieces: &[&[u8]]) -> std::io::Result<()> {
+fn create_with(path: &Path, write: &WriteWith<'_>) -> std::io::Result<()> {
     let mut file = fs::File::create(path)?;
-    for piece in pieces {
-        file.write_all(piece)?;
-    }
-    Ok(())
+    write(&mut file)
 }
