@@ -200,7 +200,7 @@ fn strike(town: &str, date: &str, n: usize) -> String {
 /// Every file of a site but its manifest.
 fn site_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = files_under(dir);
-    files.remove(Path::new(".ledger-manifest.json"));
+    files.remove(Path::new(".ledger-manifest"));
     files
 }
 
@@ -262,7 +262,7 @@ fn a_broken_cache_or_manifest_means_a_full_build_not_a_failure() {
     for shard in &shards {
         fs::write(shard, b"not a cache").expect("break cache");
     }
-    fs::remove_file(out.join(".ledger-manifest.json")).expect("remove manifest");
+    fs::remove_file(out.join(".ledger-manifest")).expect("remove manifest");
 
     let output = common::build(&articles, &out);
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -316,7 +316,7 @@ fn watch_rebuilds_when_an_article_is_added() {
         .spawn()
         .expect("start watch");
     let deadline = Instant::now() + Duration::from_secs(60);
-    while !out.join(".ledger-manifest.json").exists() {
+    while !out.join(".ledger-manifest").exists() {
         assert!(Instant::now() < deadline, "first build never finished");
         std::thread::sleep(Duration::from_millis(50));
     }
