@@ -1,7 +1,7 @@
 //! Lookups built once per render (id -> position), so no page does a linear
 //! search over the whole ledger.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ledger_types::{Article, Claim, Incident, Ledger};
 
@@ -21,15 +21,15 @@ pub struct LedgerIndex<'a> {
 
 impl<'a> LedgerIndex<'a> {
     pub fn new(ledger: &'a Ledger) -> LedgerIndex<'a> {
-        let mut claims_of_article: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut claims_of_article: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, claim) in ledger.claims.iter().enumerate() {
             claims_of_article
                 .entry(claim.article.as_str())
                 .or_default()
                 .push(i);
         }
-        let mut copy_of = HashMap::new();
-        let mut copies: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut copy_of = HashMap::default();
+        let mut copies: HashMap<&str, Vec<&str>> = HashMap::default();
         for group in &ledger.source_groups {
             for (copy, _) in &group.copies {
                 copy_of.insert(copy.as_str(), group.original.as_str());
@@ -107,7 +107,7 @@ impl<'a> LedgerIndex<'a> {
 }
 
 fn first_positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (i, id) in ids.enumerate() {
         map.entry(id).or_insert(i);
     }
