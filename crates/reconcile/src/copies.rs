@@ -459,16 +459,14 @@ pub(crate) fn find_copies(
     // comparison. Half a million pairs read them in no useful order, so
     // they are laid out in one block: one cache miss a pair, not three
     // (the sketch list, the sketch, its signature).
-    let fine: Vec<u16> = (0..n)
-        .flat_map(|i| {
-            let s = sketch(i);
-            let row = if s.is_empty() { &[][..] } else { &s.fine[..] };
-            row.iter()
-                .copied()
-                .chain(std::iter::repeat(0))
-                .take(PREFILTER_BINS)
-        })
-        .collect();
+    let mut fine: Vec<u16> = vec![0; n * PREFILTER_BINS];
+    for (i, row) in fine.chunks_exact_mut(PREFILTER_BINS).enumerate() {
+        if let Some(signature) = all.get(i).map(|s| &s.fine)
+            && signature.len() == PREFILTER_BINS
+        {
+            row.copy_from_slice(signature);
+        }
+    }
     let has_words: Vec<bool> = (0..n).map(|i| !sketch(i).is_empty()).collect();
     let fine_of = |i: usize| fine.get(i * PREFILTER_BINS..(i + 1) * PREFILTER_BINS);
     candidates.retain(|&(a, b)| {
