@@ -195,6 +195,14 @@ fn generate_corpus(corpus: &Path, out: &Path, n: usize, kb: usize) -> Result<usi
     Ok(total)
 }
 
+/// Waits until the disk has written what earlier steps left in memory, so
+/// that no build is charged for the one before (a monitor's rebuilds are
+/// minutes apart, not back to back). Best effort: where `sync` is missing the
+/// timings only get noisier.
+fn settle_disk() {
+    let _ = std::process::Command::new("sync").status();
+}
+
 fn build_line(what: &str, s: &Summary, bytes: usize) -> String {
     let phases: Vec<String> = s
         .phases
@@ -255,8 +263,10 @@ fn bench_build_timings(opts: &BenchBuildOptions) -> Result<String, String> {
         rayon::current_num_threads()
     );
     // Cold: no site, no cache (moved aside above).
+    settle_disk();
     let cold = build_report(&build)?;
     report += &build_line("cold build:", &cold, bytes);
+    settle_disk();
     let same = build_report(&build)?;
     report += &build_line("rebuild, nothing changed:", &same, bytes);
     // One new article: a copy of the first with the numbers of its text changed.
@@ -268,6 +278,7 @@ fn bench_build_timings(opts: &BenchBuildOptions) -> Result<String, String> {
         first[body_start..].replace(char::is_numeric, "7")
     );
     fs::write(articles.join("new-article.md"), &new_article).map_err(|e| e.to_string())?;
+    settle_disk();
     let one = build_report(&build)?;
     report += &build_line(
         "rebuild after one new article:",
@@ -304,6 +315,7 @@ fn bench_build_timings(opts: &BenchBuildOptions) -> Result<String, String> {
         .collect::<Vec<_>>()
         .join("\n");
     fs::write(articles.join("recent-article.md"), &recent).map_err(|e| e.to_string())?;
+    settle_disk();
     let newest = build_report(&build)?;
     report += &build_line(
         "rebuild after one recent article:",
