@@ -324,7 +324,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     }
     let n_articles = articles.len();
     let (ledger, new_memo) =
-        ledger_reconcile::reconcile_memoized(articles, sketches, claims, &memo);
+        ledger_reconcile::reconcile_memoized(articles, sketches, claims, &memo, &RayonJobs);
     if let Some(dir) = cache_dir
         && new_memo != memo
         && let Err(e) = ExtractionCache::save_memo(dir, &cache_key, &new_memo)
@@ -371,6 +371,15 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         phases,
         out: opts.out.clone(),
     })
+}
+
+/// Runs reconcile's independent jobs on rayon's pool.
+struct RayonJobs;
+
+impl ledger_reconcile::Jobs for RayonJobs {
+    fn run<R: Send>(&self, n: usize, job: &(dyn Fn(usize) -> R + Sync)) -> Vec<R> {
+        (0..n).into_par_iter().map(job).collect()
+    }
 }
 
 /// A hash of the running binary, read once per process (`watch` builds many times).

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::hash::{FastMap, combine, mix64};
+use crate::jobs::Jobs;
 
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 5;
@@ -40,7 +41,9 @@ pub fn source_groups(articles: &[Article]) -> Vec<SourceGroup> {
         a.id.cmp(&b.id)
             .then_with(|| a.content_hash.cmp(&b.content_hash))
     });
-    find_copies(&sorted, &[], &CopyMemo::default()).0.groups
+    find_copies(&sorted, &[], &CopyMemo::default(), &crate::OneByOne)
+        .0
+        .groups
 }
 
 const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
@@ -379,6 +382,7 @@ pub(crate) fn find_copies(
     articles: &[&Article],
     sketches: &[Option<CopySketch>],
     memo: &CopyMemo,
+    jobs: &impl Jobs,
 ) -> (Copies, CopyMemo) {
     let n = articles.len();
     let usable: Vec<bool> = articles
@@ -409,9 +413,9 @@ pub(crate) fn find_copies(
         }
     }
     let rows = MINHASHES / LSH_BANDS;
-    let mut bucket: Vec<(u64, u32)> = Vec::with_capacity(n);
-    for band in 0..LSH_BANDS {
-        bucket.clear();
+    let pairs_of_band = |band: usize| {
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut bucket: Vec<(u64, u32)> = Vec::with_capacity(n);
         for (i, &ok) in usable.iter().enumerate() {
             let sig = &sketch(i).lsh;
             if !ok || sig.is_empty() {
@@ -431,10 +435,14 @@ pub(crate) fn find_copies(
             };
             for (k, a) in same.iter().enumerate() {
                 for b in same.iter().skip(k + 1).take(reach - 1) {
-                    candidates.push((a.1, b.1));
+                    pairs.push((a.1, b.1));
                 }
             }
         }
+        pairs
+    };
+    for pairs in jobs.run(LSH_BANDS, &pairs_of_band) {
+        candidates.extend(pairs);
     }
     candidates.sort_unstable();
     candidates.dedup();
@@ -469,7 +477,7 @@ pub(crate) fn find_copies(
     }
     let has_words: Vec<bool> = (0..n).map(|i| !sketch(i).is_empty()).collect();
     let fine_of = |i: usize| fine.get(i * PREFILTER_BINS..(i + 1) * PREFILTER_BINS);
-    candidates.retain(|&(a, b)| {
+    let worth_comparing = |&(a, b): &(u32, u32)| {
         let (a, b) = (a as usize, b as usize);
         same_file(a, b)
             || (has_words[a]
@@ -477,7 +485,17 @@ pub(crate) fn find_copies(
                 && fine_of(a)
                     .zip(fine_of(b))
                     .is_some_and(|(fa, fb)| estimate(fa, fb) >= PREFILTER))
+    };
+    let parts = crate::jobs::split(candidates.len(), 64);
+    let kept = jobs.run(parts.len(), &|k| {
+        let part = parts.get(k).and_then(|r| candidates.get(r.clone()));
+        let part = part.unwrap_or_default();
+        part.iter()
+            .copied()
+            .filter(worth_comparing)
+            .collect::<Vec<_>>()
     });
+    let candidates: Vec<(u32, u32)> = kept.into_iter().flatten().collect();
     // Pairs the fine sketches cannot rule out are compared exactly, unless
     // remembered, on shingle sets made only for the articles that need one.
     // Every pair compared, remembered or not, goes into the memo returned.
@@ -606,17 +624,28 @@ mod tests {
             article("b", text("The strike was the third this week.")),
         ];
         let refs: Vec<&Article> = articles.iter().collect();
-        let (copies, memo) = find_copies(&refs, &[], &CopyMemo::default());
+        let (copies, memo) = find_copies(&refs, &[], &CopyMemo::default(), &crate::OneByOne);
         assert_eq!(copies.groups.len(), 1, "a copy");
         assert_eq!(memo.len(), 1);
         // A memo that says the pair shares nothing is believed: proof that a
         // remembered pair is not compared again.
         let mut wrong = memo.clone();
         wrong.pairs[0].2 = 0;
-        assert!(find_copies(&refs, &[], &wrong).0.groups.is_empty());
+        assert!(
+            find_copies(&refs, &[], &wrong, &crate::OneByOne)
+                .0
+                .groups
+                .is_empty()
+        );
         // A memo of another version of this crate is ignored.
         wrong.version = "0.0.0-other".into();
-        assert_eq!(find_copies(&refs, &[], &wrong).0.groups.len(), 1);
+        assert_eq!(
+            find_copies(&refs, &[], &wrong, &crate::OneByOne)
+                .0
+                .groups
+                .len(),
+            1
+        );
     }
 
     #[test]
@@ -686,7 +715,7 @@ mod tests {
     }
 
     fn groups_found(articles: &[&Article], memo: &CopyMemo) -> (Vec<Vec<String>>, CopyMemo) {
-        let (copies, memo) = find_copies(articles, &[], memo);
+        let (copies, memo) = find_copies(articles, &[], memo, &crate::OneByOne);
         let mut groups: Vec<Vec<String>> = copies
             .groups
             .iter()

@@ -19,6 +19,7 @@ mod copies;
 mod grade;
 mod hash;
 mod incidents;
+mod jobs;
 mod series;
 mod synthetic;
 
@@ -39,6 +40,7 @@ pub use incidents::{
     COUNT_FACTOR, COUNT_SLACK, ClusterMemo, EXACT_TOLERANCE_DAYS, MAX_INCIDENT_DAYS, NEAR_KM,
     UNDATED_WINDOW_DAYS, VAGUE_TOLERANCE_DAYS,
 };
+pub use jobs::{Jobs, OneByOne};
 pub use series::series;
 pub use synthetic::synthetic_claims;
 
@@ -48,7 +50,14 @@ use incidents::{Clusterer, Interner, Item, day_number, when};
 /// Groups copies, merges claims into incidents and running totals into series.
 /// Sets `claim.incident` on every incident-scope claim (and clears it on the others).
 pub fn reconcile(articles: Vec<Article>, claims: Vec<Claim>) -> Ledger {
-    reconcile_memoized(articles, Vec::new(), claims, &ReconcileMemo::default()).0
+    reconcile_memoized(
+        articles,
+        Vec::new(),
+        claims,
+        &ReconcileMemo::default(),
+        &OneByOne,
+    )
+    .0
 }
 
 /// What one run of [`reconcile_memoized`] remembers for the next. Only valid
@@ -67,13 +76,16 @@ pub struct ReconcileMemo {
 /// sketch is computed) and the memo of an earlier run: the same ledger, and a
 /// rebuild compares exactly only the article pairs that involve new or
 /// changed articles, and replays the clustering up to the first claim that
-/// is new, changed or gone (in the date order claims are clustered in). The returned memo is the one to pass to
-/// the next run.
+/// is new, changed or gone (in the date order claims are clustered in). The
+/// returned memo is the one to pass to the next run. `jobs` runs the
+/// independent pieces of work (copy candidates by LSH band, incidents); the
+/// result does not depend on how.
 pub fn reconcile_memoized(
     mut articles: Vec<Article>,
     mut sketches: Vec<Option<CopySketch>>,
     mut claims: Vec<Claim>,
     memo: &ReconcileMemo,
+    jobs: &impl Jobs,
 ) -> (Ledger, ReconcileMemo) {
     sketches.resize(articles.len(), None);
     let order = article_order(&articles);
@@ -81,7 +93,7 @@ pub fn reconcile_memoized(
     permute(&mut sketches, order);
     sort_claims(&mut claims, &articles);
     let article_refs: Vec<&Article> = articles.iter().collect();
-    let (copies, copy_memo) = copies::find_copies(&article_refs, &sketches, &memo.copies);
+    let (copies, copy_memo) = copies::find_copies(&article_refs, &sketches, &memo.copies, jobs);
     drop(sketches);
     let article_index: FastMap<&str, usize> = articles
         .iter()
@@ -105,10 +117,10 @@ pub fn reconcile_memoized(
             original_of.insert(copy.clone(), group.original.clone());
         }
     }
-    let mut incidents: Vec<Incident> = clusters
-        .iter()
-        .map(|members| build_incident(&claims, members, &original_of))
-        .collect();
+    let mut incidents: Vec<Incident> = jobs.run(clusters.len(), &|k| {
+        let members = clusters.get(k).map_or(&[][..], Vec::as_slice);
+        build_incident(&claims, members, &original_of)
+    });
     resolve_id_collisions(&mut incidents, &claims, &clusters);
     for claim in &mut claims {
         claim.incident = None;

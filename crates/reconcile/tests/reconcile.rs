@@ -6,8 +6,8 @@ mod common;
 
 use common::*;
 use ledger_reconcile::{
-    NEAR_KM, ReconcileMemo, method_notes, reconcile, reconcile_memoized, source_groups,
-    synthetic_claims,
+    Jobs, NEAR_KM, OneByOne, ReconcileMemo, method_notes, reconcile, reconcile_memoized,
+    source_groups, synthetic_claims,
 };
 use ledger_types::{Article, Claim, Grade, Incident, Ledger, Measure, PartyKind, Stance, Victims};
 
@@ -426,7 +426,13 @@ fn a_run_that_remembers_earlier_comparisons_gives_the_same_ledger() {
     let expected = reconcile(articles.clone(), claims.clone());
     assert!(!expected.source_groups.is_empty());
     let fresh = |memo: &ReconcileMemo| {
-        reconcile_memoized(articles.clone(), Vec::new(), claims.clone(), memo)
+        reconcile_memoized(
+            articles.clone(),
+            Vec::new(),
+            claims.clone(),
+            memo,
+            &OneByOne,
+        )
     };
     let (first, memo) = fresh(&ReconcileMemo::default());
     assert_eq!(first, expected);
@@ -443,7 +449,8 @@ fn a_run_that_remembers_earlier_comparisons_gives_the_same_ledger() {
 
     // One article fewer: its pairs are forgotten, the rest still decide alike.
     let fewer: Vec<_> = articles.iter().skip(1).cloned().collect();
-    let (with_memo, smaller) = reconcile_memoized(fewer.clone(), Vec::new(), claims.clone(), &memo);
+    let (with_memo, smaller) =
+        reconcile_memoized(fewer.clone(), Vec::new(), claims.clone(), &memo, &OneByOne);
     assert_eq!(with_memo, reconcile(fewer, claims.clone()));
     assert!(smaller.copies.len() <= memo.copies.len());
 }
@@ -458,6 +465,7 @@ fn a_run_replays_remembered_clustering_up_to_the_first_change() {
         Vec::new(),
         claims.clone(),
         &ReconcileMemo::default(),
+        &OneByOne,
     );
     let incident = |c: &&Claim| c.scope == ledger_types::Scope::Incident;
     let latest = claims
@@ -545,7 +553,7 @@ fn a_run_replays_remembered_clustering_up_to_the_first_change() {
     ];
     for (what, articles, changed) in variants {
         let expected = reconcile(articles.clone(), changed.clone());
-        let (got, again) = reconcile_memoized(articles, Vec::new(), changed, &memo);
+        let (got, again) = reconcile_memoized(articles, Vec::new(), changed, &memo, &OneByOne);
         // Not assert_eq: a ledger's debug form runs to megabytes.
         assert!(got == expected, "{what}: not what a fresh run gives");
         assert!(
@@ -558,7 +566,13 @@ fn a_run_replays_remembered_clustering_up_to_the_first_change() {
     let i = at(&changed, latest);
     changed[i].count_min = Some(123_456);
     changed[i].count_max = Some(123_456);
-    let (got, again) = reconcile_memoized(articles.clone(), Vec::new(), changed.clone(), &memo);
+    let (got, again) = reconcile_memoized(
+        articles.clone(),
+        Vec::new(),
+        changed.clone(),
+        &memo,
+        &OneByOne,
+    );
     assert_eq!(got, reconcile(articles.clone(), changed));
     assert!(again.clusters.replayed() * 10 > memo.clusters.len() * 9);
 }
@@ -667,4 +681,46 @@ fn a_claim_without_a_place_needs_actor_day_and_count_to_join_another_article() {
     let ledger = reconcile(articles, claims);
     assert!(same_incident(&ledger, "a#1", "b#1"));
     assert!(!same_incident(&ledger, "a#1", "c#1"));
+}
+
+/// Runs jobs on three threads, each taking its share last job first:
+/// results must not depend on how or in which order jobs run.
+struct Threads;
+
+impl Jobs for Threads {
+    fn run<R: Send>(&self, n: usize, job: &(dyn Fn(usize) -> R + Sync)) -> Vec<R> {
+        let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..3)
+                .map(|t| {
+                    scope.spawn(move || {
+                        (n * t / 3..n * (t + 1) / 3)
+                            .rev()
+                            .map(|i| (i, job(i)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        results.sort_by_key(|(i, _)| *i);
+        results.into_iter().map(|(_, r)| r).collect()
+    }
+}
+
+#[test]
+fn jobs_run_in_parallel_give_the_same_ledger() {
+    let (articles, claims) = synthetic_claims(1500, 5);
+    let expected = reconcile(articles.clone(), claims.clone());
+    assert!(!expected.source_groups.is_empty());
+    let (got, _) = reconcile_memoized(
+        articles,
+        Vec::new(),
+        claims,
+        &ReconcileMemo::default(),
+        &Threads,
+    );
+    assert!(got == expected, "not what one job after another gives");
 }
