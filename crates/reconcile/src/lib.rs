@@ -78,8 +78,9 @@ pub struct ReconcileMemo {
 /// changed articles, and replays the clustering up to the first claim that
 /// is new, changed or gone (in the date order claims are clustered in). The
 /// returned memo is the one to pass to the next run. `jobs` runs the
-/// independent pieces of work (copy candidates by LSH band, incidents); the
-/// result does not depend on how.
+/// independent pieces of work (copy candidates by LSH band, the copy
+/// prefilter by range of pairs, one incident per cluster); the result does
+/// not depend on how.
 pub fn reconcile_memoized(
     mut articles: Vec<Article>,
     mut sketches: Vec<Option<CopySketch>>,
@@ -117,10 +118,16 @@ pub fn reconcile_memoized(
             original_of.insert(copy.clone(), group.original.clone());
         }
     }
-    let mut incidents: Vec<Incident> = jobs.run(clusters.len(), &|k| {
+    let build = |k: usize| {
         let members = clusters.get(k).map_or(&[][..], Vec::as_slice);
         build_incident(&claims, members, &original_of)
-    });
+    };
+    let mut incidents: Vec<Incident> = jobs.run(clusters.len(), &build);
+    // Incidents pair with clusters by position: a `Jobs` that broke its
+    // promise of one result per job, in order, must not cost correct ids.
+    if incidents.len() != clusters.len() {
+        incidents = (0..clusters.len()).map(build).collect();
+    }
     resolve_id_collisions(&mut incidents, &claims, &clusters);
     for claim in &mut claims {
         claim.incident = None;

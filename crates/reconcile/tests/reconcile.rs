@@ -702,7 +702,7 @@ impl Jobs for Threads {
                 .collect();
             handles
                 .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
+                .flat_map(|h| h.join().expect("a job panicked"))
                 .collect()
         });
         results.sort_by_key(|(i, _)| *i);
