@@ -277,18 +277,14 @@ fn bench_build_timings(opts: &BenchBuildOptions) -> Result<String, String> {
         &first[..body_start],
         first[body_start..].replace(char::is_numeric, "7")
     );
-    fs::write(articles.join("new-article.md"), &new_article).map_err(|e| e.to_string())?;
-    settle_disk();
-    let one = build_report(&build)?;
-    report += &build_line(
-        "rebuild after one new article:",
-        &one,
-        bytes + new_article.len(),
-    );
-    report += &format!(
-        "one new article: {:.0}% of the cold build's time\n",
-        100.0 * one.seconds / cold.seconds.max(1e-9)
-    );
+    let mut total = bytes + new_article.len();
+    report += &rebuild_after(
+        &build,
+        ("new-article.md", &new_article),
+        "one new article",
+        total,
+        &cold,
+    )?;
     // What a monitor adds every hour: an article about the latest events.
     // Its claims come last in date order, so the clustering replays all the
     // claims before them.
@@ -314,17 +310,32 @@ fn bench_build_timings(opts: &BenchBuildOptions) -> Result<String, String> {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    fs::write(articles.join("recent-article.md"), &recent).map_err(|e| e.to_string())?;
-    settle_disk();
-    let newest = build_report(&build)?;
-    report += &build_line(
-        "rebuild after one recent article:",
-        &newest,
-        bytes + new_article.len() + recent.len(),
-    );
-    report += &format!(
-        "one recent article: {:.0}% of the cold build's time\n",
-        100.0 * newest.seconds / cold.seconds.max(1e-9)
-    );
+    total += recent.len();
+    report += &rebuild_after(
+        &build,
+        ("recent-article.md", &recent),
+        "one recent article",
+        total,
+        &cold,
+    )?;
     Ok(report)
+}
+
+/// Adds one article (file name, text) to the corpus, rebuilds, and reports
+/// the time beside the `cold` build's (`bytes`: the corpus size now).
+fn rebuild_after(
+    build: &BuildOptions,
+    (name, text): (&str, &str),
+    what: &str,
+    bytes: usize,
+    cold: &Summary,
+) -> Result<String, String> {
+    fs::write(build.articles.join(name), text).map_err(|e| e.to_string())?;
+    settle_disk();
+    let rebuilt = build_report(build)?;
+    Ok(format!(
+        "{}{what}: {:.0}% of the cold build's time\n",
+        build_line(&format!("rebuild after {what}:"), &rebuilt, bytes),
+        100.0 * rebuilt.seconds / cold.seconds.max(1e-9)
+    ))
 }

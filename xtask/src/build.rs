@@ -36,6 +36,9 @@ pub struct Summary {
     pub seconds: f64,
     /// Wall time of each phase, in order: (phase, seconds).
     pub phases: Vec<(&'static str, f64)>,
+    /// Incident-scope claims whose clustering was replayed from the last
+    /// build, and all of them.
+    pub replayed: (usize, usize),
     pub out: PathBuf,
 }
 
@@ -331,13 +334,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     {
         eprintln!("{e}");
     }
-    if std::env::var_os("LEDGER_TIMINGS").is_some() {
-        eprintln!(
-            "clustering replayed {} of {} claims",
-            new_memo.clusters.replayed(),
-            new_memo.clusters.len()
-        );
-    }
+    let replayed = (new_memo.clusters.replayed(), new_memo.clusters.len());
     phase("reconcile");
 
     let (claim_rules, vague_numbers) = ledger_extract::method_notes();
@@ -369,6 +366,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         written,
         seconds: started.elapsed().as_secs_f64(),
         phases,
+        replayed,
         out: opts.out.clone(),
     })
 }

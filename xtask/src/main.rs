@@ -35,6 +35,8 @@ fn main() -> ExitCode {
             eprintln!("{summary}");
             if std::env::var_os("LEDGER_TIMINGS").is_some() {
                 eprintln!("{:?}", summary.phases);
+                let (replayed, claims) = summary.replayed;
+                eprintln!("clustering replayed {replayed} of {claims} claims");
             }
         }),
         cli::Command::Watch(opts, max_builds) => watch::watch(&opts, max_builds),

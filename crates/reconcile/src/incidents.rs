@@ -83,6 +83,8 @@ pub(crate) struct PlaceRow {
     ancestors: Vec<u32>,
     coords: Option<(f64, f64)>,
     precision: Precision,
+    /// A hash of the place the row was made from (see [`Item::fingerprint`]).
+    pub fingerprint: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -847,8 +849,6 @@ pub(crate) struct Interner<'a> {
     names: FastMap<&'a str, u32>,
     places: FastMap<(&'a str, &'a str), u32>,
     pub rows: Vec<PlaceRow>,
-    /// Per row, a hash of the place it was made from (see [`Item::fingerprint`]).
-    pub fingerprints: Vec<u64>,
 }
 
 /// A hash of everything a [`PlaceRow`] is made from.
@@ -894,8 +894,8 @@ impl<'a> Interner<'a> {
             ancestors,
             coords,
             precision: p.precision,
+            fingerprint: place_fingerprint(p),
         });
-        self.fingerprints.push(place_fingerprint(p));
         self.places.insert((p.name.as_str(), p.country.as_str()), i);
         Some(i)
     }
@@ -921,6 +921,7 @@ mod tests {
             ancestors,
             coords: Some(at),
             precision,
+            fingerprint: 0,
         }
     }
 

@@ -371,11 +371,8 @@ fn cluster_claims(
     }
     // A place's row is the first claim's to name it: known only now.
     for item in &mut items {
-        if let Some(row) = item
-            .place
-            .and_then(|p| interner.fingerprints.get(p as usize))
-        {
-            item.fingerprint = hash::combine(item.fingerprint, *row);
+        if let Some(row) = item.place.and_then(|p| interner.rows.get(p as usize)) {
+            item.fingerprint = hash::combine(item.fingerprint, row.fingerprint);
         }
     }
     let rows = std::mem::take(&mut interner.rows);

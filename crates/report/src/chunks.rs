@@ -215,7 +215,7 @@ fn each_hash<T: Serialize>(rows: &[T]) -> Result<Vec<u64>, ReportError> {
     rows.iter()
         .map(|row| {
             buffer.clear();
-            postcard::to_io(row, &mut buffer).map_err(|e| ReportError::Export(e.to_string()))?;
+            postcard::to_io(row, &mut buffer).map_err(export_error)?;
             Ok(xxh3_64(&buffer))
         })
         .collect()

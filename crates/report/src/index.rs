@@ -58,7 +58,8 @@ impl<'a> LedgerIndex<'a> {
     }
 
     pub fn claim(&self, id: &str) -> Option<&'a Claim> {
-        self.claims.get(id).and_then(|&i| self.ledger.claims.get(i))
+        self.claim_position(id)
+            .and_then(|i| self.ledger.claims.get(i))
     }
 
     pub fn incident(&self, id: &str) -> Option<&'a Incident> {
@@ -78,10 +79,8 @@ impl<'a> LedgerIndex<'a> {
     }
 
     pub fn claims_of_article(&self, id: &str) -> impl Iterator<Item = &'a Claim> + '_ {
-        self.claims_of_article
-            .get(id)
-            .into_iter()
-            .flatten()
+        self.claim_positions_of_article(id)
+            .iter()
             .filter_map(|&i| self.ledger.claims.get(i))
     }
 

@@ -513,14 +513,14 @@ pub(crate) fn hash_streamed<T: serde::Serialize>(
         }
     }
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, HashSink(hash));
-    postcard::to_io(value, &mut buffered).map_err(|e| ReportError::Export(e.to_string()))?;
-    std::io::Write::flush(&mut buffered).map_err(|e| ReportError::Export(e.to_string()))
+    postcard::to_io(value, &mut buffered).map_err(exports::export_error)?;
+    std::io::Write::flush(&mut buffered).map_err(exports::export_error)
 }
 
 /// Adds `value`, serialised compactly in one buffer, to `hash` (one large
 /// update costs far less than one per field).
 fn hash_serialised<T: serde::Serialize>(hash: &mut Xxh3, value: &T) -> Result<(), ReportError> {
-    let bytes = postcard::to_stdvec(value).map_err(|e| ReportError::Export(e.to_string()))?;
+    let bytes = postcard::to_stdvec(value).map_err(exports::export_error)?;
     hash.update(&bytes);
     Ok(())
 }
