@@ -1,6 +1,7 @@
-//! The large data exports (claims and incidents) cut into chunks that render
-//! on their own: a rebuild re-renders only the chunks whose rows changed and
-//! can take the others' bytes from the file it wrote before.
+//! The large files (the claims and incidents exports, the search index) cut
+//! into chunks that render on their own: a rebuild re-renders only the chunks
+//! whose rows changed and can take the others' bytes from the file it wrote
+//! before.
 //!
 //! A file is a header chunk, data chunks of consecutive rows, and a footer
 //! chunk; their bytes, concatenated, are the whole file. Data chunks start
@@ -11,13 +12,14 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use ledger_types::{Claim, Incident, Ledger};
+use ledger_types::{Article, Claim, Incident, Ledger};
 use serde::Serialize;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use crate::ReportError;
 use crate::columns::{CLAIMS_CSV_COLUMNS, INCIDENTS_CSV_COLUMNS};
 use crate::exports::{claim_row, csv_header, csv_rows, export_error, incident_row};
+use crate::pages::{SearchEntry, article_search_entry, incident_search_entry};
+use crate::{ReportError, escape, figures, links};
 
 /// About one chunk starts in this many articles (or incidents).
 pub(crate) const SPREAD: u64 = 64;
@@ -29,6 +31,8 @@ pub(crate) enum Chunked {
     ClaimsJsonl,
     IncidentsCsv,
     IncidentsJson,
+    /// `search.js`: the incidents' entries, then the articles'.
+    SearchJs,
 }
 
 impl Chunked {
@@ -38,6 +42,7 @@ impl Chunked {
             "data/claims.jsonl" => Chunked::ClaimsJsonl,
             "data/incidents.csv" => Chunked::IncidentsCsv,
             "data/incidents.json" => Chunked::IncidentsJson,
+            links::SEARCH_JS => Chunked::SearchJs,
             _ => return None,
         })
     }
@@ -55,8 +60,12 @@ pub(crate) struct Chunks<'a> {
     ledger: &'a Ledger,
     claims: Vec<Range<usize>>,
     incidents: Vec<Range<usize>>,
+    articles: Vec<Range<usize>>,
     claim_hashes: OnceLock<Result<Vec<u64>, ReportError>>,
     incident_hashes: OnceLock<Result<Vec<u64>, ReportError>>,
+    /// Each file's chunk fingerprints, by `Chunked as usize`: asked for by
+    /// the file's fingerprint and again to write it.
+    fingerprints: [OnceLock<Result<Vec<u64>, ReportError>>; 5],
 }
 
 impl<'a> Chunks<'a> {
@@ -65,22 +74,38 @@ impl<'a> Chunks<'a> {
             ledger,
             claims: ranges(&ledger.claims, |c: &Claim| c.article.as_str()),
             incidents: ranges(&ledger.incidents, |i: &Incident| i.id.as_str()),
+            articles: ranges(&ledger.articles, |a: &Article| a.id.as_str()),
             claim_hashes: OnceLock::new(),
             incident_hashes: OnceLock::new(),
+            fingerprints: Default::default(),
         }
     }
 
-    fn data_ranges(&self, file: Chunked) -> &[Range<usize>] {
-        if file.of_claims() {
-            &self.claims
-        } else {
-            &self.incidents
+    /// The row ranges of `file`'s data chunks, in file order, each with what
+    /// its rows are.
+    fn data_ranges(&self, file: Chunked) -> Vec<(Rows, &Range<usize>)> {
+        match file {
+            Chunked::ClaimsCsv | Chunked::ClaimsJsonl => {
+                self.claims.iter().map(|r| (Rows::Claims, r)).collect()
+            }
+            Chunked::IncidentsCsv | Chunked::IncidentsJson => self
+                .incidents
+                .iter()
+                .map(|r| (Rows::Incidents, r))
+                .collect(),
+            Chunked::SearchJs => (self.incidents.iter().map(|r| (Rows::Incidents, r)))
+                .chain(self.articles.iter().map(|r| (Rows::Articles, r)))
+                .collect(),
         }
     }
 
     /// Chunks of `file`: header, data chunks, footer.
     pub(crate) fn count(&self, file: Chunked) -> usize {
-        self.data_ranges(file).len() + 2
+        match file {
+            Chunked::ClaimsCsv | Chunked::ClaimsJsonl => self.claims.len() + 2,
+            Chunked::IncidentsCsv | Chunked::IncidentsJson => self.incidents.len() + 2,
+            Chunked::SearchJs => self.incidents.len() + self.articles.len() + 2,
+        }
     }
 
     /// A hash of each claim of the ledger, in its order.
@@ -102,18 +127,51 @@ impl<'a> Chunks<'a> {
     /// A hash of the rows of each data chunk of `file` (made from the row
     /// hashes each time: cheap).
     fn chunk_hashes(&self, file: Chunked) -> Result<Vec<u64>, ReportError> {
-        let each = if file.of_claims() {
+        let ranges = self.data_ranges(file);
+        let claims = if file.of_claims() {
             self.claim_hashes()?
+        } else {
+            &[]
+        };
+        let incidents = if file.of_claims() {
+            &[]
         } else {
             self.incident_hashes()?
         };
-        Ok(self
-            .data_ranges(file)
-            .iter()
-            .map(|range| {
+        Ok(ranges
+            .into_iter()
+            .map(|(rows, range)| {
                 let mut hash = Xxh3::new();
-                for h in each.get(range.clone()).unwrap_or_default() {
-                    hash.update(&h.to_le_bytes());
+                hash.update(&[rows as u8]);
+                match rows {
+                    Rows::Claims | Rows::Incidents => {
+                        let each = if rows == Rows::Claims {
+                            claims
+                        } else {
+                            incidents
+                        };
+                        for h in each.get(range.clone()).unwrap_or_default() {
+                            hash.update(&h.to_le_bytes());
+                        }
+                    }
+                    // A search entry is made from these fields alone (see
+                    // pages::article_search_entry); the text is not hashed.
+                    Rows::Articles => {
+                        for a in self.ledger.articles.get(range.clone()).unwrap_or_default() {
+                            let date = figures::date(a.date);
+                            let source = a.source.as_deref();
+                            let fields = [Some(a.id.as_str()), Some(&a.title), source, Some(&date)];
+                            for field in fields {
+                                // Tagged and length-prefixed: no two lists hash alike.
+                                let field = field.map_or(&[0u8][..], |f| {
+                                    hash.update(&[1]);
+                                    hash.update(&(f.len() as u64).to_le_bytes());
+                                    f.as_bytes()
+                                });
+                                hash.update(field);
+                            }
+                        }
+                    }
                 }
                 hash.digest()
             })
@@ -122,11 +180,16 @@ impl<'a> Chunks<'a> {
 
     /// The fingerprint of every chunk of `file`, given what all files
     /// depend on (`settings`): equal fingerprints give equal bytes.
-    pub(crate) fn fingerprints(
-        &self,
-        file: Chunked,
-        settings: u64,
-    ) -> Result<Vec<u64>, ReportError> {
+    pub(crate) fn fingerprints(&self, file: Chunked, settings: u64) -> Result<&[u64], ReportError> {
+        self.fingerprints
+            .get(file as usize)
+            .ok_or_else(|| ReportError::Export("no such chunked file".into()))?
+            .get_or_init(|| self.make_fingerprints(file, settings))
+            .as_deref()
+            .map_err(Clone::clone)
+    }
+
+    fn make_fingerprints(&self, file: Chunked, settings: u64) -> Result<Vec<u64>, ReportError> {
         let hashes = self.chunk_hashes(file)?;
         let n = hashes.len();
         let fingerprint = |kind: u8, position: u8, rows: u64| {
@@ -156,12 +219,17 @@ impl<'a> Chunks<'a> {
                 Chunked::IncidentsCsv => csv_header(INCIDENTS_CSV_COLUMNS)?,
                 Chunked::ClaimsJsonl => Vec::new(),
                 Chunked::IncidentsJson => b"[".to_vec(),
+                // A script, not JSON: a page opened from file:// may load a
+                // script but not fetch a file. Each entry ends with a comma,
+                // which a JavaScript array allows after its last element.
+                Chunked::SearchJs => b"window.ledgerSearch = [\n".to_vec(),
             });
         }
-        let Some(range) = ranges.get(k - 1) else {
+        let Some(&(rows, range)) = ranges.get(k - 1) else {
             return Ok(match file {
                 Chunked::IncidentsJson if ranges.is_empty() => b"]\n".to_vec(),
                 Chunked::IncidentsJson => b"\n]\n".to_vec(),
+                Chunked::SearchJs => b"];\n".to_vec(),
                 _ => Vec::new(),
             });
         };
@@ -186,8 +254,31 @@ impl<'a> Chunks<'a> {
                 }
                 Ok(bytes)
             }
+            Chunked::SearchJs => {
+                let entries: Vec<SearchEntry> = if rows == Rows::Incidents {
+                    incidents().iter().map(incident_search_entry).collect()
+                } else {
+                    let articles = ledger.articles.get(range.clone()).unwrap_or_default();
+                    articles.iter().map(article_search_entry).collect()
+                };
+                let mut bytes = Vec::new();
+                for entry in &entries {
+                    // Escaped as for an inline script: safe to paste into a page.
+                    bytes.extend(escape::script_json(entry).map_err(export_error)?.bytes());
+                    bytes.extend_from_slice(b",\n");
+                }
+                Ok(bytes)
+            }
         }
     }
+}
+
+/// What the rows of a data chunk are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rows {
+    Claims,
+    Incidents,
+    Articles,
 }
 
 /// Where data chunks begin: at the first row, and at a row whose key differs

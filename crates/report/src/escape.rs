@@ -62,14 +62,16 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
-/// JSON for an inline `<script type="application/json">`: characters that
-/// could end the script element or confuse an HTML parser are `\u` escapes
-/// (they can only occur inside JSON strings, where the escape means the same).
+/// JSON safe inside a `<script>` element (used for the entries of
+/// `search.js`, so that they stay safe wherever they are pasted): characters
+/// that could end the script element or confuse an HTML parser, and the line
+/// separators older JavaScript rejects in strings, are `\u` escapes (they can
+/// only occur inside JSON strings, where the escape means the same).
 pub fn script_json<T: Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
     let json = serde_json::to_string(value)?;
     let mut out = String::with_capacity(json.len() + 16);
-    // Runs between the characters to escape are copied whole: the overview's
-    // search index runs to megabytes.
+    // Runs between the characters to escape are copied whole: the search
+    // index runs to megabytes.
     let mut copied = 0;
     let special = |c: char| matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}');
     for (at, found) in json.match_indices(special) {

@@ -88,6 +88,30 @@ pub fn date(date: Option<Date>) -> String {
     date.map_or_else(String::new, |d| d.to_string())
 }
 
+/// A month key (`YYYY-MM`, see `links::month_key`) as words: "April 2017";
+/// any other key (`undated`) as "undated".
+pub fn month(key: &str) -> String {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parsed = key.rsplit_once('-').and_then(|(year, month)| {
+        let name = NAMES.get(month.parse::<usize>().ok()?.checked_sub(1)?)?;
+        Some(format!("{name} {year}"))
+    });
+    parsed.unwrap_or_else(|| "undated".to_owned())
+}
+
 /// A period as `YYYY-MM-DD` or `YYYY-MM-DD to YYYY-MM-DD`.
 pub fn period(start: Option<Date>, end: Option<Date>) -> String {
     match (start, end) {

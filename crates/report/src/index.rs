@@ -3,7 +3,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use ledger_types::{Article, Claim, Incident, Ledger};
+use ledger_types::{Article, Claim, Date, Incident, Ledger};
+
+use crate::links;
 
 #[derive(Debug)]
 pub struct LedgerIndex<'a> {
@@ -17,6 +19,19 @@ pub struct LedgerIndex<'a> {
     copy_of: HashMap<&'a str, &'a str>,
     /// Original article id -> its copies' ids.
     copies: HashMap<&'a str, Vec<&'a str>>,
+    /// Incidents by the month of their first day (see [`links::month_key`]),
+    /// months in order (undated last), incidents in reading order.
+    pub incident_months: Vec<Month>,
+    /// Articles by the month of their publication date, in date then id order.
+    pub article_months: Vec<Month>,
+}
+
+/// A month's key (`YYYY-MM` or `undated`) and the positions (in
+/// `ledger.incidents` or `ledger.articles`) of what falls in it.
+#[derive(Debug)]
+pub struct Month {
+    pub key: String,
+    pub positions: Vec<usize>,
 }
 
 impl<'a> LedgerIndex<'a> {
@@ -48,6 +63,16 @@ impl<'a> LedgerIndex<'a> {
             claims_of_article,
             copy_of,
             copies,
+            incident_months: months(
+                &ledger.incidents,
+                |i: &Incident| (i.date_start, i.id.as_str()),
+                |i| i.date_start,
+            ),
+            article_months: months(
+                &ledger.articles,
+                |a: &Article| (a.date, a.id.as_str()),
+                |a| a.date,
+            ),
         }
     }
 
@@ -98,11 +123,42 @@ impl<'a> LedgerIndex<'a> {
 
     /// A readable label for an article id: its title, else the id.
     pub fn article_label(&self, id: &str) -> String {
+        self.article_label_str(id).to_owned()
+    }
+
+    /// [`LedgerIndex::article_label`], borrowed.
+    pub fn article_label_str<'s>(&'s self, id: &'s str) -> &'s str {
         match self.article(id) {
-            Some(a) if !a.title.trim().is_empty() => a.title.clone(),
-            _ => id.to_owned(),
+            Some(a) if !a.title.trim().is_empty() => &a.title,
+            _ => id,
         }
     }
+}
+
+/// Positions of `rows` grouped by month (of `date`), months in key order
+/// ("undated" sorts after every year), rows by `order` (unknown dates last).
+fn months<T>(
+    rows: &[T],
+    order: impl Fn(&T) -> (Option<Date>, &str),
+    date: impl Fn(&T) -> Option<Date>,
+) -> Vec<Month> {
+    let mut sorted: Vec<(usize, &T)> = rows.iter().enumerate().collect();
+    sorted.sort_by(|(_, a), (_, b)| {
+        let ((da, ia), (db, ib)) = (order(a), order(b));
+        (da.is_none(), da, ia).cmp(&(db.is_none(), db, ib))
+    });
+    let mut out: Vec<Month> = Vec::new();
+    for (i, row) in sorted {
+        let key = links::month_key(date(row));
+        match out.last_mut() {
+            Some(month) if month.key == key => month.positions.push(i),
+            _ => out.push(Month {
+                key,
+                positions: vec![i],
+            }),
+        }
+    }
+    out
 }
 
 fn first_positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::OnceLock;
 
-use ledger_types::{Ledger, MethodNotes};
+use ledger_types::{Article, Incident, Ledger, MethodNotes};
 
 pub use columns::{
     ARTICLES_CSV_COLUMNS, ARTICLES_CSV_DOCS, CLAIMS_CSV_COLUMNS, CLAIMS_CSV_DOCS,
@@ -101,8 +101,9 @@ pub fn template_source(name: &str) -> Option<&'static str> {
     templates::embedded_source(name)
 }
 
-/// Renders the whole site: `index.html`, `style.css`, `incidents/*.html`,
-/// `articles/*.html`, `method.html`, `codebook.html`, `report.md` and `data/*`.
+/// Renders the whole site: `index.html`, `style.css`, `site.js`, `search.js`,
+/// `incidents/*.html` (a page per incident and per month), `articles/*.html`
+/// (likewise), `method.html`, `codebook.html`, `report.md` and `data/*`.
 /// Files come back sorted by path; an id that appears twice gives one page.
 pub fn render(ledger: &Ledger, options: &RenderOptions) -> Result<Vec<OutputFile>, ReportError> {
     let site = Site::new(ledger, options)?;
@@ -121,6 +122,10 @@ enum PartKind {
     Data,
     Index,
     Style,
+    /// `site.js`, the pages' controls.
+    Script,
+    /// `search.js`, the overview's search index.
+    Search,
     ArticlesIndex,
     Method,
     Codebook,
@@ -129,6 +134,10 @@ enum PartKind {
     Incident(usize),
     /// Position in `ledger.articles`.
     Article(usize),
+    /// Position in the index's incident months.
+    IncidentMonth(usize),
+    /// Position in the index's article months.
+    ArticleMonth(usize),
 }
 
 /// One unit of the site that renders on its own: a page or a data file.
@@ -167,6 +176,7 @@ impl<'a> Site<'a> {
         } else {
             options.title.as_str()
         };
+        let index = LedgerIndex::new(ledger);
         let data = exports::DATA_FILES
             .iter()
             .map(|path| (*path, PartKind::Data));
@@ -174,6 +184,8 @@ impl<'a> Site<'a> {
             .chain([
                 (links::INDEX, PartKind::Index),
                 (links::STYLE, PartKind::Style),
+                (links::SITE_JS, PartKind::Script),
+                (links::SEARCH_JS, PartKind::Search),
                 (links::ARTICLES_INDEX, PartKind::ArticlesIndex),
                 (links::METHOD, PartKind::Method),
                 (links::CODEBOOK, PartKind::Codebook),
@@ -187,8 +199,20 @@ impl<'a> Site<'a> {
         let mut seen = BTreeSet::new();
         let incidents = ledger.incidents.iter().enumerate();
         let articles = ledger.articles.iter().enumerate();
-        let pages = incidents
-            .map(|(i, x)| (links::incident_page(&x.id), PartKind::Incident(i)))
+        let incident_months = index.incident_months.iter().enumerate();
+        let article_months = index.article_months.iter().enumerate();
+        let pages = incident_months
+            .map(|(k, m)| {
+                (
+                    links::incident_month_page(&m.key),
+                    PartKind::IncidentMonth(k),
+                )
+            })
+            .chain(
+                article_months
+                    .map(|(k, m)| (links::article_month_page(&m.key), PartKind::ArticleMonth(k))),
+            )
+            .chain(incidents.map(|(i, x)| (links::incident_page(&x.id), PartKind::Incident(i))))
             .chain(articles.map(|(i, a)| (links::article_page(&a.id), PartKind::Article(i))));
         for (path, kind) in pages {
             if seen.insert(path.clone()) {
@@ -212,7 +236,7 @@ impl<'a> Site<'a> {
         }
         Ok(Site {
             env,
-            index: LedgerIndex::new(ledger),
+            index,
             options,
             title,
             parts,
@@ -227,14 +251,18 @@ impl<'a> Site<'a> {
         &self.parts
     }
 
-    /// For a data export written in chunks (the claims and incidents
-    /// exports), the fingerprint of each chunk: chunks with equal
+    /// For a file written in chunks (the claims and incidents exports, the
+    /// search index), the fingerprint of each chunk: chunks with equal
     /// fingerprints have equal bytes, so a caller holding the file an earlier
     /// build wrote (and its fingerprints) can take unchanged chunks from it.
     /// None for other parts.
     pub fn chunk_fingerprints(&self, part: &SitePart) -> Option<Result<Vec<u64>, ReportError>> {
         let file = chunked(part)?;
-        Some(self.chunks.fingerprints(file, self.settings))
+        Some(
+            self.chunks
+                .fingerprints(file, self.settings)
+                .map(<[u64]>::to_vec),
+        )
     }
 
     /// The bytes of chunk `k` of a part written in chunks (see
@@ -255,9 +283,9 @@ impl<'a> Site<'a> {
         if let Some(fingerprint) = self.input_fingerprint(part) {
             return fingerprint.map(Some);
         }
-        if let Some(chunks) = self.chunk_fingerprints(part) {
+        if let Some(file) = chunked(part) {
             let mut hash = Xxh3::new();
-            for fingerprint in chunks? {
+            for fingerprint in self.chunks.fingerprints(file, self.settings)? {
                 hash.update(&fingerprint.to_le_bytes());
             }
             return Ok(Some(hash.digest()));
@@ -323,67 +351,85 @@ impl<'a> Site<'a> {
     /// and `pages::incident_view`; a test checks that equal fingerprints give
     /// equal pages.
     fn input_fingerprint(&self, part: &SitePart) -> Option<Result<u64, ReportError>> {
-        let index = &self.index;
-        let ledger = index.ledger;
+        let ledger = self.index.ledger;
         let mut hash = Xxh3::new();
         hash.update(&self.settings.to_le_bytes());
         hash.update(part.path.as_bytes());
-        let label = |id: &str| (id.to_owned(), index.article_label(id));
-        let incident_head = |id: &str| {
-            index.incident(id).map(|i| {
-                let place = i.place.as_ref().map(|p| p.name.as_str());
-                (i.id.as_str(), i.date_start, i.date_end, place)
-            })
-        };
+        // Serialised piece by piece into one buffer, hashed once: no list is
+        // collected and no label copied, for tens of thousands of pages.
+        let mut bytes = Vec::with_capacity(1024);
         let written = match part.kind {
             PartKind::Article(i) => {
-                let a = ledger.articles.get(i)?;
-                let claim_hashes = match self.chunks.claim_hashes() {
-                    Ok(hashes) => hashes,
-                    Err(e) => return Some(Err(e)),
-                };
-                // Each claim, and the incident it is in.
-                let claims: Vec<_> = index
-                    .claim_positions_of_article(&a.id)
-                    .iter()
-                    .filter_map(|&c| Some((claim_hashes.get(c)?, ledger.claims.get(c)?)))
-                    .map(|(hash, c)| (hash, c.incident.as_deref().and_then(incident_head)))
-                    .collect();
-                let head = (
-                    (&a.id, &a.file, &a.title, a.date, &a.source, &a.url),
-                    (&a.meta, &a.furniture, a.status, &a.problems, label(&a.id)),
-                );
-                let copies = (
-                    index.copy_of(&a.id).map(label),
-                    index
-                        .copies(&a.id)
-                        .iter()
-                        .map(|id| label(id))
-                        .collect::<Vec<_>>(),
-                );
-                hash.update(a.text.as_bytes());
-                hash_serialised(&mut hash, &(head, claims, copies))
+                let article = ledger.articles.get(i)?;
+                // The text goes to the hash directly, not through the buffer.
+                hash.update(&(article.text.len() as u64).to_le_bytes());
+                hash.update(article.text.as_bytes());
+                self.article_inputs(article, &mut bytes)
             }
-            PartKind::Incident(i) => {
-                let incident = ledger.incidents.get(i)?;
-                let (claim_hashes, incident_hashes) =
-                    match (self.chunks.claim_hashes(), self.chunks.incident_hashes()) {
-                        (Ok(c), Ok(i)) => (c, i),
-                        (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
-                    };
-                let claims: Vec<_> = incident
-                    .claims
-                    .iter()
-                    .filter_map(|id| index.claim_position(id))
-                    .filter_map(|c| Some((claim_hashes.get(c)?, ledger.claims.get(c)?)))
-                    .map(|(hash, c)| (hash, index.article_label(&c.article)))
-                    .collect();
-                let articles: Vec<_> = incident.articles.iter().map(|id| label(id)).collect();
-                hash_serialised(&mut hash, &(incident_hashes.get(i), claims, articles))
-            }
+            PartKind::Incident(i) => self.incident_inputs(i, ledger.incidents.get(i)?, &mut bytes),
             _ => return None,
         };
-        Some(written.map(|()| hash.digest()))
+        Some(written.map(|()| {
+            hash.update(&bytes);
+            hash.digest()
+        }))
+    }
+
+    /// What an article's page shows besides its text, serialised into `bytes`.
+    fn article_inputs(&self, a: &Article, bytes: &mut Vec<u8>) -> Result<(), ReportError> {
+        let index = &self.index;
+        let claim_hashes = self.chunks.claim_hashes()?;
+        let label = |id| (id, index.article_label_str(id));
+        let claims = index.claim_positions_of_article(&a.id);
+        let copies = index.copies(&a.id);
+        let head = (
+            (&a.id, &a.file, &a.title, a.date, &a.source, &a.url),
+            (&a.meta, &a.furniture, a.status, &a.problems, label(&a.id)),
+        );
+        put(
+            bytes,
+            &(head, index.copy_of(&a.id).map(label), claims.len()),
+        )?;
+        // Each claim, and the incident it is in.
+        for &c in claims {
+            let claim = index.ledger.claims.get(c);
+            let incident = claim
+                .and_then(|c| c.incident.as_deref())
+                .and_then(|id| index.incident(id))
+                .map(|i| {
+                    let place = i.place.as_ref().map(|p| p.name.as_str());
+                    (i.id.as_str(), i.date_start, i.date_end, place)
+                });
+            put(bytes, &(claim_hashes.get(c), incident))?;
+        }
+        put(bytes, &copies.len())?;
+        copies.iter().try_for_each(|id| put(bytes, &label(id)))
+    }
+
+    /// What incident `i`'s page shows, serialised into `bytes`.
+    fn incident_inputs(
+        &self,
+        i: usize,
+        incident: &Incident,
+        bytes: &mut Vec<u8>,
+    ) -> Result<(), ReportError> {
+        let index = &self.index;
+        let (claim_hashes, incident_hashes) =
+            (self.chunks.claim_hashes()?, self.chunks.incident_hashes()?);
+        let label = |id| (id, index.article_label_str(id));
+        put(bytes, &(incident_hashes.get(i), incident.claims.len()))?;
+        for id in &incident.claims {
+            let claim = index.claim_position(id).map(|c| {
+                let article = index.ledger.claims.get(c).map(|c| c.article.as_str());
+                (claim_hashes.get(c), article.map(label))
+            });
+            put(bytes, &claim)?;
+        }
+        put(bytes, &incident.articles.len())?;
+        incident
+            .articles
+            .iter()
+            .try_for_each(|id| put(bytes, &label(id)))
     }
 
     /// The file of one part (a list, so that a part may one day make several).
@@ -400,7 +446,7 @@ impl<'a> Site<'a> {
                 .into_iter()
                 .collect();
         };
-        if part.kind == PartKind::Style {
+        if matches!(part.kind, PartKind::Style | PartKind::Script) {
             let css = templates::render(&self.env, template, minijinja::Value::UNDEFINED)?;
             return Ok(vec![OutputFile::new(&part.path, css)]);
         }
@@ -416,13 +462,24 @@ impl<'a> Site<'a> {
         let ledger = index.ledger;
         let linker = || Linker::for_page(&part.path);
         let view = match part.kind {
-            PartKind::Data => return Ok(None),
-            PartKind::Index => {
-                let view =
-                    pages::index_view(index).map_err(|e| ReportError::Export(e.to_string()))?;
-                ("Overview".to_owned(), "index.html", View::Index(view))
-            }
+            PartKind::Data | PartKind::Search => return Ok(None),
+            PartKind::Index => (
+                "Overview".to_owned(),
+                "index.html",
+                View::Index(Box::new(pages::index_view(index))),
+            ),
             PartKind::Style => (String::new(), "style.css", View::None),
+            PartKind::Script => (String::new(), "site.js", View::None),
+            PartKind::IncidentMonth(k) => (
+                month_title("Incidents", index.incident_months.get(k)),
+                "incidents_month.html",
+                View::IncidentsMonth(pages::incidents_month_view(index, k, &linker())),
+            ),
+            PartKind::ArticleMonth(k) => (
+                month_title("Articles", index.article_months.get(k)),
+                "articles_month.html",
+                View::ArticlesMonth(pages::articles_month_view(index, k, &linker())),
+            ),
             PartKind::ArticlesIndex => (
                 "Articles".to_owned(),
                 "articles.html",
@@ -476,9 +533,18 @@ impl<'a> Site<'a> {
 
 type PageView = (String, &'static str, View);
 
-/// Which export `part` is, if it is one written in chunks.
+/// The title of a month's list of `what`: "Incidents of April 2017", or
+/// "Incidents without a date".
+fn month_title(what: &str, month: Option<&index::Month>) -> String {
+    match month {
+        Some(m) if m.key != links::UNDATED => format!("{what} of {}", figures::month(&m.key)),
+        _ => format!("{what} without a date"),
+    }
+}
+
+/// Which chunked file `part` is, if it is one.
 fn chunked(part: &SitePart) -> Option<Chunked> {
-    Chunked::of_path(&part.path).filter(|_| part.kind == PartKind::Data)
+    Chunked::of_path(&part.path).filter(|_| matches!(part.kind, PartKind::Data | PartKind::Search))
 }
 
 /// The view of any page, serialised as the view itself.
@@ -486,7 +552,9 @@ fn chunked(part: &SitePart) -> Option<Chunked> {
 #[serde(untagged)]
 enum View {
     None,
-    Index(pages::IndexView),
+    Index(Box<pages::IndexView>),
+    IncidentsMonth(pages::MonthView<pages::IncidentRow>),
+    ArticlesMonth(pages::MonthView<pages::ArticleRow>),
     Articles(pages::ArticlesView),
     Method(pages::MethodView),
     Codebook(pages::CodebookView),
@@ -515,6 +583,13 @@ pub(crate) fn hash_streamed<T: serde::Serialize>(
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, HashSink(hash));
     postcard::to_io(value, &mut buffered).map_err(exports::export_error)?;
     std::io::Write::flush(&mut buffered).map_err(exports::export_error)
+}
+
+/// Appends `value`, serialised compactly, to `bytes`.
+fn put<T: serde::Serialize + ?Sized>(bytes: &mut Vec<u8>, value: &T) -> Result<(), ReportError> {
+    postcard::to_io(value, bytes)
+        .map(|_| ())
+        .map_err(exports::export_error)
 }
 
 /// Adds `value`, serialised compactly in one buffer, to `hash` (one large

@@ -26,6 +26,34 @@ pub const ARTICLES_INDEX: &str = "articles/index.html";
 pub const METHOD: &str = "method.html";
 pub const CODEBOOK: &str = "codebook.html";
 pub const REPORT_MD: &str = "report.md";
+/// The pages' shared script (table filter and sort, search).
+pub const SITE_JS: &str = "site.js";
+/// The search index the overview's search box reads.
+pub const SEARCH_JS: &str = "search.js";
+
+/// The month key of what has no date.
+pub const UNDATED: &str = "undated";
+
+/// The month a date falls in, as `YYYY-MM`, or [`UNDATED`]: what the month
+/// lists are keyed and named by.
+pub fn month_key(date: Option<jiff::civil::Date>) -> String {
+    date.map_or_else(
+        || UNDATED.to_owned(),
+        |d| format!("{:04}-{:02}", d.year(), d.month()),
+    )
+}
+
+/// Path (from the site root) of the list of a month's incidents. The dot
+/// keeps it apart from every incident page: [`slug`] never makes one.
+pub fn incident_month_page(month: &str) -> String {
+    format!("incidents/month.{}.html", slug(month))
+}
+
+/// Path (from the site root) of the list of a month's articles (by
+/// publication date); named like [`incident_month_page`].
+pub fn article_month_page(month: &str) -> String {
+    format!("articles/month.{}.html", slug(month))
+}
 
 /// Path (from the site root) of an incident's page.
 pub fn incident_page(id: &str) -> String {

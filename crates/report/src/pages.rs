@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::columns::{ARTICLES_CSV_DOCS, CLAIMS_CSV_DOCS, INCIDENTS_CSV_DOCS, OTHER_EXPORTS};
 use crate::escape;
 use crate::figures;
-use crate::index::LedgerIndex;
+use crate::index::{LedgerIndex, Month};
 use crate::links;
 use crate::svg;
 use crate::templates::safe;
@@ -374,28 +374,110 @@ pub fn comparison(series: &[Series]) -> Vec<ComparisonRow> {
         .collect()
 }
 
+/// One entry of the overview's search index (`search.js`).
 #[derive(Debug, Serialize)]
-struct SearchEntry {
+pub struct SearchEntry {
     /// Kind: incident or article.
     k: &'static str,
     /// Text searched and shown.
     t: String,
-    /// Link relative to the index page.
+    /// Link relative to the site root, where the overview is.
     h: String,
+}
+
+/// How many of the latest incidents the overview lists, and of the latest
+/// articles the article list: all of them are on their month's page. The
+/// bound keeps those two pages from growing with the corpus, so that a new
+/// article rewrites a few small pages rather than two that list everything.
+pub const LATEST: usize = 100;
+
+/// A link to one month's list, with how much it holds.
+#[derive(Debug, Serialize)]
+pub struct MonthLink {
+    pub href: Value,
+    pub label: String,
+    pub count: usize,
+}
+
+/// A year's months (or the undated ones, as year "Undated").
+#[derive(Debug, Serialize)]
+pub struct YearMonths {
+    pub year: String,
+    pub months: Vec<MonthLink>,
+}
+
+fn month_list(months: &[Month], page: fn(&str) -> String, linker: &Linker) -> Vec<YearMonths> {
+    let mut years: Vec<YearMonths> = Vec::new();
+    for month in months {
+        let year = month
+            .key
+            .split_once('-')
+            .map_or("Undated", |(year, _)| year);
+        let link = MonthLink {
+            href: linker.href(&page(&month.key)),
+            label: figures::month(&month.key),
+            count: month.positions.len(),
+        };
+        match years.last_mut() {
+            Some(last) if last.year == year => last.months.push(link),
+            _ => years.push(YearMonths {
+                year: year.to_owned(),
+                months: vec![link],
+            }),
+        }
+    }
+    years
+}
+
+/// The month before and after month `k` of `months`, as links.
+fn neighbours(
+    months: &[Month],
+    k: usize,
+    page: fn(&str) -> String,
+    linker: &Linker,
+) -> (Option<Link>, Option<Link>) {
+    let link = |m: &Month| linker.link(&page(&m.key), figures::month(&m.key));
+    let previous = k.checked_sub(1).and_then(|p| months.get(p)).map(link);
+    (previous, months.get(k + 1).map(link))
+}
+
+/// Up to [`LATEST`] of `sorted` (in date order, undated last): the dated ones
+/// newest first, then the undated.
+fn latest_first<'a, T>(sorted: &[&'a T], dated: impl Fn(&T) -> bool) -> Vec<&'a T> {
+    let newest = sorted.iter().rev().filter(|x| dated(x));
+    let undated = sorted.iter().filter(|x| !dated(x));
+    newest.chain(undated).take(LATEST).copied().collect()
+}
+
+/// The scripts a page loads, relative to it.
+#[derive(Debug, Serialize)]
+pub struct Scripts {
+    pub site: Value,
+    pub search: Value,
+}
+
+impl Scripts {
+    fn for_page(linker: &Linker) -> Scripts {
+        Scripts {
+            site: linker.href(links::SITE_JS),
+            search: linker.href(links::SEARCH_JS),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
 pub struct IndexView {
     pub headline: Headline,
-    pub incidents: Vec<IncidentRow>,
+    pub latest_incidents: Vec<IncidentRow>,
+    pub incident_months: Vec<YearMonths>,
     pub exports: Vec<ExportLink>,
     pub timeline_svg: Value,
     pub map_svg: Value,
     pub comparison: Vec<ComparisonRow>,
-    pub search_json: Value,
+    pub scripts: Scripts,
 }
 
-pub fn index_view(index: &LedgerIndex<'_>) -> Result<IndexView, serde_json::Error> {
+pub fn index_view(index: &LedgerIndex<'_>) -> IndexView {
     let linker = Linker::for_page(links::INDEX);
     let ledger = index.ledger;
     let incidents = sorted_incidents(&ledger.incidents);
@@ -420,66 +502,116 @@ pub fn index_view(index: &LedgerIndex<'_>) -> Result<IndexView, serde_json::Erro
                 .is_some_and(|p| p.precision >= Precision::City),
         })
         .collect();
-    let mut search = Vec::with_capacity(incidents.len() + ledger.articles.len());
-    for incident in &incidents {
-        let names: Vec<&str> = incident
-            .actors
-            .iter()
-            .chain(&incident.claimants)
-            .map(|p| p.name.as_str())
-            .collect();
-        search.push(SearchEntry {
-            k: "incident",
-            t: {
-                let mut t = format!(
-                    "{} {} — {} killed",
-                    figures::period(incident.date_start, incident.date_end),
-                    place_text(incident),
-                    killed_text(incident),
-                );
-                if !names.is_empty() {
-                    t.push_str("; ");
-                    t.push_str(&names.join(", "));
-                }
-                t
-            },
-            h: linker.text(&links::incident_page(&incident.id)),
-        });
-    }
-    for article in sorted_articles(&ledger.articles) {
-        search.push(SearchEntry {
-            k: "article",
-            t: [
-                index.article_label(&article.id),
-                article.source.clone().unwrap_or_default(),
-                figures::date(article.date),
-                format!("({})", article.id),
-            ]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · "),
-            h: linker.text(&links::article_page(&article.id)),
-        });
-    }
-    Ok(IndexView {
+    IndexView {
         headline: headline(index),
-        incidents: incidents
-            .iter()
+        latest_incidents: latest_first(&incidents, |i: &Incident| i.date_start.is_some())
+            .into_iter()
             .map(|i| incident_row(index, i, &linker))
             .collect(),
+        incident_months: month_list(&index.incident_months, links::incident_month_page, &linker),
         exports: export_links(&linker),
         timeline_svg: safe(svg::timeline(&dots)),
         map_svg: safe(svg::map(&dots)),
         comparison: comparison(&ledger.series),
-        search_json: safe(escape::script_json(&search)?),
-    })
+        scripts: Scripts::for_page(&linker),
+    }
 }
 
-fn sorted_articles(articles: &[Article]) -> Vec<&Article> {
-    let mut sorted: Vec<&Article> = articles.iter().collect();
-    sorted.sort_by(|a, b| a.id.cmp(&b.id));
-    sorted
+/// The search index's entry for an incident (links relative to the site root).
+pub fn incident_search_entry(incident: &Incident) -> SearchEntry {
+    let mut t = format!(
+        "{} {} — {} killed",
+        figures::period(incident.date_start, incident.date_end),
+        place_text(incident),
+        killed_text(incident),
+    );
+    let mut names = incident.actors.iter().chain(&incident.claimants);
+    if let Some(first) = names.next() {
+        t.push_str("; ");
+        t.push_str(&first.name);
+        for party in names {
+            t.push_str(", ");
+            t.push_str(&party.name);
+        }
+    }
+    SearchEntry {
+        k: "incident",
+        t,
+        h: links::incident_page(&incident.id),
+    }
+}
+
+/// The search index's entry for an article: its label (title, else id),
+/// source, date and id; made from those fields alone.
+pub fn article_search_entry(article: &Article) -> SearchEntry {
+    let label = if article.title.trim().is_empty() {
+        &article.id
+    } else {
+        &article.title
+    };
+    let date = figures::date(article.date);
+    let id = format!("({})", article.id);
+    let parts = [
+        label,
+        article.source.as_deref().unwrap_or_default(),
+        &date,
+        &id,
+    ];
+    SearchEntry {
+        k: "article",
+        t: parts
+            .iter()
+            .filter(|part| !part.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · "),
+        h: links::article_page(&article.id),
+    }
+}
+
+/// A month's list: its rows (incidents or articles) and the months around it.
+#[derive(Debug, Serialize)]
+pub struct MonthView<R> {
+    pub rows: Vec<R>,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+    pub scripts: Scripts,
+}
+
+/// The page of month `k` of `months`, whose positions are in `items`.
+fn month_view<T, R>(
+    (months, items): (&[Month], &[T]),
+    k: usize,
+    page: fn(&str) -> String,
+    linker: &Linker,
+    row: impl Fn(&T) -> R,
+) -> MonthView<R> {
+    let (previous, next) = neighbours(months, k, page, linker);
+    let positions = months.get(k).map(|m| m.positions.as_slice());
+    MonthView {
+        rows: (positions.unwrap_or_default().iter())
+            .filter_map(|&i| items.get(i))
+            .map(row)
+            .collect(),
+        previous,
+        next,
+        scripts: Scripts::for_page(linker),
+    }
+}
+
+/// The page of month `k` of the incidents' months.
+pub fn incidents_month_view(
+    index: &LedgerIndex<'_>,
+    k: usize,
+    linker: &Linker,
+) -> MonthView<IncidentRow> {
+    let lists = (
+        index.incident_months.as_slice(),
+        index.ledger.incidents.as_slice(),
+    );
+    month_view(lists, k, links::incident_month_page, linker, |i| {
+        incident_row(index, i, linker)
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -764,27 +896,59 @@ pub struct ArticleRow {
     pub copy_of: String,
 }
 
+fn article_row(index: &LedgerIndex<'_>, a: &Article, linker: &Linker) -> ArticleRow {
+    ArticleRow {
+        link: linker.link(&links::article_page(&a.id), index.article_label(&a.id)),
+        id: a.id.clone(),
+        date: figures::date(a.date),
+        source: a.source.clone().unwrap_or_default(),
+        status: a.status.as_str(),
+        claims: index.claim_count(&a.id),
+        copy_of: index.copy_of(&a.id).unwrap_or_default().to_owned(),
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct ArticlesView {
-    pub articles: Vec<ArticleRow>,
+    pub total: usize,
+    pub latest: Vec<ArticleRow>,
+    pub months: Vec<YearMonths>,
+    pub scripts: Scripts,
 }
 
 pub fn articles_view(index: &LedgerIndex<'_>) -> ArticlesView {
     let linker = Linker::for_page(links::ARTICLES_INDEX);
+    let articles = &index.ledger.articles;
+    let by_date: Vec<&Article> = index
+        .article_months
+        .iter()
+        .flat_map(|m| &m.positions)
+        .filter_map(|&i| articles.get(i))
+        .collect();
     ArticlesView {
-        articles: sorted_articles(&index.ledger.articles)
+        total: articles.len(),
+        latest: latest_first(&by_date, |a: &Article| a.date.is_some())
             .into_iter()
-            .map(|a| ArticleRow {
-                link: linker.link(&links::article_page(&a.id), index.article_label(&a.id)),
-                id: a.id.clone(),
-                date: figures::date(a.date),
-                source: a.source.clone().unwrap_or_default(),
-                status: a.status.as_str(),
-                claims: index.claim_count(&a.id),
-                copy_of: index.copy_of(&a.id).unwrap_or_default().to_owned(),
-            })
+            .map(|a| article_row(index, a, &linker))
             .collect(),
+        months: month_list(&index.article_months, links::article_month_page, &linker),
+        scripts: Scripts::for_page(&linker),
     }
+}
+
+/// The page of month `k` of the articles' months.
+pub fn articles_month_view(
+    index: &LedgerIndex<'_>,
+    k: usize,
+    linker: &Linker,
+) -> MonthView<ArticleRow> {
+    let lists = (
+        index.article_months.as_slice(),
+        index.ledger.articles.as_slice(),
+    );
+    month_view(lists, k, links::article_month_page, linker, |a| {
+        article_row(index, a, linker)
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -911,8 +1075,11 @@ pub struct SourceRow {
 #[derive(Debug, Serialize)]
 pub struct ReportView {
     pub headline: Headline,
-    pub incidents: Vec<IncidentRow>,
+    /// The latest incidents, newest first, as on the overview.
+    pub latest_incidents: Vec<IncidentRow>,
+    pub incident_months: Vec<YearMonths>,
     pub series: Vec<SeriesRow>,
+    /// The articles behind the incidents listed and the running totals.
     pub sources: Vec<SourceRow>,
 }
 
@@ -939,16 +1106,30 @@ fn markdown_url(url: &str) -> String {
 pub fn report_view(index: &LedgerIndex<'_>) -> ReportView {
     let linker = Linker::for_page(links::REPORT_MD);
     let ledger = index.ledger;
+    let incidents = sorted_incidents(&ledger.incidents);
+    let listed = latest_first(&incidents, |i: &Incident| i.date_start.is_some());
+    // The articles behind what the report shows: the incidents listed and
+    // the running totals.
+    let series_articles = (ledger.series.iter().flat_map(|s| &s.points))
+        .filter_map(|p| index.claim(&p.claim))
+        .map(|c| c.article.as_str());
+    let behind: std::collections::BTreeSet<&str> = listed
+        .iter()
+        .flat_map(|i| &i.articles)
+        .map(String::as_str)
+        .chain(series_articles)
+        .collect();
     ReportView {
         headline: headline(index),
-        incidents: sorted_incidents(&ledger.incidents)
-            .into_iter()
+        latest_incidents: listed
+            .iter()
             .map(|i| incident_row(index, i, &linker))
             .collect(),
+        incident_months: month_list(&index.incident_months, links::incident_month_page, &linker),
         series: series_rows(&ledger.series),
-        sources: sorted_articles(&ledger.articles)
+        sources: behind
             .into_iter()
-            .filter(|a| index.claim_count(&a.id) > 0)
+            .filter_map(|id| index.article(id))
             .map(|a| SourceRow {
                 title: index.article_label(&a.id),
                 id: a.id.clone(),

@@ -1,6 +1,6 @@
 //! The embedded templates, the user's overrides (by name, Zola style) and the
 //! minijinja environment: HTML auto-escaping for `.html`, Markdown cell
-//! escaping for `.md`, nothing for `.css`.
+//! escaping for `.md`, nothing for `.css` and `.js`.
 
 use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Error, Value, escape_formatter};
@@ -15,10 +15,20 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("incident.html", include_str!("../templates/incident.html")),
     ("article.html", include_str!("../templates/article.html")),
     ("articles.html", include_str!("../templates/articles.html")),
+    (
+        "incidents_month.html",
+        include_str!("../templates/incidents_month.html"),
+    ),
+    (
+        "articles_month.html",
+        include_str!("../templates/articles_month.html"),
+    ),
+    ("tables.html", include_str!("../templates/tables.html")),
     ("method.html", include_str!("../templates/method.html")),
     ("codebook.html", include_str!("../templates/codebook.html")),
     ("report.md", include_str!("../templates/report.md")),
     ("style.css", include_str!("../templates/style.css")),
+    ("site.js", include_str!("../templates/site.js")),
 ];
 
 /// Names of the embedded templates, in the order of [`EMBEDDED`].
@@ -28,10 +38,14 @@ pub const NAMES: &[&str] = &[
     "incident.html",
     "article.html",
     "articles.html",
+    "incidents_month.html",
+    "articles_month.html",
+    "tables.html",
     "method.html",
     "codebook.html",
     "report.md",
     "style.css",
+    "site.js",
 ];
 
 /// The embedded source of template `name`.

@@ -43,6 +43,8 @@ fn renders_every_expected_file() {
     for path in [
         "index.html",
         "style.css",
+        "site.js",
+        "search.js",
         "method.html",
         "codebook.html",
         "report.md",
@@ -51,8 +53,12 @@ fn renders_every_expected_file() {
         "articles/a-a2.html",
         "articles/a-a3.html",
         "articles/a-a4.html",
+        "articles/month.2017-06.html",
+        "articles/month.undated.html",
         "incidents/inc-raqqa.html",
         "incidents/inc-aleppo.html",
+        "incidents/month.2017-05.html",
+        "incidents/month.2017-06.html",
         "data/claims.csv",
         "data/claims.jsonl",
         "data/articles.csv",
@@ -63,7 +69,7 @@ fn renders_every_expected_file() {
     ] {
         page(&site, path);
     }
-    assert_eq!(site.len(), 19, "{:?}", site.keys());
+    assert_eq!(site.len(), 25, "{:?}", site.keys());
 }
 
 #[test]
@@ -231,7 +237,13 @@ fn hostile_article_text_is_shown_as_text_everywhere() {
     // Every page that shows the title escapes it; the only script elements are ours.
     for (path, text) in site.iter().filter(|(p, _)| p.ends_with(".html")) {
         let scripts = text.matches("<script").count();
-        let expected = if path == "index.html" { 2 } else { 0 };
+        // The overview loads the search index and the controls; the lists, the controls.
+        let expected = match path.as_str() {
+            "index.html" => 2,
+            "articles/index.html" => 1,
+            _ if path.contains("/month.") => 1,
+            _ => 0,
+        };
         assert_eq!(scripts, expected, "{path}");
     }
 }
@@ -536,6 +548,152 @@ fn many_articles_render() {
     assert_eq!(rows.len(), ledger.claims.len());
 }
 
+/// The hrefs of the links in the rows of a page's table(s).
+fn row_links(html: &str) -> Vec<String> {
+    html.split("<tbody>")
+        .skip(1)
+        .flat_map(|body| body.split("</tbody>").next())
+        .flat_map(|body| attribute_values(body, "href"))
+        .collect()
+}
+
+#[test]
+fn long_lists_are_split_by_month_and_list_everything_once() {
+    let mut ledger = bulk_ledger();
+    let day = |i: usize| {
+        ledger_types::Date::new(2015, 1, 1)
+            .unwrap()
+            .checked_add(jiff::Span::new().days(i as i64 * 3))
+            .unwrap()
+    };
+    // Every 50th incident and every 10th article undated.
+    for (i, incident) in ledger.incidents.iter_mut().enumerate() {
+        incident.date_start = (i % 50 != 1).then(|| day(i));
+        incident.date_end = incident.date_start;
+    }
+    for (i, article) in ledger.articles.iter_mut().enumerate() {
+        article.date = (i % 10 != 0).then(|| day(i));
+    }
+    let site = files_as_text(render(&ledger, &options()).unwrap());
+    let months = |folder: &str| -> Vec<(&String, &String)> {
+        site.iter()
+            .filter(|(path, _)| path.starts_with(&format!("{folder}/month.")))
+            .collect()
+    };
+
+    // The overview: the 100 latest incidents, newest first (then by id).
+    let index = page(&site, "index.html");
+    let mut newest: Vec<_> = ledger
+        .incidents
+        .iter()
+        .filter(|i| i.date_start.is_some())
+        .collect();
+    newest.sort_by(|a, b| (b.date_start, &b.id).cmp(&(a.date_start, &a.id)));
+    let expected: Vec<String> = (newest.iter().take(100))
+        .map(|i| format!("incidents/{}.html", i.id))
+        .collect();
+    assert_eq!(row_links(index), expected);
+    // Every incident on exactly one month page, the month of its first day,
+    // and every month page linked from the overview and the report.
+    let incident_months = months("incidents");
+    assert!(incident_months.len() > 12, "{}", incident_months.len());
+    let mut listed: Vec<String> = Vec::new();
+    for (path, html) in &incident_months {
+        assert!(
+            index.contains(&format!("href=\"{path}\"")),
+            "{path} not linked"
+        );
+        assert!(
+            page(&site, "report.md").contains(&format!("]({path})")),
+            "{path}"
+        );
+        let month = path
+            .trim_start_matches("incidents/month.")
+            .trim_end_matches(".html");
+        for href in row_links(html) {
+            let id = href
+                .trim_start_matches("../incidents/")
+                .trim_end_matches(".html");
+            let incident = ledger.incidents.iter().find(|i| i.id == id).expect(id);
+            let day = incident
+                .date_start
+                .map_or("undated".into(), |d| d.to_string());
+            assert!(day.starts_with(month), "{path}: {id}");
+            listed.push(id.to_owned());
+        }
+    }
+    listed.sort();
+    let mut all: Vec<String> = ledger.incidents.iter().map(|i| i.id.clone()).collect();
+    all.sort();
+    assert_eq!(listed, all);
+
+    // The article list: the 100 latest, and every article on its month's page.
+    let articles = page(&site, "articles/index.html");
+    let mut newest: Vec<_> = ledger
+        .articles
+        .iter()
+        .filter(|a| a.date.is_some())
+        .collect();
+    newest.sort_by(|a, b| (b.date, &b.id).cmp(&(a.date, &a.id)));
+    let expected: Vec<String> = (newest.iter().take(100))
+        .map(|a| format!("../articles/a-{}.html", a.id))
+        .collect();
+    assert_eq!(row_links(articles), expected);
+    let mut listed: Vec<String> = Vec::new();
+    for (path, html) in months("articles") {
+        assert!(articles.contains(&format!("href=\"../{path}\"")), "{path}");
+        let month = path
+            .trim_start_matches("articles/month.")
+            .trim_end_matches(".html");
+        for href in row_links(html) {
+            let id = href
+                .trim_start_matches("../articles/a-")
+                .trim_end_matches(".html");
+            let article = ledger.articles.iter().find(|a| a.id == id).expect(id);
+            let date = article.date.map_or("undated".into(), |d| d.to_string());
+            assert!(date.starts_with(month), "{path}: {id}");
+            listed.push(id.to_owned());
+        }
+    }
+    listed.sort();
+    let mut all: Vec<String> = ledger.articles.iter().map(|a| a.id.clone()).collect();
+    all.sort();
+    assert_eq!(listed, all);
+    assert!(
+        page(&site, "articles/month.undated.html").contains("<h1>Articles without a date</h1>")
+    );
+
+    // Each month page links to the months before and after it.
+    let keys: Vec<&str> = incident_months
+        .iter()
+        .map(|(path, _)| {
+            path.trim_start_matches("incidents/month.")
+                .trim_end_matches(".html")
+        })
+        .collect();
+    for (k, (path, html)) in incident_months.iter().enumerate() {
+        let link =
+            |key: &str, rel: &str| format!("href=\"../incidents/month.{key}.html\" rel=\"{rel}\"");
+        assert_eq!(
+            k > 0 && html.contains(&link(keys[k - 1], "prev")),
+            k > 0,
+            "{path}"
+        );
+        let last = k + 1 == keys.len();
+        assert_eq!(
+            !last && html.contains(&link(keys.get(k + 1).unwrap_or(&""), "next")),
+            !last,
+            "{path}"
+        );
+    }
+    assert!(
+        page(&site, "incidents/month.2015-01.html").contains("<h1>Incidents of January 2015</h1>")
+    );
+    assert!(
+        page(&site, "incidents/month.undated.html").contains("<h1>Incidents without a date</h1>")
+    );
+}
+
 #[test]
 fn large_exports_are_written_in_chunks_that_make_the_whole_file() {
     let empty = ledger_types::Ledger::default();
@@ -590,6 +748,25 @@ fn large_exports_are_written_in_chunks_that_make_the_whole_file() {
                 }
                 _ => None,
             };
+            // The search index: a script holding one entry per incident and article.
+            if part.path == "search.js" {
+                let text = std::str::from_utf8(whole).unwrap();
+                let array = text
+                    .strip_prefix("window.ledgerSearch = ")
+                    .and_then(|t| t.strip_suffix(";\n"))
+                    .unwrap();
+                // JavaScript allows the comma after the last element; JSON does not.
+                let json = array.replace(",\n]", "\n]");
+                let entries: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+                assert_eq!(
+                    entries.len(),
+                    ledger.incidents.len() + ledger.articles.len()
+                );
+                assert_eq!(
+                    entries.first().map(|e| e["k"] == "incident"),
+                    ledger.incidents.first().map(|_| true)
+                );
+            }
             if let Some(expected) = expected {
                 assert_eq!(
                     String::from_utf8_lossy(whole),
@@ -599,7 +776,7 @@ fn large_exports_are_written_in_chunks_that_make_the_whole_file() {
                 );
             }
         }
-        assert_eq!(chunked, 4);
+        assert_eq!(chunked, 5);
     }
 }
 
@@ -634,6 +811,39 @@ fn a_changed_claim_changes_one_chunk_of_the_claims_exports() {
             );
         }
     }
+}
+
+#[test]
+fn a_retitled_article_changes_one_chunk_of_the_search_index() {
+    let before = bulk_ledger();
+    let mut after = before.clone();
+    after.articles[1_500].title = "A new title".into();
+    let options = options();
+    let (old, new) = (
+        ledger_report::Site::new(&before, &options).unwrap(),
+        ledger_report::Site::new(&after, &options).unwrap(),
+    );
+    let search = |site: &ledger_report::Site<'_>| {
+        let part = site
+            .parts()
+            .iter()
+            .find(|p| p.path == "search.js")
+            .unwrap()
+            .clone();
+        let fingerprints = site.chunk_fingerprints(&part).unwrap().unwrap();
+        (part, fingerprints)
+    };
+    let ((old_part, a), (new_part, b)) = (search(&old), search(&new));
+    assert_eq!(a.len(), b.len());
+    let differing: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
+    assert_eq!(differing.len(), 1);
+    let changed = String::from_utf8(new.render_chunk(&new_part, differing[0]).unwrap()).unwrap();
+    assert!(changed.contains("A new title"), "{changed}");
+    assert!(
+        !String::from_utf8(old.render_chunk(&old_part, differing[0]).unwrap())
+            .unwrap()
+            .contains("A new title")
+    );
 }
 
 #[test]
