@@ -24,16 +24,20 @@ use crate::{ReportError, escape, figures, links};
 /// About one chunk starts in this many articles (or incidents).
 pub(crate) const SPREAD: u64 = 64;
 
-/// The exports written in chunks.
+/// The files written in chunks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Chunked {
     ClaimsCsv,
     ClaimsJsonl,
     IncidentsCsv,
     IncidentsJson,
-    /// `search.js`: the incidents' entries, then the articles'.
+    /// `search.js`: the incidents' entries, then the articles'. Keep last:
+    /// [`CHUNKED_FILES`] counts up to it.
     SearchJs,
 }
+
+/// How many files are written in chunks.
+const CHUNKED_FILES: usize = Chunked::SearchJs as usize + 1;
 
 impl Chunked {
     pub(crate) fn of_path(path: &str) -> Option<Chunked> {
@@ -46,18 +50,17 @@ impl Chunked {
             _ => return None,
         })
     }
-
-    fn of_claims(self) -> bool {
-        matches!(self, Chunked::ClaimsCsv | Chunked::ClaimsJsonl)
-    }
 }
 
-/// The row ranges of the claims' and incidents' data chunks, and a hash of
-/// each claim and each incident (made on first need, shared by the exports,
-/// the pages that show those rows and the whole ledger's hash).
+/// The row ranges of the claims', incidents' and articles' data chunks, and
+/// a hash of each claim and each incident (made on first need, shared by the
+/// chunked files, the pages that show those rows and the whole ledger's
+/// hash).
 #[derive(Debug)]
 pub(crate) struct Chunks<'a> {
     ledger: &'a Ledger,
+    /// What every file depends on besides its rows (see `Site::settings`).
+    settings: u64,
     claims: Vec<Range<usize>>,
     incidents: Vec<Range<usize>>,
     articles: Vec<Range<usize>>,
@@ -65,13 +68,14 @@ pub(crate) struct Chunks<'a> {
     incident_hashes: OnceLock<Result<Vec<u64>, ReportError>>,
     /// Each file's chunk fingerprints, by `Chunked as usize`: asked for by
     /// the file's fingerprint and again to write it.
-    fingerprints: [OnceLock<Result<Vec<u64>, ReportError>>; 5],
+    fingerprints: [OnceLock<Result<Vec<u64>, ReportError>>; CHUNKED_FILES],
 }
 
 impl<'a> Chunks<'a> {
-    pub(crate) fn new(ledger: &'a Ledger) -> Chunks<'a> {
+    pub(crate) fn new(ledger: &'a Ledger, settings: u64) -> Chunks<'a> {
         Chunks {
             ledger,
+            settings,
             claims: ranges(&ledger.claims, |c: &Claim| c.article.as_str()),
             incidents: ranges(&ledger.incidents, |i: &Incident| i.id.as_str()),
             articles: ranges(&ledger.articles, |a: &Article| a.id.as_str()),
@@ -81,31 +85,34 @@ impl<'a> Chunks<'a> {
         }
     }
 
-    /// The row ranges of `file`'s data chunks, in file order, each with what
-    /// its rows are.
-    fn data_ranges(&self, file: Chunked) -> Vec<(Rows, &Range<usize>)> {
+    /// How many data chunks `file` has.
+    fn data_count(&self, file: Chunked) -> usize {
+        match file {
+            Chunked::ClaimsCsv | Chunked::ClaimsJsonl => self.claims.len(),
+            Chunked::IncidentsCsv | Chunked::IncidentsJson => self.incidents.len(),
+            Chunked::SearchJs => self.incidents.len() + self.articles.len(),
+        }
+    }
+
+    /// Data chunk `k` of `file`: what its rows are, and their range.
+    fn data_chunk(&self, file: Chunked, k: usize) -> Option<(Rows, &Range<usize>)> {
+        let incidents = || self.incidents.get(k).map(|r| (Rows::Incidents, r));
         match file {
             Chunked::ClaimsCsv | Chunked::ClaimsJsonl => {
-                self.claims.iter().map(|r| (Rows::Claims, r)).collect()
+                self.claims.get(k).map(|r| (Rows::Claims, r))
             }
-            Chunked::IncidentsCsv | Chunked::IncidentsJson => self
-                .incidents
-                .iter()
-                .map(|r| (Rows::Incidents, r))
-                .collect(),
-            Chunked::SearchJs => (self.incidents.iter().map(|r| (Rows::Incidents, r)))
-                .chain(self.articles.iter().map(|r| (Rows::Articles, r)))
-                .collect(),
+            Chunked::IncidentsCsv | Chunked::IncidentsJson => incidents(),
+            // The incidents' entries, then the articles'.
+            Chunked::SearchJs => match k.checked_sub(self.incidents.len()) {
+                None => incidents(),
+                Some(j) => self.articles.get(j).map(|r| (Rows::Articles, r)),
+            },
         }
     }
 
     /// Chunks of `file`: header, data chunks, footer.
     pub(crate) fn count(&self, file: Chunked) -> usize {
-        match file {
-            Chunked::ClaimsCsv | Chunked::ClaimsJsonl => self.claims.len() + 2,
-            Chunked::IncidentsCsv | Chunked::IncidentsJson => self.incidents.len() + 2,
-            Chunked::SearchJs => self.incidents.len() + self.articles.len() + 2,
-        }
+        self.data_count(file) + 2
     }
 
     /// A hash of each claim of the ledger, in its order.
@@ -127,28 +134,17 @@ impl<'a> Chunks<'a> {
     /// A hash of the rows of each data chunk of `file` (made from the row
     /// hashes each time: cheap).
     fn chunk_hashes(&self, file: Chunked) -> Result<Vec<u64>, ReportError> {
-        let ranges = self.data_ranges(file);
-        let claims = if file.of_claims() {
-            self.claim_hashes()?
-        } else {
-            &[]
-        };
-        let incidents = if file.of_claims() {
-            &[]
-        } else {
-            self.incident_hashes()?
-        };
-        Ok(ranges
-            .into_iter()
+        (0..self.data_count(file))
+            .filter_map(|k| self.data_chunk(file, k))
             .map(|(rows, range)| {
                 let mut hash = Xxh3::new();
                 hash.update(&[rows as u8]);
                 match rows {
                     Rows::Claims | Rows::Incidents => {
                         let each = if rows == Rows::Claims {
-                            claims
+                            self.claim_hashes()?
                         } else {
-                            incidents
+                            self.incident_hashes()?
                         };
                         for h in each.get(range.clone()).unwrap_or_default() {
                             hash.update(&h.to_le_bytes());
@@ -173,23 +169,24 @@ impl<'a> Chunks<'a> {
                         }
                     }
                 }
-                hash.digest()
+                Ok(hash.digest())
             })
-            .collect())
+            .collect()
     }
 
-    /// The fingerprint of every chunk of `file`, given what all files
-    /// depend on (`settings`): equal fingerprints give equal bytes.
-    pub(crate) fn fingerprints(&self, file: Chunked, settings: u64) -> Result<&[u64], ReportError> {
+    /// The fingerprint of every chunk of `file`: equal fingerprints give
+    /// equal bytes.
+    pub(crate) fn fingerprints(&self, file: Chunked) -> Result<&[u64], ReportError> {
         self.fingerprints
             .get(file as usize)
             .ok_or_else(|| ReportError::Export("no such chunked file".into()))?
-            .get_or_init(|| self.make_fingerprints(file, settings))
+            .get_or_init(|| self.make_fingerprints(file))
             .as_deref()
             .map_err(Clone::clone)
     }
 
-    fn make_fingerprints(&self, file: Chunked, settings: u64) -> Result<Vec<u64>, ReportError> {
+    fn make_fingerprints(&self, file: Chunked) -> Result<Vec<u64>, ReportError> {
+        let settings = self.settings;
         let hashes = self.chunk_hashes(file)?;
         let n = hashes.len();
         let fingerprint = |kind: u8, position: u8, rows: u64| {
@@ -212,7 +209,6 @@ impl<'a> Chunks<'a> {
     /// The bytes of chunk `k` of `file`.
     pub(crate) fn render(&self, file: Chunked, k: usize) -> Result<Vec<u8>, ReportError> {
         let ledger = self.ledger;
-        let ranges = self.data_ranges(file);
         if k == 0 {
             return Ok(match file {
                 Chunked::ClaimsCsv => csv_header(CLAIMS_CSV_COLUMNS)?,
@@ -225,9 +221,9 @@ impl<'a> Chunks<'a> {
                 Chunked::SearchJs => b"window.ledgerSearch = [\n".to_vec(),
             });
         }
-        let Some(&(rows, range)) = ranges.get(k - 1) else {
+        let Some((rows, range)) = self.data_chunk(file, k - 1) else {
             return Ok(match file {
-                Chunked::IncidentsJson if ranges.is_empty() => b"]\n".to_vec(),
+                Chunked::IncidentsJson if self.data_count(file) == 0 => b"]\n".to_vec(),
                 Chunked::IncidentsJson => b"\n]\n".to_vec(),
                 Chunked::SearchJs => b"];\n".to_vec(),
                 _ => Vec::new(),

@@ -88,28 +88,9 @@ pub fn date(date: Option<Date>) -> String {
     date.map_or_else(String::new, |d| d.to_string())
 }
 
-/// A month key (`YYYY-MM`, see `links::month_key`) as words: "April 2017";
-/// any other key (`undated`) as "undated".
-pub fn month(key: &str) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parsed = key.rsplit_once('-').and_then(|(year, month)| {
-        let name = NAMES.get(month.parse::<usize>().ok()?.checked_sub(1)?)?;
-        Some(format!("{name} {year}"))
-    });
-    parsed.unwrap_or_else(|| "undated".to_owned())
+/// A month (any of its days) in words: "April 2017"; "undated" for none.
+pub fn month(day: Option<Date>) -> String {
+    day.map_or_else(|| "undated".to_owned(), |d| d.strftime("%B %Y").to_string())
 }
 
 /// A period as `YYYY-MM-DD` or `YYYY-MM-DD to YYYY-MM-DD`.

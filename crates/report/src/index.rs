@@ -26,12 +26,21 @@ pub struct LedgerIndex<'a> {
     pub article_months: Vec<Month>,
 }
 
-/// A month's key (`YYYY-MM` or `undated`) and the positions (in
-/// `ledger.incidents` or `ledger.articles`) of what falls in it.
+/// A month: its key (`YYYY-MM` or `undated`, see [`links::month_key`]), its
+/// first day (None for the undated) and the positions (in `ledger.incidents`
+/// or `ledger.articles`) of what falls in it.
 #[derive(Debug)]
 pub struct Month {
     pub key: String,
+    pub first_day: Option<Date>,
     pub positions: Vec<usize>,
+}
+
+/// The rows of `months`, in their order, taken from `items`.
+pub fn in_month_order<'a, T>(months: &[Month], items: &'a [T]) -> Vec<&'a T> {
+    (months.iter().flat_map(|m| &m.positions))
+        .filter_map(|&i| items.get(i))
+        .collect()
 }
 
 impl<'a> LedgerIndex<'a> {
@@ -128,10 +137,16 @@ impl<'a> LedgerIndex<'a> {
 
     /// [`LedgerIndex::article_label`], borrowed.
     pub fn article_label_str<'s>(&'s self, id: &'s str) -> &'s str {
-        match self.article(id) {
-            Some(a) if !a.title.trim().is_empty() => &a.title,
-            _ => id,
-        }
+        self.article(id).map_or(id, label_of)
+    }
+}
+
+/// An article's readable label: its title, else its id.
+pub fn label_of(article: &Article) -> &str {
+    if article.title.trim().is_empty() {
+        &article.id
+    } else {
+        &article.title
     }
 }
 
@@ -149,11 +164,12 @@ fn months<T>(
     });
     let mut out: Vec<Month> = Vec::new();
     for (i, row) in sorted {
-        let key = links::month_key(date(row));
+        let first_day = date(row).map(|d| d.first_of_month());
         match out.last_mut() {
-            Some(month) if month.key == key => month.positions.push(i),
+            Some(month) if month.first_day == first_day => month.positions.push(i),
             _ => out.push(Month {
-                key,
+                key: links::month_key(first_day),
+                first_day,
                 positions: vec![i],
             }),
         }

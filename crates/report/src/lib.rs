@@ -164,7 +164,7 @@ pub struct Site<'a> {
     /// Hash of the whole ledger, which the overview and the small data
     /// exports are made from; computed on first need, once for all of them.
     ledger_hash: OnceLock<Result<u64, ReportError>>,
-    /// The large exports' chunks.
+    /// The chunked files' chunks (the large exports, the search index).
     chunks: Chunks<'a>,
 }
 
@@ -234,15 +234,16 @@ impl<'a> Site<'a> {
             settings.update(name.as_bytes());
             settings.update(source.as_bytes());
         }
+        let settings = settings.digest();
         Ok(Site {
             env,
             index,
             options,
             title,
             parts,
-            settings: settings.digest(),
+            settings,
             ledger_hash: OnceLock::new(),
-            chunks: Chunks::new(ledger),
+            chunks: Chunks::new(ledger, settings),
         })
     }
 
@@ -258,11 +259,7 @@ impl<'a> Site<'a> {
     /// None for other parts.
     pub fn chunk_fingerprints(&self, part: &SitePart) -> Option<Result<Vec<u64>, ReportError>> {
         let file = chunked(part)?;
-        Some(
-            self.chunks
-                .fingerprints(file, self.settings)
-                .map(<[u64]>::to_vec),
-        )
+        Some(self.chunks.fingerprints(file).map(<[u64]>::to_vec))
     }
 
     /// The bytes of chunk `k` of a part written in chunks (see
@@ -285,7 +282,7 @@ impl<'a> Site<'a> {
         }
         if let Some(file) = chunked(part) {
             let mut hash = Xxh3::new();
-            for fingerprint in self.chunks.fingerprints(file, self.settings)? {
+            for fingerprint in self.chunks.fingerprints(file)? {
                 hash.update(&fingerprint.to_le_bytes());
             }
             return Ok(Some(hash.digest()));
@@ -447,8 +444,9 @@ impl<'a> Site<'a> {
                 .collect();
         };
         if matches!(part.kind, PartKind::Style | PartKind::Script) {
-            let css = templates::render(&self.env, template, minijinja::Value::UNDEFINED)?;
-            return Ok(vec![OutputFile::new(&part.path, css)]);
+            // Stylesheet and script: templates without a context.
+            let text = templates::render(&self.env, template, minijinja::Value::UNDEFINED)?;
+            return Ok(vec![OutputFile::new(&part.path, text)]);
         }
         let frame = Frame::new(self.title, page_title, &Linker::for_page(&part.path));
         let context = minijinja::value::merge_maps([value(&frame), value(&view)]);
@@ -536,9 +534,9 @@ type PageView = (String, &'static str, View);
 /// The title of a month's list of `what`: "Incidents of April 2017", or
 /// "Incidents without a date".
 fn month_title(what: &str, month: Option<&index::Month>) -> String {
-    match month {
-        Some(m) if m.key != links::UNDATED => format!("{what} of {}", figures::month(&m.key)),
-        _ => format!("{what} without a date"),
+    match month.and_then(|m| m.first_day) {
+        Some(day) => format!("{what} of {}", figures::month(Some(day))),
+        None => format!("{what} without a date"),
     }
 }
 

@@ -32,7 +32,7 @@ pub const SITE_JS: &str = "site.js";
 pub const SEARCH_JS: &str = "search.js";
 
 /// The month key of what has no date.
-pub const UNDATED: &str = "undated";
+const UNDATED: &str = "undated";
 
 /// The month a date falls in, as `YYYY-MM`, or [`UNDATED`]: what the month
 /// lists are keyed and named by.

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::columns::{ARTICLES_CSV_DOCS, CLAIMS_CSV_DOCS, INCIDENTS_CSV_DOCS, OTHER_EXPORTS};
 use crate::escape;
 use crate::figures;
-use crate::index::{LedgerIndex, Month};
+use crate::index::{LedgerIndex, Month, in_month_order, label_of};
 use crate::links;
 use crate::svg;
 use crate::templates::safe;
@@ -124,19 +124,6 @@ fn place_text(incident: &Incident) -> String {
         .place
         .as_ref()
         .map_or_else(|| "place unknown".to_owned(), |p| p.name.clone())
-}
-
-/// Incidents in reading order: by first day (unknown last), then id.
-pub fn sorted_incidents(incidents: &[Incident]) -> Vec<&Incident> {
-    let mut sorted: Vec<&Incident> = incidents.iter().collect();
-    sorted.sort_by(|a, b| {
-        (a.date_start.is_none(), a.date_start, &a.id).cmp(&(
-            b.date_start.is_none(),
-            b.date_start,
-            &b.id,
-        ))
-    });
-    sorted
 }
 
 #[derive(Debug, Serialize)]
@@ -407,26 +394,26 @@ pub struct YearMonths {
 }
 
 fn month_list(months: &[Month], page: fn(&str) -> String, linker: &Linker) -> Vec<YearMonths> {
-    let mut years: Vec<YearMonths> = Vec::new();
+    let mut years: Vec<(Option<i16>, YearMonths)> = Vec::new();
     for month in months {
-        let year = month
-            .key
-            .split_once('-')
-            .map_or("Undated", |(year, _)| year);
+        let year = month.first_day.map(|d| d.year());
         let link = MonthLink {
             href: linker.href(&page(&month.key)),
-            label: figures::month(&month.key),
+            label: figures::month(month.first_day),
             count: month.positions.len(),
         };
         match years.last_mut() {
-            Some(last) if last.year == year => last.months.push(link),
-            _ => years.push(YearMonths {
-                year: year.to_owned(),
-                months: vec![link],
-            }),
+            Some((last, listed)) if *last == year => listed.months.push(link),
+            _ => years.push((
+                year,
+                YearMonths {
+                    year: year.map_or_else(|| "Undated".to_owned(), |y| y.to_string()),
+                    months: vec![link],
+                },
+            )),
         }
     }
-    years
+    years.into_iter().map(|(_, listed)| listed).collect()
 }
 
 /// The month before and after month `k` of `months`, as links.
@@ -436,7 +423,7 @@ fn neighbours(
     page: fn(&str) -> String,
     linker: &Linker,
 ) -> (Option<Link>, Option<Link>) {
-    let link = |m: &Month| linker.link(&page(&m.key), figures::month(&m.key));
+    let link = |m: &Month| linker.link(&page(&m.key), figures::month(m.first_day));
     let previous = k.checked_sub(1).and_then(|p| months.get(p)).map(link);
     (previous, months.get(k + 1).map(link))
 }
@@ -447,6 +434,12 @@ fn latest_first<'a, T>(sorted: &[&'a T], dated: impl Fn(&T) -> bool) -> Vec<&'a 
     let newest = sorted.iter().rev().filter(|x| dated(x));
     let undated = sorted.iter().filter(|x| !dated(x));
     newest.chain(undated).take(LATEST).copied().collect()
+}
+
+/// The incidents the overview and the report list: the latest, newest first.
+fn latest_incidents<'a>(index: &LedgerIndex<'a>) -> Vec<&'a Incident> {
+    let incidents = in_month_order(&index.incident_months, &index.ledger.incidents);
+    latest_first(&incidents, |i: &Incident| i.date_start.is_some())
 }
 
 /// The scripts a page loads, relative to it.
@@ -480,7 +473,7 @@ pub struct IndexView {
 pub fn index_view(index: &LedgerIndex<'_>) -> IndexView {
     let linker = Linker::for_page(links::INDEX);
     let ledger = index.ledger;
-    let incidents = sorted_incidents(&ledger.incidents);
+    let incidents = in_month_order(&index.incident_months, &ledger.incidents);
     let dots: Vec<svg::Dot> = incidents
         .iter()
         .map(|i| svg::Dot {
@@ -504,7 +497,7 @@ pub fn index_view(index: &LedgerIndex<'_>) -> IndexView {
         .collect();
     IndexView {
         headline: headline(index),
-        latest_incidents: latest_first(&incidents, |i: &Incident| i.date_start.is_some())
+        latest_incidents: latest_incidents(index)
             .into_iter()
             .map(|i| incident_row(index, i, &linker))
             .collect(),
@@ -544,11 +537,7 @@ pub fn incident_search_entry(incident: &Incident) -> SearchEntry {
 /// The search index's entry for an article: its label (title, else id),
 /// source, date and id; made from those fields alone.
 pub fn article_search_entry(article: &Article) -> SearchEntry {
-    let label = if article.title.trim().is_empty() {
-        &article.id
-    } else {
-        &article.title
-    };
+    let label = label_of(article);
     let date = figures::date(article.date);
     let id = format!("({})", article.id);
     let parts = [
@@ -580,7 +569,8 @@ pub struct MonthView<R> {
 
 /// The page of month `k` of `months`, whose positions are in `items`.
 fn month_view<T, R>(
-    (months, items): (&[Month], &[T]),
+    months: &[Month],
+    items: &[T],
     k: usize,
     page: fn(&str) -> String,
     linker: &Linker,
@@ -605,13 +595,15 @@ pub fn incidents_month_view(
     k: usize,
     linker: &Linker,
 ) -> MonthView<IncidentRow> {
-    let lists = (
-        index.incident_months.as_slice(),
-        index.ledger.incidents.as_slice(),
-    );
-    month_view(lists, k, links::incident_month_page, linker, |i| {
-        incident_row(index, i, linker)
-    })
+    let (months, incidents) = (&index.incident_months, &index.ledger.incidents);
+    month_view(
+        months,
+        incidents,
+        k,
+        links::incident_month_page,
+        linker,
+        |i| incident_row(index, i, linker),
+    )
 }
 
 #[derive(Debug, Serialize)]
@@ -919,12 +911,7 @@ pub struct ArticlesView {
 pub fn articles_view(index: &LedgerIndex<'_>) -> ArticlesView {
     let linker = Linker::for_page(links::ARTICLES_INDEX);
     let articles = &index.ledger.articles;
-    let by_date: Vec<&Article> = index
-        .article_months
-        .iter()
-        .flat_map(|m| &m.positions)
-        .filter_map(|&i| articles.get(i))
-        .collect();
+    let by_date = in_month_order(&index.article_months, articles);
     ArticlesView {
         total: articles.len(),
         latest: latest_first(&by_date, |a: &Article| a.date.is_some())
@@ -942,13 +929,15 @@ pub fn articles_month_view(
     k: usize,
     linker: &Linker,
 ) -> MonthView<ArticleRow> {
-    let lists = (
-        index.article_months.as_slice(),
-        index.ledger.articles.as_slice(),
-    );
-    month_view(lists, k, links::article_month_page, linker, |a| {
-        article_row(index, a, linker)
-    })
+    let (months, articles) = (&index.article_months, &index.ledger.articles);
+    month_view(
+        months,
+        articles,
+        k,
+        links::article_month_page,
+        linker,
+        |a| article_row(index, a, linker),
+    )
 }
 
 #[derive(Debug, Serialize)]
@@ -1106,8 +1095,7 @@ fn markdown_url(url: &str) -> String {
 pub fn report_view(index: &LedgerIndex<'_>) -> ReportView {
     let linker = Linker::for_page(links::REPORT_MD);
     let ledger = index.ledger;
-    let incidents = sorted_incidents(&ledger.incidents);
-    let listed = latest_first(&incidents, |i: &Incident| i.date_start.is_some());
+    let listed = latest_incidents(index);
     // The articles behind what the report shows: the incidents listed and
     // the running totals.
     let series_articles = (ledger.series.iter().flat_map(|s| &s.points))

@@ -557,6 +557,38 @@ fn row_links(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// Checks that the month pages under `folder` list every id of `dates` once,
+/// each on the page of its month (`undated` for none), rows linking to
+/// `link_prefix` + id + `.html`; returns the month pages' paths, in order.
+fn each_once_in_its_month<'a>(
+    site: &'a BTreeMap<String, String>,
+    folder: &str,
+    link_prefix: &str,
+    dates: &BTreeMap<String, Option<ledger_types::Date>>,
+) -> Vec<&'a String> {
+    let pages: Vec<&String> = (site.keys())
+        .filter(|path| path.starts_with(&format!("{folder}/month.")))
+        .collect();
+    let mut listed: Vec<String> = Vec::new();
+    for path in &pages {
+        let month = path
+            .trim_start_matches(&format!("{folder}/month."))
+            .trim_end_matches(".html");
+        for href in row_links(page(site, path)) {
+            let id = href
+                .trim_start_matches(link_prefix)
+                .trim_end_matches(".html");
+            let date = dates.get(id).expect(id);
+            let day = date.map_or("undated".into(), |d| d.to_string());
+            assert!(day.starts_with(month), "{path}: {id}");
+            listed.push(id.to_owned());
+        }
+    }
+    listed.sort();
+    assert_eq!(listed, dates.keys().cloned().collect::<Vec<_>>());
+    pages
+}
+
 #[test]
 fn long_lists_are_split_by_month_and_list_everything_once() {
     let mut ledger = bulk_ledger();
@@ -575,11 +607,6 @@ fn long_lists_are_split_by_month_and_list_everything_once() {
         article.date = (i % 10 != 0).then(|| day(i));
     }
     let site = files_as_text(render(&ledger, &options()).unwrap());
-    let months = |folder: &str| -> Vec<(&String, &String)> {
-        site.iter()
-            .filter(|(path, _)| path.starts_with(&format!("{folder}/month.")))
-            .collect()
-    };
 
     // The overview: the 100 latest incidents, newest first (then by id).
     let index = page(&site, "index.html");
@@ -595,10 +622,12 @@ fn long_lists_are_split_by_month_and_list_everything_once() {
     assert_eq!(row_links(index), expected);
     // Every incident on exactly one month page, the month of its first day,
     // and every month page linked from the overview and the report.
-    let incident_months = months("incidents");
+    let dates = (ledger.incidents.iter())
+        .map(|i| (i.id.clone(), i.date_start))
+        .collect();
+    let incident_months = each_once_in_its_month(&site, "incidents", "../incidents/", &dates);
     assert!(incident_months.len() > 12, "{}", incident_months.len());
-    let mut listed: Vec<String> = Vec::new();
-    for (path, html) in &incident_months {
+    for path in &incident_months {
         assert!(
             index.contains(&format!("href=\"{path}\"")),
             "{path} not linked"
@@ -607,25 +636,7 @@ fn long_lists_are_split_by_month_and_list_everything_once() {
             page(&site, "report.md").contains(&format!("]({path})")),
             "{path}"
         );
-        let month = path
-            .trim_start_matches("incidents/month.")
-            .trim_end_matches(".html");
-        for href in row_links(html) {
-            let id = href
-                .trim_start_matches("../incidents/")
-                .trim_end_matches(".html");
-            let incident = ledger.incidents.iter().find(|i| i.id == id).expect(id);
-            let day = incident
-                .date_start
-                .map_or("undated".into(), |d| d.to_string());
-            assert!(day.starts_with(month), "{path}: {id}");
-            listed.push(id.to_owned());
-        }
     }
-    listed.sort();
-    let mut all: Vec<String> = ledger.incidents.iter().map(|i| i.id.clone()).collect();
-    all.sort();
-    assert_eq!(listed, all);
 
     // The article list: the 100 latest, and every article on its month's page.
     let articles = page(&site, "articles/index.html");
@@ -639,26 +650,12 @@ fn long_lists_are_split_by_month_and_list_everything_once() {
         .map(|a| format!("../articles/a-{}.html", a.id))
         .collect();
     assert_eq!(row_links(articles), expected);
-    let mut listed: Vec<String> = Vec::new();
-    for (path, html) in months("articles") {
+    let dates = (ledger.articles.iter())
+        .map(|a| (a.id.clone(), a.date))
+        .collect();
+    for path in each_once_in_its_month(&site, "articles", "../articles/a-", &dates) {
         assert!(articles.contains(&format!("href=\"../{path}\"")), "{path}");
-        let month = path
-            .trim_start_matches("articles/month.")
-            .trim_end_matches(".html");
-        for href in row_links(html) {
-            let id = href
-                .trim_start_matches("../articles/a-")
-                .trim_end_matches(".html");
-            let article = ledger.articles.iter().find(|a| a.id == id).expect(id);
-            let date = article.date.map_or("undated".into(), |d| d.to_string());
-            assert!(date.starts_with(month), "{path}: {id}");
-            listed.push(id.to_owned());
-        }
     }
-    listed.sort();
-    let mut all: Vec<String> = ledger.articles.iter().map(|a| a.id.clone()).collect();
-    all.sort();
-    assert_eq!(listed, all);
     assert!(
         page(&site, "articles/month.undated.html").contains("<h1>Articles without a date</h1>")
     );
@@ -666,12 +663,13 @@ fn long_lists_are_split_by_month_and_list_everything_once() {
     // Each month page links to the months before and after it.
     let keys: Vec<&str> = incident_months
         .iter()
-        .map(|(path, _)| {
+        .map(|path| {
             path.trim_start_matches("incidents/month.")
                 .trim_end_matches(".html")
         })
         .collect();
-    for (k, (path, html)) in incident_months.iter().enumerate() {
+    for (k, path) in incident_months.iter().enumerate() {
+        let html = page(&site, path);
         let link =
             |key: &str, rel: &str| format!("href=\"../incidents/month.{key}.html\" rel=\"{rel}\"");
         assert_eq!(
