@@ -100,47 +100,53 @@ impl InputFile {
 fn list_folder(dir: &Path) -> Result<Vec<InputFile>, String> {
     let entries = fs::read_dir(dir)
         .map_err(|e| format!("cannot read articles folder {}: {e}", dir.display()))?;
-    let mut files = Vec::new();
+    let mut listed = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
+        if !entry.file_name().to_string_lossy().starts_with('.') {
+            listed.push(entry);
         }
-        let path = entry.path();
-        // One metadata call per file; a symbolic link is followed, so its
-        // stamp changes when the file it points to does.
-        let metadata = if entry.file_type().is_ok_and(|t| t.is_symlink()) {
-            fs::metadata(&path)
-        } else {
-            entry.metadata()
-        };
-        if metadata.as_ref().is_ok_and(fs::Metadata::is_dir) {
-            continue;
-        }
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        let supported = ARTICLE_EXTENSIONS.contains(&ext.as_str());
-        // A pipe or a device would block the build or never end: not read.
-        let bytes = match &metadata {
-            Ok(m) if !m.is_file() => Err("not a regular file (a pipe, socket or device)".into()),
-            _ => Ok(Vec::new()),
-        };
-        let stamp = metadata.ok().filter(fs::Metadata::is_file).and_then(|m| {
-            let modified = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-            Some((m.len(), modified.as_nanos(), inode(&m)))
-        });
-        files.push(InputFile {
-            name,
-            bytes,
-            stamp,
-            supported,
-        });
     }
+    // A metadata call per file, tens of thousands of them: in parallel.
+    let mut files: Vec<InputFile> = listed.par_iter().filter_map(input_file).collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(files)
+}
+
+/// A listed file, with its stamp; None for a folder.
+fn input_file(entry: &fs::DirEntry) -> Option<InputFile> {
+    let name = entry.file_name().to_string_lossy().into_owned();
+    let path = entry.path();
+    // One metadata call per file; a symbolic link is followed, so its
+    // stamp changes when the file it points to does.
+    let metadata = if entry.file_type().is_ok_and(|t| t.is_symlink()) {
+        fs::metadata(&path)
+    } else {
+        entry.metadata()
+    };
+    if metadata.as_ref().is_ok_and(fs::Metadata::is_dir) {
+        return None;
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let supported = ARTICLE_EXTENSIONS.contains(&ext.as_str());
+    // A pipe or a device would block the build or never end: not read.
+    let bytes = match &metadata {
+        Ok(m) if !m.is_file() => Err("not a regular file (a pipe, socket or device)".into()),
+        _ => Ok(Vec::new()),
+    };
+    let stamp = metadata.ok().filter(fs::Metadata::is_file).and_then(|m| {
+        let modified = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some((m.len(), modified.as_nanos(), inode(&m)))
+    });
+    Some(InputFile {
+        name,
+        bytes,
+        stamp,
+        supported,
+    })
 }
 
 #[cfg(unix)]
@@ -222,6 +228,17 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
             f.bytes = fs::read(opts.articles.join(&f.name)).map_err(|e| e.to_string());
         });
     phase("read files");
+    // What the last build wrote is read while this one extracts and
+    // reconciles (after the cache and the listing, which keep both cores
+    // busy): it is needed only to write the site.
+    let stamps = opts
+        .cache
+        .as_deref()
+        .map(|dir| dir.join(site_writer::STAMPS));
+    let previous = {
+        let (out, stamps) = (opts.out.clone(), stamps.clone());
+        std::thread::spawn(move || site_writer::read_previous(&out, stamps.as_deref()))
+    };
     let jobs: Vec<(InputFile, u128, Option<Extracted>)> = files
         .into_iter()
         .zip(by_stamp.iter_mut())
@@ -328,13 +345,17 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     let n_articles = articles.len();
     let (ledger, new_memo) =
         ledger_reconcile::reconcile_memoized(articles, sketches, claims, &memo, &RayonJobs);
-    if let Some(dir) = cache_dir
-        && new_memo != memo
-        && let Err(e) = ExtractionCache::save_memo(dir, &cache_key, &new_memo)
-    {
-        eprintln!("{e}");
-    }
     let replayed = (new_memo.clusters.replayed(), new_memo.clusters.len());
+    // Saved while the site is made; waited for before the build ends.
+    let memo_saved = cache_dir.map(|dir| {
+        let (dir, key) = (dir.to_path_buf(), cache_key.clone());
+        std::thread::spawn(move || {
+            if new_memo == memo {
+                return Ok(());
+            }
+            ExtractionCache::save_memo(&dir, &key, &new_memo)
+        })
+    });
     phase("reconcile");
 
     let (claim_rules, vague_numbers) = ledger_extract::method_notes();
@@ -350,19 +371,34 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         },
         renderer: binary_hash(),
     };
-    let site = ledger_report::Site::new(&ledger, &options).map_err(|e| e.to_string())?;
-    phase("site");
-    let bar = progress_bar(site.parts().len(), "writing");
-    let stamps = cache_dir.map(|dir| dir.join(site_writer::STAMPS));
-    let written = site_writer::write_site(&opts.out, &site, &bar, stamps.as_deref())?;
-    bar.finish_and_clear();
-    phase("render+write");
+    let written = (|| {
+        let site = ledger_report::Site::new(&ledger, &options).map_err(|e| e.to_string())?;
+        phase("site");
+        let bar = progress_bar(site.parts().len(), "writing");
+        // A thread that failed leaves nothing known: a whole build.
+        let previous = previous.join().unwrap_or_default();
+        let written = site_writer::write_site(&opts.out, &site, &bar, previous, stamps.as_deref());
+        bar.finish_and_clear();
+        phase("render+write");
+        written
+    })();
+    // Waited for whatever happened to the site: a build never ends (and
+    // `watch` never starts the next) with the memo half written. A memo that
+    // cannot be kept costs speed, not results.
+    match memo_saved.map(std::thread::JoinHandle::join) {
+        Some(Ok(Err(e))) => eprintln!("{e}"),
+        Some(Err(_)) => eprintln!("cache: the reconcile memo was not saved"),
+        _ => {}
+    }
+    let written = written?;
+    let (claims, incidents) = (ledger.claims.len(), ledger.incidents.len());
+    crate::drop_later(ledger);
     Ok(Summary {
         articles: n_articles,
         from_cache,
         skipped,
-        claims: ledger.claims.len(),
-        incidents: ledger.incidents.len(),
+        claims,
+        incidents,
         written,
         seconds: started.elapsed().as_secs_f64(),
         phases,

@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// Bump when the layout of the cache files changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 /// Files the cache is spread over.
 pub const SHARDS: usize = 64;
 
@@ -221,7 +221,8 @@ struct MemoFileRef<'a> {
     memo: &'a ReconcileMemo,
 }
 
-/// Writes `value`, serialised, to `path`; a crash never leaves half a file.
+/// Writes `value`, serialised, to `path`; a build that crashes never leaves
+/// half a file.
 fn write_postcard<T: Serialize>(path: &Path, value: &T) -> Result<(), String> {
     let bytes = postcard::to_stdvec(value).map_err(|e| format!("cache: {e}"))?;
     crate::site_writer::write_atomically(path, &bytes)

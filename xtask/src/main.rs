@@ -17,6 +17,13 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Frees `value` on a thread of its own: a ledger or a manifest of a large
+/// corpus takes a noticeable time to free, which no one needs to wait for
+/// (a process that exits first never frees it at all).
+pub fn drop_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = match cli::Command::parse(&args) {

@@ -2,10 +2,12 @@
 //!
 //! A first build (or one after the site's manifest went missing) writes every
 //! file into a temporary folder beside the output and swaps it in whole, so a
-//! crash never leaves half a site. A rebuild over a site with a manifest
-//! renders only the pages whose fingerprint changed and writes only the files
-//! whose bytes changed, each through a temporary file and a rename, so every
-//! file is always whole. The manifest is removed while that happens: a build
+//! build that crashes never leaves half a site. A rebuild over a site with a
+//! manifest renders only the pages whose fingerprint changed and writes only
+//! the files whose bytes changed, each through a temporary file that takes
+//! the old one's place in one step, so every file is always whole. (Nothing is
+//! forced to the disk: after a power cut, the last files written may be
+//! empty, as after any program that does not sync.) The manifest is removed while that happens: a build
 //! that dies half way leaves none, and the next build is a full one. The
 //! large exports are made of chunks (see [`Site::chunk_fingerprints`]): the
 //! manifest keeps each chunk's fingerprint and length, and a rebuild takes
@@ -15,6 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use indicatif::ProgressBar;
 use ledger_report::{Site, SitePart};
@@ -85,21 +88,42 @@ struct PartOutcome {
     chunks: Option<ChunkedOutcome>,
 }
 
-/// Writes `site` to `out`, incrementally when `out` holds a manifest; the
-/// chunked files' [`Stamps`] are kept in `stamps` (without it, no chunk is
-/// taken from the files already there).
+/// What the last build left: the site's manifest and the chunked files'
+/// [`Stamps`]. Read by [`read_previous`] while the build does other work.
+#[derive(Debug, Default)]
+pub struct Previous {
+    manifest: Option<Manifest>,
+    stamps: Stamps,
+}
+
+/// Reads what the last build into `out` left (`stamps`: where the chunked
+/// files' stamps are kept); nothing, if it is missing or unreadable.
+pub fn read_previous(out: &Path, stamps: Option<&Path>) -> Previous {
+    Previous {
+        manifest: read_manifest(out),
+        stamps: stamps
+            .and_then(|path| fs::read(path).ok())
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default(),
+    }
+}
+
+/// Writes `site` to `out`, incrementally when `previous` holds the site's
+/// manifest; the chunked files' [`Stamps`] are kept in `stamps` (without it,
+/// no chunk is taken from the files already there).
 pub fn write_site(
     out: &Path,
     site: &Site<'_>,
     progress: &ProgressBar,
+    previous: Previous,
     stamps: Option<&Path>,
 ) -> Result<WriteStats, String> {
-    let old_stamps: Stamps = stamps
-        .and_then(|path| fs::read(path).ok())
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default();
-    let (stats, outcomes) = match read_manifest(out) {
-        Some(old) => write_incremental(out, site, &old, &old_stamps, progress)?,
+    let Previous {
+        manifest,
+        stamps: old_stamps,
+    } = previous;
+    let (stats, outcomes) = match &manifest {
+        Some(old) => write_incremental(out, site, old, &old_stamps, progress)?,
         None => write_whole(out, site, progress)?,
     };
     if let Some(path) = stamps {
@@ -122,6 +146,8 @@ pub fn write_site(
             }
         }
     }
+    // Tens of thousands of paths each: freed while the build goes on.
+    crate::drop_later((manifest, outcomes));
     Ok(stats)
 }
 
@@ -213,68 +239,94 @@ fn render_parts(
     dir: &Path,
 ) -> Result<Vec<PartOutcome>, String> {
     progress.set_length(site.parts().len() as u64);
+    // Row hashes first, on every thread: the large parts, which come first,
+    // would otherwise each wait for the other to hash the same rows.
+    (0..site.preparations())
+        .into_par_iter()
+        .try_for_each(|k| site.prepare(k))
+        .map_err(|e| e.to_string())?;
     let no_files = BTreeMap::new();
     let old_files = old.map_or(&no_files, |m| &m.files);
-    let outcomes = site
+    // Each thread takes the next part when it is free: the large parts come
+    // first in the list and so spread over the threads at the start, where
+    // halving the list gave them all to one thread, which then finished
+    // last, alone.
+    let mut outcomes = site
         .parts()
-        .par_iter()
-        // One part a task: the large parts come first in the list, and
-        // would otherwise fall to one thread one after another.
-        .with_max_len(1)
-        .map(|part| {
-            let fingerprint = site.fingerprint(part).map_err(|e| e.to_string())?;
-            let kept = old
-                .and_then(|m| m.parts.get(&part.path))
-                .filter(|&&f| Some(f) == fingerprint)
-                .and_then(|_| old_files.get(&part.path));
-            let outcome = match kept {
-                Some(&hash) => PartOutcome {
-                    path: part.path.clone(),
-                    fingerprint,
-                    rendered: false,
-                    files: vec![(part.path.clone(), hash, false)],
-                    chunks: old
-                        .and_then(|m| m.chunked.get(&part.path))
-                        .map(|c| (c.clone(), stamps.get(&part.path).copied())),
-                },
+        .iter()
+        .enumerate()
+        .par_bridge()
+        .map(|(i, part)| {
+            (
+                i,
+                render_part(site, part, old, old_files, stamps, dir, progress),
+            )
+        })
+        .collect::<Vec<_>>();
+    outcomes.sort_unstable_by_key(|(i, _)| *i);
+    outcomes.into_iter().map(|(_, outcome)| outcome).collect()
+}
+
+/// One part's outcome (see [`render_parts`]).
+fn render_part(
+    site: &Site<'_>,
+    part: &SitePart,
+    old: Option<&Manifest>,
+    old_files: &BTreeMap<String, u64>,
+    stamps: &Stamps,
+    dir: &Path,
+    progress: &ProgressBar,
+) -> Result<PartOutcome, String> {
+    let fingerprint = site.fingerprint(part).map_err(|e| e.to_string())?;
+    let kept = old
+        .and_then(|m| m.parts.get(&part.path))
+        .filter(|&&f| Some(f) == fingerprint)
+        .and_then(|_| old_files.get(&part.path));
+    let outcome = match kept {
+        Some(&hash) => PartOutcome {
+            path: part.path.clone(),
+            fingerprint,
+            rendered: false,
+            files: vec![(part.path.clone(), hash, false)],
+            chunks: old
+                .and_then(|m| m.chunked.get(&part.path))
+                .map(|c| (c.clone(), stamps.get(&part.path).copied())),
+        },
+        None => {
+            let (written, chunks) = match site.chunk_fingerprints(part) {
+                Some(fingerprints) => {
+                    let fingerprints = fingerprints.map_err(|e| e.to_string())?;
+                    let (file, chunks) =
+                        write_chunked(site, part, &fingerprints, old, stamps, dir)?;
+                    (vec![file], Some(chunks))
+                }
                 None => {
-                    let (written, chunks) = match site.chunk_fingerprints(part) {
-                        Some(fingerprints) => {
-                            let fingerprints = fingerprints.map_err(|e| e.to_string())?;
-                            let (file, chunks) =
-                                write_chunked(site, part, &fingerprints, old, stamps, dir)?;
-                            (vec![file], Some(chunks))
+                    let files = site.render(part).map_err(|e| e.to_string())?;
+                    let mut written = Vec::with_capacity(files.len());
+                    for file in files {
+                        let hash = xxh3_64(&file.bytes);
+                        let unchanged = old_files.get(&file.path) == Some(&hash);
+                        if !unchanged {
+                            write_output(dir, &file.path, old.is_some(), &|out| {
+                                out.write_all(&file.bytes)
+                            })?;
                         }
-                        None => {
-                            let files = site.render(part).map_err(|e| e.to_string())?;
-                            let mut written = Vec::with_capacity(files.len());
-                            for file in files {
-                                let hash = xxh3_64(&file.bytes);
-                                let unchanged = old_files.get(&file.path) == Some(&hash);
-                                if !unchanged {
-                                    write_output(dir, &file.path, old.is_some(), &|out| {
-                                        out.write_all(&file.bytes)
-                                    })?;
-                                }
-                                written.push((file.path, hash, !unchanged));
-                            }
-                            (written, None)
-                        }
-                    };
-                    PartOutcome {
-                        path: part.path.clone(),
-                        fingerprint,
-                        rendered: true,
-                        files: written,
-                        chunks,
+                        written.push((file.path, hash, !unchanged));
                     }
+                    (written, None)
                 }
             };
-            progress.inc(1);
-            Ok(outcome)
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    Ok(outcomes)
+            PartOutcome {
+                path: part.path.clone(),
+                fingerprint,
+                rendered: true,
+                files: written,
+                chunks,
+            }
+        }
+    };
+    progress.inc(1);
+    Ok(outcome)
 }
 
 /// A chunk of a file being written: the bytes of a chunk the file already
@@ -463,8 +515,9 @@ fn write_output(dir: &Path, file: &str, atomic: bool, write: &WriteWith<'_>) -> 
 /// What fills a file being written.
 type WriteWith<'a> = dyn Fn(&mut fs::File) -> std::io::Result<()> + Sync + 'a;
 
-/// Writes `bytes` to `path` through a temporary file beside it and a rename,
-/// so that a reader, or the next build after a crash, never sees half a file.
+/// Writes `bytes` to `path` through a temporary file beside it that then
+/// takes its place, so that a reader, or the next build after a crash of
+/// this one, never sees half a file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     replace_file(path, &|out| out.write_all(bytes))
 }
@@ -473,18 +526,83 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
 fn replace_file(path: &Path, write: &WriteWith<'_>) -> Result<(), String> {
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
-    name.push(format!(".tmp-{}", std::process::id()));
+    // Unique to this write: two threads of one process may replace one file.
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, Ordering::Relaxed);
+    name.push(format!(".tmp-{}-{n}", std::process::id()));
     let temp = path.with_file_name(name);
     let written = create_with(&temp, write)
         .map_err(|e| format!("{}: {e}", temp.display()))
-        .and_then(|()| fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display())));
+        .and_then(|()| swap_in(&temp, path).map_err(|e| format!("{}: {e}", path.display())));
     if written.is_err() {
         let _ = fs::remove_file(&temp);
     }
     written
 }
 
+/// Moves `temp` to `path` in one step. ext4 (by default) writes a file out
+/// before a rename over another file returns, which made replacing files a
+/// large part of a rebuild: on Linux, an existing file is swapped with
+/// `temp` in one step instead (no such flush) and then removed.
+fn swap_in(temp: &Path, path: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        // A folder or anything else in the way is left to `rename`'s error.
+        let is_file = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+        if is_file && renameat_with(CWD, temp, CWD, path, RenameFlags::EXCHANGE).is_ok() {
+            // `temp` now names the old file. The new one is in place either
+            // way: a leftover is said, not made the write's failure.
+            if let Err(e) = fs::remove_file(temp) {
+                eprintln!("{}: the replaced file was left here: {e}", temp.display());
+            }
+            return Ok(());
+        }
+    }
+    fs::rename(temp, path)
+}
+
 fn create_with(path: &Path, write: &WriteWith<'_>) -> std::io::Result<()> {
     let mut file = fs::File::create(path)?;
     write(&mut file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("ledger-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("scratch folder");
+        dir
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("listing")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_file_is_replaced_whole_and_leaves_nothing_behind() {
+        let dir = scratch("replace");
+        let path = dir.join("page.html");
+        write_atomically(&path, b"first").expect("written");
+        assert_eq!(fs::read(&path).expect("read"), b"first");
+        write_atomically(&path, b"second, longer").expect("replaced");
+        assert_eq!(fs::read(&path).expect("read"), b"second, longer");
+        assert_eq!(names(&dir), ["page.html"]);
+        // A folder in the way is an error, and is left as it was.
+        let folder = dir.join("folder");
+        fs::create_dir(&folder).expect("folder");
+        fs::write(folder.join("inside"), b"kept").expect("file in folder");
+        assert!(write_atomically(&folder, b"text").is_err());
+        assert_eq!(fs::read(folder.join("inside")).expect("read"), b"kept");
+        assert_eq!(names(&dir), ["folder", "page.html"]);
+        fs::remove_dir_all(&dir).expect("cleaned up");
+    }
 }

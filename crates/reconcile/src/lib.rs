@@ -109,6 +109,7 @@ pub fn reconcile_memoized(
         &article_index,
         &copies.original_of,
         &memo.clusters,
+        jobs,
     );
 
     // Article id -> original of its source group, for grading.
@@ -318,55 +319,75 @@ fn cluster_claims(
     article_index: &FastMap<&str, usize>,
     original_of: &[usize],
     memo: &ClusterMemo,
+    jobs: &impl Jobs,
 ) -> (Vec<Vec<usize>>, ClusterMemo) {
+    // Each incident claim's item but for the interned numbers, with its
+    // fingerprint: independent claim by claim, so made in parallel.
+    const CLAIMS_PER_JOB: usize = 2048;
+    let partial_items = |k: usize| -> Vec<(Item, Option<usize>)> {
+        let start = k.saturating_mul(CLAIMS_PER_JOB).min(claims.len());
+        let end = start.saturating_add(CLAIMS_PER_JOB).min(claims.len());
+        let range = claims.get(start..end).unwrap_or_default();
+        let incident_claims = range.iter().enumerate().map(|(j, c)| (start + j, c));
+        incident_claims
+            .filter(|(_, claim)| claim.scope == Scope::Incident)
+            .map(|(i, claim)| {
+                let found = article_index.get(claim.article.as_str()).copied();
+                let article_day = found
+                    .and_then(|a| articles.get(a))
+                    .and_then(|a| a.date)
+                    .map(day_number);
+                let original = found
+                    .and_then(|a| original_of.get(a).copied())
+                    .or(found)
+                    .and_then(|a| articles.get(a))
+                    .map(|a| a.id.as_str());
+                let mut item = Item {
+                    claim: i,
+                    article: 0,
+                    group: 0,
+                    // A title is a sentence of its own, apart from any of the text.
+                    sentence: if claim.in_title {
+                        usize::MAX
+                    } else {
+                        claim.sentence_span.start
+                    },
+                    position: position(&claim.id),
+                    when: when(claim),
+                    article_day,
+                    place: None,
+                    country: None,
+                    actor: None,
+                    measure: claim.measure as u8,
+                    victims: claim.victims as u8,
+                    lo: claim.count_min.unwrap_or(0),
+                    hi: claim.count_max.unwrap_or(u64::MAX),
+                    fingerprint: 0,
+                };
+                item.fingerprint = item_fingerprint(&item, claim, original);
+                (item, found)
+            })
+            .collect()
+    };
+    let partial = jobs.run(claims.len().div_ceil(CLAIMS_PER_JOB), &partial_items);
+    // Names and places are numbered in claim order, one claim after another.
     let mut interner = Interner::default();
     let mut article_ids: FastMap<&str, u32> = FastMap::default();
     let mut items: Vec<Item> = Vec::new();
-    for (i, claim) in claims.iter().enumerate() {
-        if claim.scope != Scope::Incident {
+    for (mut item, found) in partial.into_iter().flatten() {
+        let Some(claim) = claims.get(item.claim) else {
             continue;
-        }
+        };
         let next = article_ids.len() as u32;
-        let article = *article_ids.entry(claim.article.as_str()).or_insert(next);
-        let found = article_index.get(claim.article.as_str()).copied();
+        item.article = *article_ids.entry(claim.article.as_str()).or_insert(next);
         // Claims of unknown articles are their own source.
-        let group = match found {
+        item.group = match found {
             Some(a) => original_of.get(a).copied().unwrap_or(a) as u32,
-            None => (articles.len() as u32).saturating_add(article),
+            None => (articles.len() as u32).saturating_add(item.article),
         };
-        let article_day = found
-            .and_then(|a| articles.get(a))
-            .and_then(|a| a.date)
-            .map(day_number);
-        let actor = claim.actor.as_ref().map(|p| interner.name(&p.name));
-        let original = found
-            .and_then(|a| original_of.get(a).copied())
-            .or(found)
-            .and_then(|a| articles.get(a))
-            .map(|a| a.id.as_str());
-        let mut item = Item {
-            claim: i,
-            article,
-            group,
-            // A title is a sentence of its own, apart from any of the text.
-            sentence: if claim.in_title {
-                usize::MAX
-            } else {
-                claim.sentence_span.start
-            },
-            position: position(&claim.id),
-            when: when(claim),
-            article_day,
-            place: interner.place(claim),
-            country: claim.place.as_ref().map(|p| interner.name(&p.country)),
-            actor,
-            measure: claim.measure as u8,
-            victims: claim.victims as u8,
-            lo: claim.count_min.unwrap_or(0),
-            hi: claim.count_max.unwrap_or(u64::MAX),
-            fingerprint: 0,
-        };
-        item.fingerprint = item_fingerprint(&item, claim, original);
+        item.actor = claim.actor.as_ref().map(|p| interner.name(&p.name));
+        item.place = interner.place(claim);
+        item.country = claim.place.as_ref().map(|p| interner.name(&p.country));
         items.push(item);
     }
     // A place's row is the first claim's to name it: known only now.
@@ -403,7 +424,8 @@ fn cluster_claims(
 
 /// An item's [`Item::fingerprint`] but for its place row: its fields, with
 /// the names behind the numbers interned for this run (the article, its
-/// source group's original, the country and actor).
+/// source group's original, the country and actor). Reads none of the
+/// interned numbers: it runs, in parallel, before they are given.
 fn item_fingerprint(item: &Item, claim: &Claim, original: Option<&str>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = hash::FastHasher::default();

@@ -710,11 +710,37 @@ impl Jobs for Threads {
     }
 }
 
+/// Every incident claim names an incident, and every incident lists exactly
+/// the claims that name it.
+fn assert_claims_and_incidents_agree(ledger: &Ledger) {
+    let mut named: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for claim in &ledger.claims {
+        match (&claim.incident, claim.scope) {
+            (Some(id), ledger_types::Scope::Incident) => {
+                named.entry(id).or_default().push(&claim.id)
+            }
+            (None, ledger_types::Scope::Incident) => panic!("{} has no incident", claim.id),
+            (incident, _) => assert_eq!(incident, &None, "{}", claim.id),
+        }
+    }
+    assert_eq!(named.len(), ledger.incidents.len());
+    for incident in &ledger.incidents {
+        let mut listed: Vec<&str> = incident.claims.iter().map(String::as_str).collect();
+        let mut naming = named.get(incident.id.as_str()).cloned().unwrap_or_default();
+        listed.sort_unstable();
+        naming.sort_unstable();
+        assert_eq!(listed, naming, "{}", incident.id);
+    }
+}
+
 #[test]
 fn jobs_run_in_parallel_give_the_same_ledger() {
-    let (articles, claims) = synthetic_claims(1500, 5);
+    // Enough claims for several jobs of every kind (claims are made into
+    // clustering items a few thousand at a time).
+    let (articles, claims) = synthetic_claims(4500, 5);
     let expected = reconcile(articles.clone(), claims.clone());
     assert!(!expected.source_groups.is_empty());
+    assert_claims_and_incidents_agree(&expected);
     let (got, _) = reconcile_memoized(
         articles,
         Vec::new(),

@@ -53,19 +53,17 @@ impl Chunked {
 }
 
 /// The row ranges of the claims', incidents' and articles' data chunks, and
-/// a hash of each claim and each incident (made on first need, shared by the
-/// chunked files, the pages that show those rows and the whole ledger's
-/// hash).
+/// a hash of each claim and each incident (made on first need, chunk by
+/// chunk, shared by the chunked files, the pages that show those rows and
+/// the whole ledger's hash).
 #[derive(Debug)]
 pub(crate) struct Chunks<'a> {
     ledger: &'a Ledger,
     /// What every file depends on besides its rows (see `Site::settings`).
     settings: u64,
-    claims: Vec<Range<usize>>,
-    incidents: Vec<Range<usize>>,
+    claims: RowHashes<'a, Claim>,
+    incidents: RowHashes<'a, Incident>,
     articles: Vec<Range<usize>>,
-    claim_hashes: OnceLock<Result<Vec<u64>, ReportError>>,
-    incident_hashes: OnceLock<Result<Vec<u64>, ReportError>>,
     /// Each file's chunk fingerprints, by `Chunked as usize`: asked for by
     /// the file's fingerprint and again to write it.
     fingerprints: [OnceLock<Result<Vec<u64>, ReportError>>; CHUNKED_FILES],
@@ -76,34 +74,42 @@ impl<'a> Chunks<'a> {
         Chunks {
             ledger,
             settings,
-            claims: ranges(&ledger.claims, |c: &Claim| c.article.as_str()),
-            incidents: ranges(&ledger.incidents, |i: &Incident| i.id.as_str()),
+            claims: RowHashes::new(&ledger.claims, |c| c.article.as_str()),
+            incidents: RowHashes::new(&ledger.incidents, |i| i.id.as_str()),
             articles: ranges(&ledger.articles, |a: &Article| a.id.as_str()),
-            claim_hashes: OnceLock::new(),
-            incident_hashes: OnceLock::new(),
             fingerprints: Default::default(),
         }
+    }
+
+    /// The hashes of the claims' rows.
+    pub(crate) fn claims(&self) -> &RowHashes<'a, Claim> {
+        &self.claims
+    }
+
+    /// The hashes of the incidents' rows.
+    pub(crate) fn incidents(&self) -> &RowHashes<'a, Incident> {
+        &self.incidents
     }
 
     /// How many data chunks `file` has.
     fn data_count(&self, file: Chunked) -> usize {
         match file {
-            Chunked::ClaimsCsv | Chunked::ClaimsJsonl => self.claims.len(),
-            Chunked::IncidentsCsv | Chunked::IncidentsJson => self.incidents.len(),
-            Chunked::SearchJs => self.incidents.len() + self.articles.len(),
+            Chunked::ClaimsCsv | Chunked::ClaimsJsonl => self.claims.ranges.len(),
+            Chunked::IncidentsCsv | Chunked::IncidentsJson => self.incidents.ranges.len(),
+            Chunked::SearchJs => self.incidents.ranges.len() + self.articles.len(),
         }
     }
 
     /// Data chunk `k` of `file`: what its rows are, and their range.
     fn data_chunk(&self, file: Chunked, k: usize) -> Option<(Rows, &Range<usize>)> {
-        let incidents = || self.incidents.get(k).map(|r| (Rows::Incidents, r));
+        let incidents = || self.incidents.ranges.get(k).map(|r| (Rows::Incidents, r));
         match file {
             Chunked::ClaimsCsv | Chunked::ClaimsJsonl => {
-                self.claims.get(k).map(|r| (Rows::Claims, r))
+                self.claims.ranges.get(k).map(|r| (Rows::Claims, r))
             }
             Chunked::IncidentsCsv | Chunked::IncidentsJson => incidents(),
             // The incidents' entries, then the articles'.
-            Chunked::SearchJs => match k.checked_sub(self.incidents.len()) {
+            Chunked::SearchJs => match k.checked_sub(self.incidents.ranges.len()) {
                 None => incidents(),
                 Some(j) => self.articles.get(j).map(|r| (Rows::Articles, r)),
             },
@@ -115,38 +121,22 @@ impl<'a> Chunks<'a> {
         self.data_count(file) + 2
     }
 
-    /// A hash of each claim of the ledger, in its order.
-    pub(crate) fn claim_hashes(&self) -> Result<&[u64], ReportError> {
-        self.claim_hashes
-            .get_or_init(|| each_hash(&self.ledger.claims))
-            .as_deref()
-            .map_err(Clone::clone)
-    }
-
-    /// A hash of each incident of the ledger, in its order.
-    pub(crate) fn incident_hashes(&self) -> Result<&[u64], ReportError> {
-        self.incident_hashes
-            .get_or_init(|| each_hash(&self.ledger.incidents))
-            .as_deref()
-            .map_err(Clone::clone)
-    }
-
     /// A hash of the rows of each data chunk of `file` (made from the row
     /// hashes each time: cheap).
     fn chunk_hashes(&self, file: Chunked) -> Result<Vec<u64>, ReportError> {
         (0..self.data_count(file))
-            .filter_map(|k| self.data_chunk(file, k))
-            .map(|(rows, range)| {
+            .filter_map(|k| Some((k, self.data_chunk(file, k)?)))
+            .map(|(k, (rows, range))| {
                 let mut hash = Xxh3::new();
                 hash.update(&[rows as u8]);
                 match rows {
                     Rows::Claims | Rows::Incidents => {
                         let each = if rows == Rows::Claims {
-                            self.claim_hashes()?
+                            self.claims.of_chunk(k)?
                         } else {
-                            self.incident_hashes()?
+                            self.incidents.of_chunk(k)?
                         };
-                        for h in each.get(range.clone()).unwrap_or_default() {
+                        for h in each {
                             hash.update(&h.to_le_bytes());
                         }
                     }
@@ -296,6 +286,65 @@ fn ranges<T>(rows: &[T], key: impl Fn(&T) -> &str) -> Vec<Range<usize>> {
     starts.iter().zip(ends).map(|(&s, e)| s..e).collect()
 }
 
+/// A hash of each row of a list, made chunk by chunk (by the list's data
+/// chunks) on first need: threads that need different rows hash them at the
+/// same time.
+#[derive(Debug)]
+pub(crate) struct RowHashes<'a, T> {
+    rows: &'a [T],
+    ranges: Vec<Range<usize>>,
+    hashes: Vec<OnceLock<Result<Vec<u64>, ReportError>>>,
+}
+
+impl<'a, T: Serialize> RowHashes<'a, T> {
+    fn new(rows: &'a [T], key: impl Fn(&T) -> &str) -> RowHashes<'a, T> {
+        let ranges = ranges(rows, key);
+        let hashes = ranges.iter().map(|_| OnceLock::new()).collect();
+        RowHashes {
+            rows,
+            ranges,
+            hashes,
+        }
+    }
+
+    /// How many data chunks the rows make.
+    pub(crate) fn chunk_count(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// The hashes of data chunk `k`'s rows (none for a chunk that does not exist).
+    pub(crate) fn of_chunk(&self, k: usize) -> Result<&[u64], ReportError> {
+        let (Some(cell), Some(range)) = (self.hashes.get(k), self.ranges.get(k)) else {
+            return Ok(&[]);
+        };
+        cell.get_or_init(|| each_hash(self.rows.get(range.clone()).unwrap_or_default()))
+            .as_deref()
+            .map_err(Clone::clone)
+    }
+
+    /// The hash of row `i`, if there is one.
+    pub(crate) fn get(&self, i: usize) -> Result<Option<u64>, ReportError> {
+        // The chunk holding row `i`: the last one starting at or before it.
+        let k = self
+            .ranges
+            .partition_point(|r| r.start <= i)
+            .saturating_sub(1);
+        let start = self.ranges.get(k).map_or(0, |r| r.start);
+        Ok(self.of_chunk(k)?.get(i.wrapping_sub(start)).copied())
+    }
+
+    /// Adds the number of rows, then every row's hash in order, to `hash`.
+    pub(crate) fn hash_into(&self, hash: &mut Xxh3) -> Result<(), ReportError> {
+        hash.update(&(self.rows.len() as u64).to_le_bytes());
+        for k in 0..self.ranges.len() {
+            for h in self.of_chunk(k)? {
+                hash.update(&h.to_le_bytes());
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A hash of each row, serialised compactly.
 fn each_hash<T: Serialize>(rows: &[T]) -> Result<Vec<u64>, ReportError> {
     let mut buffer = Vec::new();
@@ -322,4 +371,36 @@ fn pretty_element<T: Serialize>(out: &mut Vec<u8>, value: &T) -> Result<(), Repo
         .ok_or_else(|| ReportError::Export("empty JSON element".into()))?;
     out.extend_from_slice(inner);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_hash_is_found_in_its_chunk() {
+        let rows: Vec<(String, u32)> = (0..5000).map(|i| (format!("row-{}", i / 3), i)).collect();
+        let hashes = RowHashes::new(&rows, |r| r.0.as_str());
+        assert!(hashes.ranges.len() > 20, "{} chunks", hashes.ranges.len());
+        let all = each_hash(&rows).expect("hashes");
+        for (i, expected) in all.iter().enumerate() {
+            assert_eq!(hashes.get(i).expect("hash"), Some(*expected), "row {i}");
+        }
+        assert_eq!(hashes.get(rows.len()).expect("no error"), None);
+        let mut whole = Xxh3::new();
+        hashes.hash_into(&mut whole).expect("hashed");
+        let mut expected = Xxh3::new();
+        expected.update(&(rows.len() as u64).to_le_bytes());
+        for h in &all {
+            expected.update(&h.to_le_bytes());
+        }
+        assert_eq!(whole.digest(), expected.digest());
+        let empty: Vec<(String, u32)> = Vec::new();
+        assert_eq!(
+            RowHashes::new(&empty, |r| r.0.as_str())
+                .get(0)
+                .expect("no error"),
+            None
+        );
+    }
 }

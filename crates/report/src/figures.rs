@@ -108,6 +108,15 @@ pub fn period(start: Option<Date>, end: Option<Date>) -> String {
 /// Written from the value in ten-thousandths: `format!("{:.4}")` takes the
 /// exact path of float formatting, which was a twentieth of a rebuild's time
 /// with every claim's coordinates in the exports.
+/// "1 incident", "2 incidents": `n` and a noun that takes an s.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 pub fn coordinate(value: f64) -> String {
     if !value.is_finite() {
         return String::new();

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::OnceLock;
 
-use ledger_types::{Article, Incident, Ledger, MethodNotes};
+use ledger_types::{Article, Date, Incident, Ledger, MethodNotes};
 
 pub use columns::{
     ARTICLES_CSV_COLUMNS, ARTICLES_CSV_DOCS, CLAIMS_CSV_COLUMNS, CLAIMS_CSV_DOCS,
@@ -247,6 +247,32 @@ impl<'a> Site<'a> {
         })
     }
 
+    /// How many pieces of preparation there are: the whole ledger's hash,
+    /// and hashing the claims and incidents a chunk at a time, which most
+    /// parts' fingerprints need. A caller may run [`Site::prepare`] for each,
+    /// in parallel, before asking for fingerprints; whatever it leaves undone
+    /// is done on first need (by one thread, the others waiting for it).
+    pub fn preparations(&self) -> usize {
+        1 + self.chunks.claims().chunk_count() + self.chunks.incidents().chunk_count()
+    }
+
+    /// Runs preparation `k` (see [`Site::preparations`]).
+    pub fn prepare(&self, k: usize) -> Result<(), ReportError> {
+        let Some(k) = k.checked_sub(1) else {
+            return self.whole_ledger_hash().map(|_| ());
+        };
+        let claims = self.chunks.claims().chunk_count();
+        match k.checked_sub(claims) {
+            None => self.chunks.claims().of_chunk(k).map(|_| ()),
+            Some(j) => self.chunks.incidents().of_chunk(j).map(|_| ()),
+        }
+    }
+
+    /// [`Site::ledger_hash`], made once.
+    fn whole_ledger_hash(&self) -> Result<u64, ReportError> {
+        self.ledger_hash.get_or_init(|| self.ledger_hash()).clone()
+    }
+
     /// Every part of the site, pages in a fixed order.
     pub fn parts(&self) -> &[SitePart] {
         &self.parts
@@ -296,10 +322,7 @@ impl<'a> Site<'a> {
             PartKind::Data | PartKind::Index | PartKind::ArticlesIndex | PartKind::ReportMd
         );
         if whole_ledger {
-            let ledger = self
-                .ledger_hash
-                .get_or_init(|| self.ledger_hash())
-                .clone()?;
+            let ledger = self.whole_ledger_hash()?;
             let mut hash = Xxh3::new();
             hash.update(&self.settings.to_le_bytes());
             hash.update(part.path.as_bytes());
@@ -331,22 +354,18 @@ impl<'a> Site<'a> {
         } = self.index.ledger;
         let mut hash = Xxh3::new();
         hash_streamed(&mut hash, articles)?;
-        let (claims, incidents) = (self.chunks.claim_hashes()?, self.chunks.incident_hashes()?);
-        // The lengths first: where the claims end and the incidents begin.
-        hash.update(&(claims.len() as u64).to_le_bytes());
-        hash.update(&(incidents.len() as u64).to_le_bytes());
-        for h in claims.iter().chain(incidents) {
-            hash.update(&h.to_le_bytes());
-        }
+        // Each list after its length: where the claims end and the incidents begin.
+        self.chunks.claims().hash_into(&mut hash)?;
+        self.chunks.incidents().hash_into(&mut hash)?;
         hash_streamed(&mut hash, &(source_groups, series))?;
         Ok(hash.digest())
     }
 
-    /// For article and incident pages, most of the site, a hash of the data
-    /// their view is built from, which is much cheaper than building the view
-    /// (marking up the article text). Keep in step with `pages::article_view`
-    /// and `pages::incident_view`; a test checks that equal fingerprints give
-    /// equal pages.
+    /// For article, incident and month pages, most of the site, a hash of
+    /// the data their view is built from, which is much cheaper than building
+    /// the view (marking up the article text, formatting every row). Keep in
+    /// step with `pages::article_view`, `pages::incident_view` and the month
+    /// views; a test checks that equal fingerprints give equal pages.
     fn input_fingerprint(&self, part: &SitePart) -> Option<Result<u64, ReportError>> {
         let ledger = self.index.ledger;
         let mut hash = Xxh3::new();
@@ -364,6 +383,8 @@ impl<'a> Site<'a> {
                 self.article_inputs(article, &mut bytes)
             }
             PartKind::Incident(i) => self.incident_inputs(i, ledger.incidents.get(i)?, &mut bytes),
+            PartKind::IncidentMonth(k) => self.incident_month_inputs(k, &mut bytes),
+            PartKind::ArticleMonth(k) => self.article_month_inputs(k, &mut bytes),
             _ => return None,
         };
         Some(written.map(|()| {
@@ -375,12 +396,12 @@ impl<'a> Site<'a> {
     /// What an article's page shows besides its text, serialised into `bytes`.
     fn article_inputs(&self, a: &Article, bytes: &mut Vec<u8>) -> Result<(), ReportError> {
         let index = &self.index;
-        let claim_hashes = self.chunks.claim_hashes()?;
+        let claim_hashes = self.chunks.claims();
         let label = |id| (id, index.article_label_str(id));
         let claims = index.claim_positions_of_article(&a.id);
         let copies = index.copies(&a.id);
         let head = (
-            (&a.id, &a.file, &a.title, a.date, &a.source, &a.url),
+            (&a.id, &a.file, &a.title, day(a.date), &a.source, &a.url),
             (&a.meta, &a.furniture, a.status, &a.problems, label(&a.id)),
         );
         put(
@@ -395,9 +416,9 @@ impl<'a> Site<'a> {
                 .and_then(|id| index.incident(id))
                 .map(|i| {
                     let place = i.place.as_ref().map(|p| p.name.as_str());
-                    (i.id.as_str(), i.date_start, i.date_end, place)
+                    (i.id.as_str(), day(i.date_start), day(i.date_end), place)
                 });
-            put(bytes, &(claim_hashes.get(c), incident))?;
+            put(bytes, &(claim_hashes.get(c)?, incident))?;
         }
         put(bytes, &copies.len())?;
         copies.iter().try_for_each(|id| put(bytes, &label(id)))
@@ -411,15 +432,17 @@ impl<'a> Site<'a> {
         bytes: &mut Vec<u8>,
     ) -> Result<(), ReportError> {
         let index = &self.index;
-        let (claim_hashes, incident_hashes) =
-            (self.chunks.claim_hashes()?, self.chunks.incident_hashes()?);
+        let (claim_hashes, incident_hashes) = (self.chunks.claims(), self.chunks.incidents());
         let label = |id| (id, index.article_label_str(id));
-        put(bytes, &(incident_hashes.get(i), incident.claims.len()))?;
+        put(bytes, &(incident_hashes.get(i)?, incident.claims.len()))?;
         for id in &incident.claims {
-            let claim = index.claim_position(id).map(|c| {
-                let article = index.ledger.claims.get(c).map(|c| c.article.as_str());
-                (claim_hashes.get(c), article.map(label))
-            });
+            let claim = match index.claim_position(id) {
+                Some(c) => {
+                    let article = index.ledger.claims.get(c).map(|c| c.article.as_str());
+                    Some((claim_hashes.get(c)?, article.map(label)))
+                }
+                None => None,
+            };
             put(bytes, &claim)?;
         }
         put(bytes, &incident.articles.len())?;
@@ -427,6 +450,52 @@ impl<'a> Site<'a> {
             .articles
             .iter()
             .try_for_each(|id| put(bytes, &label(id)))
+    }
+
+    /// What the incidents' page of month `k` shows: the months around it
+    /// and each incident's row (its sources counted with copies as their
+    /// originals).
+    fn incident_month_inputs(&self, k: usize, bytes: &mut Vec<u8>) -> Result<(), ReportError> {
+        let index = &self.index;
+        let month = put_month_around(&index.incident_months, k, bytes)?;
+        let incident_hashes = self.chunks.incidents();
+        for &i in month {
+            let incident = index.ledger.incidents.get(i);
+            put(
+                bytes,
+                &(incident_hashes.get(i)?, incident.map(|x| x.articles.len())),
+            )?;
+            for id in incident.map_or(&[][..], |x| &x.articles) {
+                put(bytes, &index.copy_of(id))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// What the articles' page of month `k` shows: the months around it and
+    /// each article's row.
+    fn article_month_inputs(&self, k: usize, bytes: &mut Vec<u8>) -> Result<(), ReportError> {
+        let index = &self.index;
+        let month = put_month_around(&index.article_months, k, bytes)?;
+        for &i in month {
+            let row = index.ledger.articles.get(i).map(|a| {
+                let id = a.id.as_str();
+                let status = a.status.as_str();
+                let (date, source) = (day(a.date), a.source.as_deref());
+                let label = index.article_label_str(id);
+                (
+                    id,
+                    label,
+                    date,
+                    source,
+                    status,
+                    index.claim_count(id),
+                    index.copy_of(id),
+                )
+            });
+            put(bytes, &row)?;
+        }
+        Ok(())
     }
 
     /// The file of one part (a list, so that a part may one day make several).
@@ -588,6 +657,27 @@ fn put<T: serde::Serialize + ?Sized>(bytes: &mut Vec<u8>, value: &T) -> Result<(
     postcard::to_io(value, bytes)
         .map(|_| ())
         .map_err(exports::export_error)
+}
+
+/// Month `k` of `months` and its neighbours (what its title and links show)
+/// into `bytes`; the positions of its rows.
+fn put_month_around<'m>(
+    months: &'m [index::Month],
+    k: usize,
+    bytes: &mut Vec<u8>,
+) -> Result<&'m [usize], ReportError> {
+    for m in [k.checked_sub(1), Some(k), k.checked_add(1)] {
+        let month = m.and_then(|m| months.get(m));
+        put(bytes, &month.map(|m| (&m.key, day(m.first_day))))?;
+    }
+    let month = months.get(k).map_or(&[][..], |m| m.positions.as_slice());
+    put(bytes, &month.len())?;
+    Ok(month)
+}
+
+/// A date as numbers: serialising one as text formats it, slowly.
+fn day(date: Option<Date>) -> Option<(i16, i8, i8)> {
+    date.map(ledger_types::date_numbers)
 }
 
 /// Adds `value`, serialised compactly in one buffer, to `hash` (one large

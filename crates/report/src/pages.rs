@@ -154,18 +154,27 @@ pub fn headline(index: &LedgerIndex<'_>) -> Headline {
     };
     let skipped = count(ledger_types::ArticleStatus::Skipped);
     let sum = figures::civilians_killed_sum(&ledger.incidents);
-    let mut detail = format!(
-        "{} incidents have a civilians-killed tally; their lowest figures add up to {}",
-        sum.incidents, sum.low
-    );
-    if sum.open == 0 {
-        detail.push_str(&format!(" and their highest to {}.", sum.high_known));
-    } else {
-        detail.push_str(&format!(
-            "; {} of them have no highest figure, and the highest figures of the others add up to {}.",
-            sum.open, sum.high_known
-        ));
-    }
+    let detail = match (sum.incidents, sum.open) {
+        (1, 0) => format!(
+            "1 incident has a civilians-killed tally; its lowest figure is {} and its highest {}.",
+            sum.low, sum.high_known
+        ),
+        (1, _) => format!(
+            "1 incident has a civilians-killed tally; its lowest figure is {}, and it has no highest figure.",
+            sum.low
+        ),
+        (n, 0) => format!(
+            "{n} incidents have a civilians-killed tally; their lowest figures add up to {} and their highest to {}.",
+            sum.low, sum.high_known
+        ),
+        (n, open) => format!(
+            "{n} incidents have a civilians-killed tally; their lowest figures add up to {}; {} of them {} no highest figure, and the highest figures of the others add up to {}.",
+            sum.low,
+            open,
+            if open == 1 { "has" } else { "have" },
+            sum.high_known
+        ),
+    };
     Headline {
         articles: ledger.articles.len(),
         read: ledger.articles.len() - skipped,

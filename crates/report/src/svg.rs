@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use ledger_types::Date;
 
 use crate::escape::html;
+use crate::figures;
 
 /// One incident as drawn.
 #[derive(Debug, Clone)]
@@ -90,10 +91,10 @@ pub fn timeline(dots: &[Dot]) -> String {
     let _ = write!(
         out,
         "<svg class=\"timeline\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"timeline-title\" xmlns=\"http://www.w3.org/2000/svg\">\
-<title id=\"timeline-title\">Timeline of {} incidents from {} to {}: date against number killed (highest figure, logarithmic scale)</title>\
+<title id=\"timeline-title\">Timeline of {} from {} to {}: date against number killed (highest figure, logarithmic scale)</title>\
 <rect class=\"frame\" x=\"{left}\" y=\"{upper}\" width=\"{plot_w}\" height=\"{plot_h}\"/>\
 <text x=\"{:.1}\" y=\"{base:.1}\" text-anchor=\"end\">0</text>",
-        dated.len(),
+        figures::count(dated.len(), "incident"),
         date_of(first),
         date_of(last),
         left - 6.0
@@ -191,10 +192,10 @@ pub fn map(dots: &[Dot]) -> String {
     let _ = write!(
         out,
         "<svg class=\"map\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.1} {height:.1}\" role=\"img\" aria-labelledby=\"map-title\" xmlns=\"http://www.w3.org/2000/svg\">\
-<title id=\"map-title\">Map of {} incidents between latitudes {south:.2} and {north:.2} and longitudes {west:.2} and {east:.2}; larger circles, more killed</title>\
+<title id=\"map-title\">Map of {} between latitudes {south:.2} and {north:.2} and longitudes {west:.2} and {east:.2}; larger circles, more killed</title>\
 <rect class=\"frame\" x=\"0\" y=\"0\" width=\"{width:.1}\" height=\"{height:.1}\"/>\
 <text x=\"4\" y=\"14\">{north:.2}°N {west:.2}°E</text><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{south:.2}°N {east:.2}°E</text>",
-        placed.len(),
+        figures::count(placed.len(), "incident"),
         width - 4.0,
         height - 4.0
     );

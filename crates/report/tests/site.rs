@@ -507,6 +507,31 @@ fn a_broken_override_names_the_template() {
 }
 
 #[test]
+fn counts_on_the_list_pages_agree_with_their_number() {
+    let site = site();
+    let pages: Vec<(&String, &String)> = site
+        .iter()
+        .filter(|(path, _)| path.contains("month."))
+        .collect();
+    assert!(pages.len() >= 3);
+    for (path, html) in pages {
+        let rows = html.matches("<tr><td").count();
+        let what = if path.starts_with("incidents/") {
+            "incident"
+        } else {
+            "article"
+        };
+        let counted = if rows == 1 {
+            format!("<p>1 {what}, ")
+        } else {
+            format!("<p>{rows} {what}s, ")
+        };
+        assert!(html.contains(&counted), "{path}: no \"{counted}\"");
+        assert!(!html.contains(&format!(" 1 {what}s")), "{path}");
+    }
+}
+
+#[test]
 fn an_empty_ledger_renders() {
     let site =
         files_as_text(render(&ledger_types::Ledger::default(), &RenderOptions::default()).unwrap());
@@ -904,6 +929,18 @@ fn equal_fingerprints_mean_equal_pages() {
         |l| l.articles[0].title = "Another title".into(),
         |l| l.claims[1].incident = None,
         |l| l.articles[1].text.push_str(" More text."),
+        // Shown on the month pages: an article's source, and whether it is a
+        // copy (an incident's sources are counted by source group).
+        |l| l.articles[0].source = Some("Another agency".into()),
+        |l| l.source_groups.clear(),
+        // Rows moving to another month (which changes the months around
+        // others too), and an article's claim count.
+        |l| l.incidents[1].date_start = ledger_types::Date::new(2017, 5, 30).ok(),
+        |l| l.incidents[1].date_start = ledger_types::Date::new(2016, 12, 30).ok(),
+        |l| l.articles[1].date = ledger_types::Date::new(2017, 4, 30).ok(),
+        |l| {
+            l.claims.retain(|c| c.id != "a2#1");
+        },
     ];
     for (n, change) in changes.into_iter().enumerate() {
         let mut after = before.clone();
@@ -925,6 +962,32 @@ fn equal_fingerprints_mean_equal_pages() {
         }
         assert!(differing > 0, "change {n} changed no fingerprint");
     }
+}
+
+#[test]
+fn preparing_first_changes_no_fingerprint() {
+    // Enough rows for several chunks of claims and incidents.
+    let ledger = bulk_ledger();
+    let fingerprints = |prepare: bool| {
+        let options = options();
+        let site = ledger_report::Site::new(&ledger, &options).unwrap();
+        assert!(
+            site.preparations() > 3,
+            "{} preparations",
+            site.preparations()
+        );
+        if prepare {
+            // In reverse: the ledger's hash last, after every row.
+            for k in (0..site.preparations()).rev() {
+                site.prepare(k).unwrap();
+            }
+        }
+        let parts = site.parts().iter();
+        parts
+            .map(|p| (p.path.clone(), site.fingerprint(p).unwrap()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(fingerprints(true), fingerprints(false));
 }
 
 #[test]

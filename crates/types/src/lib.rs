@@ -101,6 +101,7 @@ pub struct Article {
     pub file: String,
     pub title: String,
     /// Publication date: front matter, a leading ` date YYYY-MM-DD` line, or a dateline.
+    #[serde(default, with = "compact_date")]
     pub date: Option<Date>,
     pub source: Option<String>,
     pub url: Option<String>,
@@ -270,7 +271,9 @@ pub struct Claim {
     /// is the gazetteer's canonical name for it.
     #[serde(default)]
     pub place_text: Option<String>,
+    #[serde(default, with = "compact_date")]
     pub date_start: Option<Date>,
+    #[serde(default, with = "compact_date")]
     pub date_end: Option<Date>,
     pub scope: Scope,
     pub actor: Option<Party>,
@@ -319,7 +322,9 @@ pub struct Tally {
 pub struct Incident {
     /// Derived from the incident's content, stable when unrelated articles are added.
     pub id: String,
+    #[serde(default, with = "compact_date")]
     pub date_start: Option<Date>,
+    #[serde(default, with = "compact_date")]
     pub date_end: Option<Date>,
     /// The most precise place any claim gives.
     pub place: Option<Place>,
@@ -347,6 +352,7 @@ pub struct SourceGroup {
 /// One point of a running total as a claimant states it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SeriesPoint {
+    #[serde(default, with = "compact_date")]
     pub date: Option<Date>,
     pub count_min: Option<u64>,
     pub count_max: Option<u64>,
@@ -387,6 +393,42 @@ pub struct MethodNotes {
     pub grade_rules: Vec<(Grade, String)>,
 }
 
+/// A date as (year, month, day): how binary formats hold one (see
+/// `compact_date`), and a cheap way to hash one.
+pub fn date_numbers(date: Date) -> (i16, i8, i8) {
+    (date.year(), date.month(), date.day())
+}
+
+mod compact_date {
+    //! Serde functions for `Option<Date>` fields (`#[serde(default, with =
+    //! "compact_date")]`): dates as text ("2017-06-03") in JSON and other
+    //! human-readable formats, as numbers in binary ones (the cache, page
+    //! fingerprints). Formatting and parsing dates was a noticeable part of
+    //! hashing and loading a hundred thousand claims.
+
+    use jiff::civil::Date;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error as _};
+
+    pub fn serialize<S: Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            date.serialize(serializer)
+        } else {
+            date.map(super::date_numbers).serialize(serializer)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Date>, D::Error> {
+        if deserializer.is_human_readable() {
+            return Option::<Date>::deserialize(deserializer);
+        }
+        Option::<(i16, i8, i8)>::deserialize(deserializer)?
+            .map(|(year, month, day)| Date::new(year, month, day).map_err(D::Error::custom))
+            .transpose()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,5 +453,42 @@ mod tests {
         assert!(Span::new(0, 5).overlaps(Span::new(4, 6)));
         assert!(!Span::new(0, 5).overlaps(Span::new(5, 6)));
         assert!(Span::new(0, 5).contains(Span::new(1, 5)));
+    }
+
+    #[test]
+    fn dates_are_text_in_json_and_numbers_in_binary_formats() {
+        let point = |date| SeriesPoint {
+            date,
+            count_min: Some(1),
+            count_max: None,
+            claim: "a#1".into(),
+        };
+        for date in [Date::new(2017, 6, 3).ok(), Date::new(-44, 3, 15).ok(), None] {
+            let json = serde_json::to_string(&point(date)).expect("JSON");
+            let text = date.map_or("null".to_owned(), |d| format!("\"{d}\""));
+            assert!(json.contains(&format!("\"date\":{text}")), "{json}");
+            assert_eq!(
+                serde_json::from_str::<SeriesPoint>(&json).expect("JSON back"),
+                point(date)
+            );
+            let binary = postcard::to_stdvec(&point(date)).expect("binary");
+            assert!(!binary.windows(4).any(|w| w == b"2017"));
+            assert_eq!(
+                postcard::from_bytes::<SeriesPoint>(&binary).expect("binary back"),
+                point(date)
+            );
+        }
+        // A missing date in JSON is no date; an impossible one in binary an error.
+        let json = r#"{"count_min":1,"count_max":null,"claim":"a#1"}"#;
+        assert_eq!(
+            serde_json::from_str::<SeriesPoint>(json)
+                .expect("no date")
+                .date,
+            None
+        );
+        let bad =
+            postcard::to_stdvec(&(Some((2017i16, 2i8, 30i8)), Some(1u64), None::<u64>, "a#1"))
+                .expect("bytes");
+        assert!(postcard::from_bytes::<SeriesPoint>(&bad).is_err());
     }
 }
