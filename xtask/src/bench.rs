@@ -126,7 +126,14 @@ pub fn bench(opts: &BenchOptions) -> Result<String, String> {
 /// articles are distinct and real-sized; every twentieth is a republished
 /// copy of an earlier one under another name, as news corpora have. Returns
 /// the bytes written.
-fn generate_corpus(corpus: &Path, out: &Path, n: usize, kb: usize) -> Result<usize, String> {
+/// Writes `n` articles of about `kb` KB into `out`; returns the bytes written
+/// and the latest publication date among them.
+fn generate_corpus(
+    corpus: &Path,
+    out: &Path,
+    n: usize,
+    kb: usize,
+) -> Result<(usize, Option<jiff::civil::Date>), String> {
     const RUN: usize = 3;
     let sources: Vec<Article> = corpus_files(corpus)?
         .iter()
@@ -158,6 +165,7 @@ fn generate_corpus(corpus: &Path, out: &Path, n: usize, kb: usize) -> Result<usi
     };
     let mut written: Vec<String> = Vec::with_capacity(n);
     let mut total = 0;
+    let mut latest = None;
     for k in 0..n {
         let text = if k % 20 == 19 {
             written[random(k)].clone()
@@ -182,8 +190,9 @@ fn generate_corpus(corpus: &Path, out: &Path, n: usize, kb: usize) -> Result<usi
             let days = (k / sources.len()) as i64;
             let date = a
                 .date
-                .and_then(|d| d.checked_add(jiff::Span::new().days(days)).ok())
-                .map_or_else(String::new, |d| format!("date: {d}\n"));
+                .and_then(|d| d.checked_add(jiff::Span::new().days(days)).ok());
+            latest = latest.max(date);
+            let date = date.map_or_else(String::new, |d| format!("date: {d}\n"));
             let title = a.title.replace('"', "'");
             format!("---\ntitle: \"{title}\"\n{date}---\n\n{body}")
         };
@@ -192,7 +201,7 @@ fn generate_corpus(corpus: &Path, out: &Path, n: usize, kb: usize) -> Result<usi
         fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
         written.push(text);
     }
-    Ok(total)
+    Ok((total, latest))
 }
 
 /// Waits until the disk has written what earlier steps left in memory, so
@@ -244,7 +253,7 @@ pub fn bench_build(opts: &BenchBuildOptions) -> Result<String, String> {
 
 fn bench_build_timings(opts: &BenchBuildOptions) -> Result<String, String> {
     let articles = opts.work.join("articles");
-    let bytes = generate_corpus(&opts.corpus, &articles, opts.articles, opts.kb)?;
+    let (bytes, latest) = generate_corpus(&opts.corpus, &articles, opts.articles, opts.kb)?;
     let out = opts.work.join("site");
     let build = BuildOptions {
         articles: articles.clone(),
@@ -288,16 +297,7 @@ fn bench_build_timings(opts: &BenchBuildOptions) -> Result<String, String> {
     // What a monitor adds every hour: an article about the latest events.
     // Its claims come last in date order, so the clustering replays all the
     // claims before them.
-    let latest = fs::read_dir(&articles)
-        .map_err(|e| e.to_string())?
-        .flatten()
-        .filter_map(|entry| fs::read_to_string(entry.path()).ok())
-        .filter_map(|text| {
-            let line = text.lines().find(|l| l.starts_with("date: "))?;
-            jiff::civil::Date::strptime("%Y-%m-%d", line.trim_start_matches("date: ")).ok()
-        })
-        .max()
-        .ok_or("no dated article")?;
+    let latest = latest.ok_or("no dated article")?;
     let next_day = latest.tomorrow().map_err(|e| e.to_string())?;
     let recent = new_article
         .lines()

@@ -231,12 +231,9 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     // What the last build wrote is read while this one extracts and
     // reconciles (after the cache and the listing, which keep both cores
     // busy): it is needed only to write the site.
-    let stamps = opts
-        .cache
-        .as_deref()
-        .map(|dir| dir.join(site_writer::STAMPS));
     let previous = {
-        let (out, stamps) = (opts.out.clone(), stamps.clone());
+        let out = opts.out.clone();
+        let stamps = cache_dir.map(|dir| dir.join(site_writer::STAMPS));
         std::thread::spawn(move || site_writer::read_previous(&out, stamps.as_deref()))
     };
     let jobs: Vec<(InputFile, u128, Option<Extracted>)> = files
@@ -377,7 +374,7 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         let bar = progress_bar(site.parts().len(), "writing");
         // A thread that failed leaves nothing known: a whole build.
         let previous = previous.join().unwrap_or_default();
-        let written = site_writer::write_site(&opts.out, &site, &bar, previous, stamps.as_deref());
+        let written = site_writer::write_site(&opts.out, &site, &bar, previous);
         bar.finish_and_clear();
         phase("render+write");
         written

@@ -196,7 +196,12 @@ impl ExtractionCache {
     /// one when there is none, and with a warning when it cannot be read.
     pub fn load_memo(dir: &Path, key: &str) -> (ReconcileMemo, Option<String>) {
         match read_cache_file::<ReconcileMemo>(&dir.join(MEMO_FILE), key) {
-            Ok(memo) => (memo.unwrap_or_default(), None),
+            Ok(None) => {
+                // Earlier builds kept only the copy memo, under another name.
+                let _ = fs::remove_file(dir.join("copy-memo.bin"));
+                (ReconcileMemo::default(), None)
+            }
+            Ok(Some(memo)) => (memo, None),
             Err(warning) => (ReconcileMemo::default(), Some(warning)),
         }
     }
@@ -208,8 +213,6 @@ impl ExtractionCache {
             key,
             memo,
         };
-        // Earlier builds kept only the copy memo, under another name.
-        let _ = fs::remove_file(dir.join("copy-memo.bin"));
         write_postcard(&dir.join(MEMO_FILE), &file)
     }
 }

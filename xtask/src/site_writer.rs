@@ -94,6 +94,9 @@ struct PartOutcome {
 pub struct Previous {
     manifest: Option<Manifest>,
     stamps: Stamps,
+    /// Where the stamps are kept (none: no chunk is taken from the files
+    /// already there).
+    stamps_path: Option<PathBuf>,
 }
 
 /// Reads what the last build into `out` left (`stamps`: where the chunked
@@ -105,28 +108,29 @@ pub fn read_previous(out: &Path, stamps: Option<&Path>) -> Previous {
             .and_then(|path| fs::read(path).ok())
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default(),
+        stamps_path: stamps.map(Path::to_path_buf),
     }
 }
 
 /// Writes `site` to `out`, incrementally when `previous` holds the site's
-/// manifest; the chunked files' [`Stamps`] are kept in `stamps` (without it,
-/// no chunk is taken from the files already there).
+/// manifest; the chunked files' new [`Stamps`] go where `previous` found
+/// theirs.
 pub fn write_site(
     out: &Path,
     site: &Site<'_>,
     progress: &ProgressBar,
     previous: Previous,
-    stamps: Option<&Path>,
 ) -> Result<WriteStats, String> {
     let Previous {
         manifest,
         stamps: old_stamps,
+        stamps_path,
     } = previous;
     let (stats, outcomes) = match &manifest {
         Some(old) => write_incremental(out, site, old, &old_stamps, progress)?,
         None => write_whole(out, site, progress)?,
     };
-    if let Some(path) = stamps {
+    if let Some(path) = &stamps_path {
         let new: Stamps = outcomes
             .iter()
             .filter_map(|o| Some((o.path.clone(), o.chunks.as_ref()?.1?)))
@@ -245,8 +249,6 @@ fn render_parts(
         .into_par_iter()
         .try_for_each(|k| site.prepare(k))
         .map_err(|e| e.to_string())?;
-    let no_files = BTreeMap::new();
-    let old_files = old.map_or(&no_files, |m| &m.files);
     // Each thread takes the next part when it is free: the large parts come
     // first in the list and so spread over the threads at the start, where
     // halving the list gave them all to one thread, which then finished
@@ -256,12 +258,7 @@ fn render_parts(
         .iter()
         .enumerate()
         .par_bridge()
-        .map(|(i, part)| {
-            (
-                i,
-                render_part(site, part, old, old_files, stamps, dir, progress),
-            )
-        })
+        .map(|(i, part)| (i, render_part(site, part, old, stamps, dir, progress)))
         .collect::<Vec<_>>();
     outcomes.sort_unstable_by_key(|(i, _)| *i);
     outcomes.into_iter().map(|(_, outcome)| outcome).collect()
@@ -272,11 +269,12 @@ fn render_part(
     site: &Site<'_>,
     part: &SitePart,
     old: Option<&Manifest>,
-    old_files: &BTreeMap<String, u64>,
     stamps: &Stamps,
     dir: &Path,
     progress: &ProgressBar,
 ) -> Result<PartOutcome, String> {
+    let no_files = BTreeMap::new();
+    let old_files = old.map_or(&no_files, |m| &m.files);
     let fingerprint = site.fingerprint(part).map_err(|e| e.to_string())?;
     let kept = old
         .and_then(|m| m.parts.get(&part.path))
@@ -396,12 +394,6 @@ fn write_chunked(
         hash.update(&length.to_le_bytes());
     }
     let hash = hash.digest();
-    if source.is_some() && old.and_then(|m| m.files.get(&part.path)) == Some(&hash) {
-        return Ok((
-            (part.path.clone(), hash, false),
-            (ChunkedFile { chunks }, stamp),
-        ));
-    }
     write_output(dir, &part.path, old.is_some(), &|out| {
         for piece in &pieces {
             match (piece, &source) {

@@ -78,8 +78,8 @@ pub struct ReconcileMemo {
 /// changed articles, and replays the clustering up to the first claim that
 /// is new, changed or gone (in the date order claims are clustered in). The
 /// returned memo is the one to pass to the next run. `jobs` runs the
-/// independent pieces of work (copy candidates by LSH band, the copy
-/// prefilter by range of pairs, one incident per cluster); the result does
+/// independent pieces of work (copy candidates by LSH band, prefiltered
+/// there; clustering items by range of claims; one incident per cluster); the result does
 /// not depend on how.
 pub fn reconcile_memoized(
     mut articles: Vec<Article>,
@@ -387,14 +387,12 @@ fn cluster_claims(
         };
         item.actor = claim.actor.as_ref().map(|p| interner.name(&p.name));
         item.place = interner.place(claim);
-        item.country = claim.place.as_ref().map(|p| interner.name(&p.country));
-        items.push(item);
-    }
-    // A place's row is the first claim's to name it: known only now.
-    for item in &mut items {
+        // A place's row is the first claim's to name it, and stays as made.
         if let Some(row) = item.place.and_then(|p| interner.rows.get(p as usize)) {
             item.fingerprint = hash::combine(item.fingerprint, row.fingerprint);
         }
+        item.country = claim.place.as_ref().map(|p| interner.name(&p.country));
+        items.push(item);
     }
     let rows = std::mem::take(&mut interner.rows);
     // Interned actor names that may be one party's (see `actors`).

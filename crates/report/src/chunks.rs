@@ -19,7 +19,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 use crate::columns::{CLAIMS_CSV_COLUMNS, INCIDENTS_CSV_COLUMNS};
 use crate::exports::{claim_row, csv_header, csv_rows, export_error, incident_row};
 use crate::pages::{SearchEntry, article_search_entry, incident_search_entry};
-use crate::{ReportError, escape, figures, links};
+use crate::{ReportError, escape, links};
 
 /// About one chunk starts in this many articles (or incidents).
 pub(crate) const SPREAD: u64 = 64;
@@ -143,20 +143,12 @@ impl<'a> Chunks<'a> {
                     // A search entry is made from these fields alone (see
                     // pages::article_search_entry); the text is not hashed.
                     Rows::Articles => {
+                        let mut bytes = Vec::new();
                         for a in self.ledger.articles.get(range.clone()).unwrap_or_default() {
-                            let date = figures::date(a.date);
-                            let source = a.source.as_deref();
-                            let fields = [Some(a.id.as_str()), Some(&a.title), source, Some(&date)];
-                            for field in fields {
-                                // Tagged and length-prefixed: no two lists hash alike.
-                                let field = field.map_or(&[0u8][..], |f| {
-                                    hash.update(&[1]);
-                                    hash.update(&(f.len() as u64).to_le_bytes());
-                                    f.as_bytes()
-                                });
-                                hash.update(field);
-                            }
+                            let fields = (&a.id, &a.title, &a.source, crate::day(a.date));
+                            crate::put(&mut bytes, &fields)?;
                         }
+                        hash.update(&bytes);
                     }
                 }
                 Ok(hash.digest())
@@ -351,7 +343,7 @@ fn each_hash<T: Serialize>(rows: &[T]) -> Result<Vec<u64>, ReportError> {
     rows.iter()
         .map(|row| {
             buffer.clear();
-            postcard::to_io(row, &mut buffer).map_err(export_error)?;
+            crate::put(&mut buffer, row)?;
             Ok(xxh3_64(&buffer))
         })
         .collect()

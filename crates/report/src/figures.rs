@@ -103,11 +103,6 @@ pub fn period(start: Option<Date>, end: Option<Date>) -> String {
     }
 }
 
-/// A coordinate with 4 decimals, empty when not a finite number.
-///
-/// Written from the value in ten-thousandths: `format!("{:.4}")` takes the
-/// exact path of float formatting, which was a twentieth of a rebuild's time
-/// with every claim's coordinates in the exports.
 /// "1 incident", "2 incidents": `n` and a noun that takes an s.
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -117,6 +112,11 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// A coordinate with 4 decimals, empty when not a finite number.
+///
+/// Written from the value in ten-thousandths: `format!("{:.4}")` takes the
+/// exact path of float formatting, which was a twentieth of a rebuild's time
+/// with every claim's coordinates in the exports.
 pub fn coordinate(value: f64) -> String {
     if !value.is_finite() {
         return String::new();

@@ -72,16 +72,10 @@ impl<'a> LedgerIndex<'a> {
             claims_of_article,
             copy_of,
             copies,
-            incident_months: months(
-                &ledger.incidents,
-                |i: &Incident| (i.date_start, i.id.as_str()),
-                |i| i.date_start,
-            ),
-            article_months: months(
-                &ledger.articles,
-                |a: &Article| (a.date, a.id.as_str()),
-                |a| a.date,
-            ),
+            incident_months: months(&ledger.incidents, |i: &Incident| {
+                (i.date_start, i.id.as_str())
+            }),
+            article_months: months(&ledger.articles, |a: &Article| (a.date, a.id.as_str())),
         }
     }
 
@@ -150,13 +144,9 @@ pub fn label_of(article: &Article) -> &str {
     }
 }
 
-/// Positions of `rows` grouped by month (of `date`), months in key order
+/// Positions of `rows` grouped by month (of the date `order` gives), months in key order
 /// ("undated" sorts after every year), rows by `order` (unknown dates last).
-fn months<T>(
-    rows: &[T],
-    order: impl Fn(&T) -> (Option<Date>, &str),
-    date: impl Fn(&T) -> Option<Date>,
-) -> Vec<Month> {
+fn months<T>(rows: &[T], order: impl Fn(&T) -> (Option<Date>, &str)) -> Vec<Month> {
     let mut sorted: Vec<(usize, &T)> = rows.iter().enumerate().collect();
     sorted.sort_by(|(_, a), (_, b)| {
         let ((da, ia), (db, ib)) = (order(a), order(b));
@@ -164,7 +154,7 @@ fn months<T>(
     });
     let mut out: Vec<Month> = Vec::new();
     for (i, row) in sorted {
-        let first_day = date(row).map(|d| d.first_of_month());
+        let first_day = order(row).0.map(|d| d.first_of_month());
         match out.last_mut() {
             Some(month) if month.first_day == first_day => month.positions.push(i),
             _ => out.push(Month {

@@ -653,7 +653,10 @@ pub(crate) fn hash_streamed<T: serde::Serialize>(
 }
 
 /// Appends `value`, serialised compactly, to `bytes`.
-fn put<T: serde::Serialize + ?Sized>(bytes: &mut Vec<u8>, value: &T) -> Result<(), ReportError> {
+pub(crate) fn put<T: serde::Serialize + ?Sized>(
+    bytes: &mut Vec<u8>,
+    value: &T,
+) -> Result<(), ReportError> {
     postcard::to_io(value, bytes)
         .map(|_| ())
         .map_err(exports::export_error)
@@ -676,7 +679,7 @@ fn put_month_around<'m>(
 }
 
 /// A date as numbers: serialising one as text formats it, slowly.
-fn day(date: Option<Date>) -> Option<(i16, i8, i8)> {
+pub(crate) fn day(date: Option<Date>) -> Option<(i16, i8, i8)> {
     date.map(ledger_types::date_numbers)
 }
 

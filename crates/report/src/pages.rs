@@ -437,18 +437,21 @@ fn neighbours(
     (previous, months.get(k + 1).map(link))
 }
 
-/// Up to [`LATEST`] of `sorted` (in date order, undated last): the dated ones
-/// newest first, then the undated.
-fn latest_first<'a, T>(sorted: &[&'a T], dated: impl Fn(&T) -> bool) -> Vec<&'a T> {
-    let newest = sorted.iter().rev().filter(|x| dated(x));
-    let undated = sorted.iter().filter(|x| !dated(x));
-    newest.chain(undated).take(LATEST).copied().collect()
+/// Up to [`LATEST`] of `items`, by their `months`: the dated ones newest
+/// first, then the undated (their month comes last, and stays in order).
+fn latest_first<'a, T>(months: &[Month], items: &'a [T]) -> Vec<&'a T> {
+    let dated = months.iter().filter(|m| m.first_day.is_some());
+    let undated = months.iter().filter(|m| m.first_day.is_none());
+    let newest = dated.rev().flat_map(|m| m.positions.iter().rev());
+    (newest.chain(undated.flat_map(|m| &m.positions)))
+        .filter_map(|&i| items.get(i))
+        .take(LATEST)
+        .collect()
 }
 
 /// The incidents the overview and the report list: the latest, newest first.
 fn latest_incidents<'a>(index: &LedgerIndex<'a>) -> Vec<&'a Incident> {
-    let incidents = in_month_order(&index.incident_months, &index.ledger.incidents);
-    latest_first(&incidents, |i: &Incident| i.date_start.is_some())
+    latest_first(&index.incident_months, &index.ledger.incidents)
 }
 
 /// The scripts a page loads, relative to it.
@@ -920,10 +923,9 @@ pub struct ArticlesView {
 pub fn articles_view(index: &LedgerIndex<'_>) -> ArticlesView {
     let linker = Linker::for_page(links::ARTICLES_INDEX);
     let articles = &index.ledger.articles;
-    let by_date = in_month_order(&index.article_months, articles);
     ArticlesView {
         total: articles.len(),
-        latest: latest_first(&by_date, |a: &Article| a.date.is_some())
+        latest: latest_first(&index.article_months, articles)
             .into_iter()
             .map(|a| article_row(index, a, &linker))
             .collect(),

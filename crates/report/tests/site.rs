@@ -582,6 +582,21 @@ fn row_links(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// The links of the 100 latest of `dates` (id -> date), newest first, then
+/// by id, undated left out: `link_prefix` + id + `.html`.
+fn latest_links(
+    dates: &BTreeMap<String, Option<ledger_types::Date>>,
+    link_prefix: &str,
+) -> Vec<String> {
+    let mut newest: Vec<(ledger_types::Date, &String)> = (dates.iter())
+        .filter_map(|(id, date)| Some(((*date)?, id)))
+        .collect();
+    newest.sort_by(|a, b| b.cmp(a));
+    (newest.iter().take(100))
+        .map(|(_, id)| format!("{link_prefix}{id}.html"))
+        .collect()
+}
+
 /// Checks that the month pages under `folder` list every id of `dates` once,
 /// each on the page of its month (`undated` for none), rows linking to
 /// `link_prefix` + id + `.html`; returns the month pages' paths, in order.
@@ -635,21 +650,12 @@ fn long_lists_are_split_by_month_and_list_everything_once() {
 
     // The overview: the 100 latest incidents, newest first (then by id).
     let index = page(&site, "index.html");
-    let mut newest: Vec<_> = ledger
-        .incidents
-        .iter()
-        .filter(|i| i.date_start.is_some())
-        .collect();
-    newest.sort_by(|a, b| (b.date_start, &b.id).cmp(&(a.date_start, &a.id)));
-    let expected: Vec<String> = (newest.iter().take(100))
-        .map(|i| format!("incidents/{}.html", i.id))
-        .collect();
-    assert_eq!(row_links(index), expected);
-    // Every incident on exactly one month page, the month of its first day,
-    // and every month page linked from the overview and the report.
     let dates = (ledger.incidents.iter())
         .map(|i| (i.id.clone(), i.date_start))
         .collect();
+    assert_eq!(row_links(index), latest_links(&dates, "incidents/"));
+    // Every incident on exactly one month page, the month of its first day,
+    // and every month page linked from the overview and the report.
     let incident_months = each_once_in_its_month(&site, "incidents", "../incidents/", &dates);
     assert!(incident_months.len() > 12, "{}", incident_months.len());
     for path in &incident_months {
@@ -665,19 +671,10 @@ fn long_lists_are_split_by_month_and_list_everything_once() {
 
     // The article list: the 100 latest, and every article on its month's page.
     let articles = page(&site, "articles/index.html");
-    let mut newest: Vec<_> = ledger
-        .articles
-        .iter()
-        .filter(|a| a.date.is_some())
-        .collect();
-    newest.sort_by(|a, b| (b.date, &b.id).cmp(&(a.date, &a.id)));
-    let expected: Vec<String> = (newest.iter().take(100))
-        .map(|a| format!("../articles/a-{}.html", a.id))
-        .collect();
-    assert_eq!(row_links(articles), expected);
     let dates = (ledger.articles.iter())
         .map(|a| (a.id.clone(), a.date))
         .collect();
+    assert_eq!(row_links(articles), latest_links(&dates, "../articles/a-"));
     for path in each_once_in_its_month(&site, "articles", "../articles/a-", &dates) {
         assert!(articles.contains(&format!("href=\"../{path}\"")), "{path}");
     }
