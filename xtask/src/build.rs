@@ -220,6 +220,19 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
                 .flatten()
         })
         .collect();
+    // The gazetteer's automaton is built while files are read and looked up
+    // in the cache, when some file is new or touched (a touched file may
+    // still be found by its content, and the automaton is then not used).
+    let extractor = files
+        .iter()
+        .zip(&by_stamp)
+        .any(|(f, stamped)| f.supported && stamped.is_none())
+        .then(|| {
+            let (gazetteers, parties) = (extra_gazetteer.clone(), extra_parties.clone());
+            std::thread::spawn(move || {
+                Extractor::with_extra_data(&as_strs(&gazetteers), &as_strs(&parties))
+            })
+        });
     files
         .par_iter_mut()
         .zip(&by_stamp)
@@ -261,18 +274,21 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
             .filter(|(file, _, cached)| cached.is_none() && file.is_cacheable())
             .map(|(file, _, _)| cache::shard_of(&file.name)),
     );
-    // Building the gazetteer's automaton takes a noticeable part of a rebuild
-    // that finds everything in the cache: only done when some text is new.
-    let extractor = if jobs
-        .iter()
-        .any(|(file, _, cached)| cached.is_none() && file.is_cacheable())
-    {
-        Some(Extractor::with_extra_data(
-            &as_strs(&extra_gazetteer),
-            &as_strs(&extra_parties),
-        )?)
-    } else {
-        None
+    // Waited for only when some text is new: building the automaton takes a
+    // noticeable part of a rebuild that finds everything in the cache.
+    let extractor = match extractor {
+        Some(building)
+            if jobs
+                .iter()
+                .any(|(file, _, cached)| cached.is_none() && file.is_cacheable()) =>
+        {
+            Some(
+                building
+                    .join()
+                    .map_err(|_| "building the extractor failed".to_string())??,
+            )
+        }
+        _ => None,
     };
     let bar = progress_bar(jobs.len() - from_cache, "extracting");
     let results: Vec<(InputFile, u128, Extracted)> = jobs
@@ -303,12 +319,13 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
         .collect();
     // Dirty shards: those of files read afresh (on a first build, every file)
     // and those holding entries of files gone or changed.
-    if let Some(dir) = cache_dir
-        && let Err(e) = ExtractionCache::save(dir, &cache_key, &entries, &dirty_shards)
-    {
-        // A cache that cannot be written costs speed, not results.
-        eprintln!("{e}");
-    }
+    // Encoded here, while the entries can be borrowed; written while the
+    // build reconciles (whose clustering leaves a core free) and waited for
+    // before it ends, like the memo.
+    let cache_saved = cache_dir.map(|dir| {
+        let encoded = ExtractionCache::encode(dir, &cache_key, &entries, &dirty_shards);
+        std::thread::spawn(move || encoded.and_then(cache::ShardWrites::write))
+    });
     drop(entries);
     phase("ingest+extract");
 
@@ -382,10 +399,13 @@ pub fn build_report(opts: &BuildOptions) -> Result<Summary, String> {
     // Waited for whatever happened to the site: a build never ends (and
     // `watch` never starts the next) with the memo half written. A memo that
     // cannot be kept costs speed, not results.
-    match memo_saved.map(std::thread::JoinHandle::join) {
-        Some(Ok(Err(e))) => eprintln!("{e}"),
-        Some(Err(_)) => eprintln!("cache: the reconcile memo was not saved"),
-        _ => {}
+    // A cache that cannot be written costs speed, not results.
+    for (saved, what) in [(cache_saved, "extractions"), (memo_saved, "reconcile memo")] {
+        match saved.map(std::thread::JoinHandle::join) {
+            Some(Ok(Err(e))) => eprintln!("{e}"),
+            Some(Err(_)) => eprintln!("cache: {what} not saved"),
+            _ => {}
+        }
     }
     let written = written?;
     let (claims, incidents) = (ledger.claims.len(), ledger.incidents.len());

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ledger_reconcile::{CopySketch, ReconcileMemo};
 use ledger_types::{Article, Claim};
@@ -38,6 +38,31 @@ const MEMO_FILE: &str = "reconcile-memo.bin";
 #[derive(Debug, Default)]
 pub struct ExtractionCache {
     entries: HashMap<String, Entry>,
+}
+
+/// Encoded shards to write (see [`ExtractionCache::encode`]): each path
+/// with its bytes, or None for a shard left with no entries.
+#[derive(Debug)]
+pub struct ShardWrites {
+    dir: PathBuf,
+    shards: Vec<(PathBuf, Option<Vec<u8>>)>,
+}
+
+impl ShardWrites {
+    /// Writes each shard through a temporary file, so that a crash never
+    /// leaves half a shard, and removes the shards left empty.
+    pub fn write(self) -> Result<(), String> {
+        fs::create_dir_all(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
+        for (path, bytes) in self.shards {
+            match bytes {
+                Some(bytes) => crate::site_writer::write_atomically(&path, &bytes)?,
+                None => {
+                    let _ = fs::remove_file(&path);
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A file's size, modification time (ns) and inode (0 where there is none):
@@ -147,16 +172,15 @@ impl ExtractionCache {
         (entry.content_hash == content_hash).then_some((entry.article, entry.claims, entry.sketch))
     }
 
-    /// Writes the shards in `dirty` from `entries` (all of this build's
-    /// articles), each through a temporary file so a crash never leaves half
-    /// a shard; a dirty shard with no entries is removed.
-    pub fn save(
+    /// Encodes the shards in `dirty` from `entries` (all of this build's
+    /// articles), ready for [`ShardWrites::write`]: the encoding borrows the
+    /// entries, the writing does not and can go on while the build does.
+    pub fn encode(
         dir: &Path,
         key: &str,
         entries: &[Cached<'_>],
         dirty: &BTreeSet<usize>,
-    ) -> Result<(), String> {
-        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    ) -> Result<ShardWrites, String> {
         let mut by_shard: Vec<Vec<EntryRef<'_>>> = (0..SHARDS).map(|_| Vec::new()).collect();
         for &(file, stamp, content_hash, article, claims, sketch) in entries {
             let shard = shard_of(file);
@@ -173,23 +197,28 @@ impl ExtractionCache {
                 });
             }
         }
-        by_shard
+        let shards = by_shard
             .into_par_iter()
             .enumerate()
             .filter(|(shard, _)| dirty.contains(shard))
-            .try_for_each(|(shard, entries)| {
+            .map(|(shard, entries)| {
                 let path = shard_path(dir, shard);
                 if entries.is_empty() {
-                    let _ = fs::remove_file(&path);
-                    return Ok(());
+                    return Ok((path, None));
                 }
                 let file = CacheFileRef {
                     format: FORMAT,
                     key,
                     entries,
                 };
-                write_postcard(&path, &file)
+                let bytes = postcard::to_stdvec(&file).map_err(|e| format!("cache: {e}"))?;
+                Ok((path, Some(bytes)))
             })
+            .collect::<Result<_, String>>()?;
+        Ok(ShardWrites {
+            dir: dir.to_path_buf(),
+            shards,
+        })
     }
 
     /// The reconcile memo the last build left under the same `key`; an empty
@@ -279,12 +308,13 @@ mod tests {
         let sketch = ledger_reconcile::copy_sketch(&article);
         let all: BTreeSet<usize> = (0..SHARDS).collect();
         let stamp = Some((10, 20, 30));
-        ExtractionCache::save(
+        ExtractionCache::encode(
             &dir,
             "k1",
             &[("a.md", stamp, 7, &article, &claims, &sketch)],
             &all,
         )
+        .and_then(ShardWrites::write)
         .expect("saved");
 
         let (mut cache, warnings) = ExtractionCache::load(&dir, "k1");

@@ -8,6 +8,7 @@ mod build;
 mod cache;
 mod cli;
 mod site_writer;
+mod trash;
 mod watch;
 
 use std::process::ExitCode;

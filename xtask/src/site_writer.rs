@@ -25,6 +25,8 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
+use crate::trash::{Rubbish, Trash};
+
 /// The manifest's name inside the site.
 pub const MANIFEST: &str = ".ledger-manifest";
 /// The name of the chunked files' [`Stamps`] in the cache folder.
@@ -126,9 +128,11 @@ pub fn write_site(
         stamps: old_stamps,
         stamps_path,
     } = previous;
+    // Emptied (waited for) when this function returns, whatever the path.
+    let trash = Trash::background();
     let (stats, outcomes) = match &manifest {
-        Some(old) => write_incremental(out, site, old, &old_stamps, progress)?,
-        None => write_whole(out, site, progress)?,
+        Some(old) => write_incremental(out, site, old, &old_stamps, progress, &trash)?,
+        None => write_whole(out, site, progress, &trash)?,
     };
     if let Some(path) = &stamps_path {
         let new: Stamps = outcomes
@@ -142,7 +146,7 @@ pub fn write_site(
                     if let Some(dir) = path.parent() {
                         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                     }
-                    write_atomically(path, &bytes)
+                    replace_file(path, &|out| out.write_all(&bytes), &trash)
                 });
             // Stamps that cannot be kept cost speed, not results.
             if let Err(e) = saved {
@@ -168,6 +172,7 @@ fn write_whole(
     out: &Path,
     site: &Site<'_>,
     progress: &ProgressBar,
+    trash: &Trash,
 ) -> Result<(WriteStats, Vec<PartOutcome>), String> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -180,9 +185,9 @@ fn write_whole(
     let staging = parent.join(format!(".{base}.building-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
     let result = (|| -> Result<Vec<PartOutcome>, String> {
-        let outcomes = render_parts(site, progress, None, &Stamps::new(), &staging)?;
+        let outcomes = render_parts(site, progress, None, &Stamps::new(), &staging, trash)?;
         let manifest = manifest_of(&outcomes);
-        write_file(&staging, MANIFEST, &manifest)?;
+        write_file(&staging, MANIFEST, &manifest, trash)?;
         Ok(outcomes)
     })();
     let outcomes = match result {
@@ -209,11 +214,15 @@ fn write_incremental(
     old: &Manifest,
     stamps: &Stamps,
     progress: &ProgressBar,
+    trash: &Trash,
 ) -> Result<(WriteStats, Vec<PartOutcome>), String> {
     // Gone until the site is consistent again: a crash from here on makes the
-    // next build a whole one.
-    fs::remove_file(out.join(MANIFEST)).map_err(|e| format!("{}: {e}", out.display()))?;
-    let outcomes = render_parts(site, progress, Some(old), stamps, out)?;
+    // next build a whole one. Renamed, then deleted off the build's path.
+    let manifest_path = out.join(MANIFEST);
+    let gone = out.join(format!(".{MANIFEST}.old-{}", std::process::id()));
+    fs::rename(&manifest_path, &gone).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    trash.throw(Rubbish::File(gone));
+    let outcomes = render_parts(site, progress, Some(old), stamps, out, trash)?;
     let manifest = manifest_of(&outcomes);
     let mut removed = 0;
     for path in old.files.keys() {
@@ -224,7 +233,7 @@ fn write_incremental(
             removed += 1;
         }
     }
-    write_file(out, MANIFEST, &manifest)?;
+    write_file(out, MANIFEST, &manifest, trash)?;
     let mut stats = stats_of(&outcomes);
     stats.incremental = true;
     stats.files_removed = removed;
@@ -241,6 +250,7 @@ fn render_parts(
     old: Option<&Manifest>,
     stamps: &Stamps,
     dir: &Path,
+    trash: &Trash,
 ) -> Result<Vec<PartOutcome>, String> {
     progress.set_length(site.parts().len() as u64);
     // Row hashes first, on every thread: the large parts, which come first,
@@ -258,7 +268,12 @@ fn render_parts(
         .iter()
         .enumerate()
         .par_bridge()
-        .map(|(i, part)| (i, render_part(site, part, old, stamps, dir, progress)))
+        .map(|(i, part)| {
+            (
+                i,
+                render_part(site, part, old, stamps, dir, progress, trash),
+            )
+        })
         .collect::<Vec<_>>();
     outcomes.sort_unstable_by_key(|(i, _)| *i);
     outcomes.into_iter().map(|(_, outcome)| outcome).collect()
@@ -272,6 +287,7 @@ fn render_part(
     stamps: &Stamps,
     dir: &Path,
     progress: &ProgressBar,
+    trash: &Trash,
 ) -> Result<PartOutcome, String> {
     let no_files = BTreeMap::new();
     let old_files = old.map_or(&no_files, |m| &m.files);
@@ -295,7 +311,7 @@ fn render_part(
                 Some(fingerprints) => {
                     let fingerprints = fingerprints.map_err(|e| e.to_string())?;
                     let (file, chunks) =
-                        write_chunked(site, part, &fingerprints, old, stamps, dir)?;
+                        write_chunked(site, part, &fingerprints, old, stamps, dir, trash)?;
                     (vec![file], Some(chunks))
                 }
                 None => {
@@ -305,7 +321,7 @@ fn render_part(
                         let hash = xxh3_64(&file.bytes);
                         let unchanged = old_files.get(&file.path) == Some(&hash);
                         if !unchanged {
-                            write_output(dir, &file.path, old.is_some(), &|out| {
+                            write_output(dir, &file.path, old.is_some(), trash, &|out| {
                                 out.write_all(&file.bytes)
                             })?;
                         }
@@ -355,6 +371,7 @@ fn write_chunked(
     old: Option<&Manifest>,
     stamps: &Stamps,
     dir: &Path,
+    trash: &Trash,
 ) -> Result<(WrittenFile, ChunkedOutcome), String> {
     safe_path(&part.path)?;
     let path = dir.join(&part.path);
@@ -394,7 +411,7 @@ fn write_chunked(
         hash.update(&length.to_le_bytes());
     }
     let hash = hash.digest();
-    write_output(dir, &part.path, old.is_some(), &|out| {
+    write_output(dir, &part.path, old.is_some(), trash, &|out| {
         for piece in &pieces {
             match (piece, &source) {
                 (Piece::New(bytes), _) => out.write_all(bytes)?,
@@ -417,6 +434,11 @@ fn write_chunked(
         }
         Ok(())
     })?;
+    // The old file, replaced and unlinked, is freed when its last handle
+    // closes: the kernel then drops its pages and blocks.
+    if let Some((file, _)) = source {
+        trash.throw(Rubbish::Handle(file));
+    }
     let stamp = fs::metadata(&path).ok().and_then(|m| stamp_of(&m));
     Ok((
         (part.path.clone(), hash, true),
@@ -468,9 +490,9 @@ fn stats_of(outcomes: &[PartOutcome]) -> WriteStats {
     stats
 }
 
-fn write_file(dir: &Path, name: &str, manifest: &Manifest) -> Result<(), String> {
+fn write_file(dir: &Path, name: &str, manifest: &Manifest, trash: &Trash) -> Result<(), String> {
     let bytes = postcard::to_stdvec(manifest).map_err(|e| e.to_string())?;
-    write_output(dir, name, true, &|out| out.write_all(&bytes))
+    write_output(dir, name, true, trash, &|out| out.write_all(&bytes))
 }
 
 /// A site path must stay inside the site: no `..`, no empty or absolute parts.
@@ -484,7 +506,13 @@ fn safe_path(path: &str) -> Result<(), String> {
 /// Writes one file under `dir` with `write`; `atomic`: through a temporary
 /// file and a rename, for a folder that is being read (a fresh staging
 /// folder is not).
-fn write_output(dir: &Path, file: &str, atomic: bool, write: &WriteWith<'_>) -> Result<(), String> {
+fn write_output(
+    dir: &Path,
+    file: &str,
+    atomic: bool,
+    trash: &Trash,
+    write: &WriteWith<'_>,
+) -> Result<(), String> {
     safe_path(file)?;
     let path = dir.join(file);
     let parent = path.parent().unwrap_or(dir);
@@ -501,7 +529,7 @@ fn write_output(dir: &Path, file: &str, atomic: bool, write: &WriteWith<'_>) -> 
             .map_err(|e| format!("{}: {e}", path.display()));
     }
     fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    replace_file(&path, write)
+    replace_file(&path, write, trash)
 }
 
 /// What fills a file being written.
@@ -511,11 +539,11 @@ type WriteWith<'a> = dyn Fn(&mut fs::File) -> std::io::Result<()> + Sync + 'a;
 /// takes its place, so that a reader, or the next build after a crash of
 /// this one, never sees half a file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    replace_file(path, &|out| out.write_all(bytes))
+    replace_file(path, &|out| out.write_all(bytes), &Trash::now())
 }
 
 /// [`write_atomically`], the file filled by `write`.
-fn replace_file(path: &Path, write: &WriteWith<'_>) -> Result<(), String> {
+fn replace_file(path: &Path, write: &WriteWith<'_>, trash: &Trash) -> Result<(), String> {
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
     // Unique to this write: two threads of one process may replace one file.
@@ -525,7 +553,7 @@ fn replace_file(path: &Path, write: &WriteWith<'_>) -> Result<(), String> {
     let temp = path.with_file_name(name);
     let written = create_with(&temp, write)
         .map_err(|e| format!("{}: {e}", temp.display()))
-        .and_then(|()| swap_in(&temp, path).map_err(|e| format!("{}: {e}", path.display())));
+        .and_then(|()| swap_in(&temp, path, trash).map_err(|e| format!("{}: {e}", path.display())));
     if written.is_err() {
         let _ = fs::remove_file(&temp);
     }
@@ -536,7 +564,7 @@ fn replace_file(path: &Path, write: &WriteWith<'_>) -> Result<(), String> {
 /// before a rename over another file returns, which made replacing files a
 /// large part of a rebuild: on Linux, an existing file is swapped with
 /// `temp` in one step instead (no such flush) and then removed.
-fn swap_in(temp: &Path, path: &Path) -> std::io::Result<()> {
+fn swap_in(temp: &Path, path: &Path, trash: &Trash) -> std::io::Result<()> {
     #[cfg(target_os = "linux")]
     {
         use rustix::fs::{CWD, RenameFlags, renameat_with};
@@ -545,9 +573,7 @@ fn swap_in(temp: &Path, path: &Path) -> std::io::Result<()> {
         if is_file && renameat_with(CWD, temp, CWD, path, RenameFlags::EXCHANGE).is_ok() {
             // `temp` now names the old file. The new one is in place either
             // way: a leftover is said, not made the write's failure.
-            if let Err(e) = fs::remove_file(temp) {
-                eprintln!("{}: the replaced file was left here: {e}", temp.display());
-            }
+            trash.throw(Rubbish::File(temp.to_path_buf()));
             return Ok(());
         }
     }
