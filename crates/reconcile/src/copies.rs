@@ -195,6 +195,11 @@ const PREFILTER_BINS: usize = 256;
 /// compared exactly: 3.5 standard errors below `COPY_THRESHOLD`, so no true
 /// copy is lost, while most pairs that merely share a paragraph are.
 const PREFILTER: f64 = 0.2;
+/// A candidate pair of articles (by index) and its memo key, if both have text.
+type PairToCompare = (usize, usize, Option<(u64, u64)>);
+/// Candidate pairs compared exactly in one job (a few in tests, so that
+/// small fixtures cross job boundaries).
+const PAIRS_PER_JOB: usize = if cfg!(test) { 3 } else { 4096 };
 
 /// Exact Jaccard similarity of two sorted, deduplicated sets.
 #[cfg(test)]
@@ -203,6 +208,15 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 }
 
 /// What two sorted, deduplicated sets share.
+/// An article's shingle set: its sketch's, or else the one `made` for it.
+fn shingle_set<'s>(sketch: &'s CopySketch, made: &'s Option<Vec<u64>>) -> &'s [u64] {
+    sketch
+        .set
+        .as_deref()
+        .or(made.as_deref())
+        .unwrap_or_default()
+}
+
 fn overlap(a: &[u64], b: &[u64]) -> Overlap {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
     // Branch-free merge: which side moves is data, not a jump the CPU must
@@ -500,11 +514,69 @@ pub(crate) fn find_copies(
     candidates.dedup();
 
     // Pairs the fine sketches cannot rule out are compared exactly, unless
-    // remembered, on shingle sets made only for the articles that need one.
-    // Every pair compared, remembered or not, goes into the memo returned.
+    // remembered, on shingle sets made only for the articles that need one,
+    // a few thousand pairs per job. Every pair compared, remembered or not,
+    // goes into the memo returned.
     let mut known = memo.lookup();
-    let mut compared: Vec<(u64, u64)> = Vec::new();
+    let to_compare: Vec<PairToCompare> = candidates
+        .iter()
+        .map(|&(a, b)| (a as usize, b as usize))
+        // Identical files are copies whatever their text: not compared.
+        .filter(|&(a, b)| !same_file(a, b))
+        .map(|(a, b)| (a, b, pair_key(sketch(a), sketch(b))))
+        .collect();
+    let mut needs_set = vec![false; n];
+    for &(a, b, key) in &to_compare {
+        if key.and_then(|k| known.get(&k)).is_none() {
+            for i in [a, b] {
+                needs_set[i] |= sketch(i).set.is_none();
+            }
+        }
+    }
+    let needing: Vec<usize> = (0..n).filter(|&i| needs_set[i]).collect();
+    let made = jobs.run(needing.len(), &|k| shingles(articles[needing[k]]));
     let mut sets: Vec<Option<Vec<u64>>> = vec![None; n];
+    for (&i, set) in needing.iter().zip(made) {
+        sets[i] = Some(set);
+    }
+    let overlaps: Vec<Overlap> = {
+        let (known, sets) = (&known, &sets);
+        let set = |i: usize| shingle_set(sketch(i), &sets[i]);
+        let job = |k: usize| -> Vec<Overlap> {
+            let from = (k * PAIRS_PER_JOB).min(to_compare.len());
+            let to = ((k + 1) * PAIRS_PER_JOB).min(to_compare.len());
+            to_compare[from..to]
+                .iter()
+                .map(|&(a, b, key)| match key.and_then(|k| known.get(&k)) {
+                    Some(&found) => found,
+                    None => overlap(set(a), set(b)),
+                })
+                .collect()
+        };
+        jobs.run(to_compare.len().div_ceil(PAIRS_PER_JOB), &job)
+            .into_iter()
+            .flatten()
+            .collect()
+    };
+    let mut compared: Vec<(u64, u64)> = Vec::with_capacity(to_compare.len());
+    let mut uf = UnionFind::new(n);
+    for &(a, b) in &candidates {
+        let (a, b) = (a as usize, b as usize);
+        if same_file(a, b) {
+            uf.union(a, b);
+        }
+    }
+    for (&(a, b, key), &found) in to_compare.iter().zip(&overlaps) {
+        if let Some(k) = key {
+            compared.push(k);
+            known.insert(k, found);
+        }
+        if found.similarity() >= COPY_THRESHOLD {
+            uf.union(a, b);
+        }
+    }
+    // Members of a group not compared with its original (copies of a copy)
+    // are compared here, one by one: few.
     let mut compare = |a: usize, b: usize| -> Overlap {
         let key = pair_key(sketch(a), sketch(b));
         compared.extend(key);
@@ -516,23 +588,15 @@ pub(crate) fn find_copies(
                 sets[i] = Some(shingles(articles[i]));
             }
         }
-        let set = |i: usize| {
-            let made = sets[i].as_deref();
-            sketch(i).set.as_deref().or(made).unwrap_or_default()
-        };
-        let found = overlap(set(a), set(b));
+        let found = overlap(
+            shingle_set(sketch(a), &sets[a]),
+            shingle_set(sketch(b), &sets[b]),
+        );
         if let Some(k) = key {
             known.insert(k, found);
         }
         found
     };
-    let mut uf = UnionFind::new(n);
-    for &(a, b) in &candidates {
-        let (a, b) = (a as usize, b as usize);
-        if same_file(a, b) || compare(a, b).similarity() >= COPY_THRESHOLD {
-            uf.union(a, b);
-        }
-    }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, &ok) in usable.iter().enumerate() {
         if ok {
@@ -606,6 +670,43 @@ mod tests {
         assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5);
         assert_eq!(jaccard(&[], &[]), 0.0);
         assert_eq!(jaccard(&[1], &[1]), 1.0);
+    }
+
+    #[test]
+    fn every_pair_compared_in_jobs_is_remembered_with_its_own_overlap() {
+        // Families of near copies, each family's text of its own length, so
+        // that an overlap given to the wrong pair shows.
+        let mut articles = Vec::new();
+        for family in 0..5 {
+            let base: String = (0..20 + 7 * family)
+                .map(|k| format!("word{family}x{k} "))
+                .collect();
+            for member in 0..4 {
+                articles.push(Article {
+                    id: format!("f{family}m{member}"),
+                    text: format!("{base} tail{member} end{member}"),
+                    content_hash: format!("f{family}m{member}"),
+                    ..plain_article()
+                });
+            }
+        }
+        let refs: Vec<&Article> = articles.iter().collect();
+        let (copies, memo) = find_copies(&refs, &[], &CopyMemo::default(), &crate::OneByOne);
+        assert_eq!(copies.groups.len(), 5, "one group a family");
+        assert!(memo.len() > 3 * PAIRS_PER_JOB, "pairs over several jobs");
+        let by_key: FastMap<u64, &Article> =
+            articles.iter().map(|a| (copy_sketch(a).key, a)).collect();
+        for &(a, b, both, either) in &memo.pairs {
+            let (a, b) = (by_key[&a], by_key[&b]);
+            let found = overlap(&shingles(a), &shingles(b));
+            assert_eq!(
+                (both, either),
+                (found.both, found.either),
+                "{} {}",
+                a.id,
+                b.id
+            );
+        }
     }
 
     #[test]
