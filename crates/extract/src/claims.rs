@@ -398,7 +398,9 @@ fn measure_before(
                 word,
                 "holding" | "claimed" | "claiming" | "captured" | "capturing" | "rounded"
             );
-            if weak && np.victims.is_none() {
+            // "state media claimed 49 fighters were killed and wounded": the
+            // outcome bound to the noun phrase says more than a weak verb.
+            if weak && (np.victims.is_none() || direct_outcome_after(w, np.end).is_some()) {
                 return None;
             }
             return Some(m);
@@ -976,24 +978,23 @@ fn actor_of(
         } else {
             None
         };
-        let by = by_at.is_some_and(|b| {
-            !matches!(
-                w.get(b.wrapping_sub(1)),
-                "held"
-                    | "controlled"
-                    | "backed"
-                    | "supported"
-                    | "run"
-                    | "led"
-                    | "besieged"
-                    | "surrounded"
-                    | "claimed"
-                    | "owned"
-                    | "seized"
-                    | "captured"
-                    | "used"
-            )
-        }) || (matches!(prev, "of") && matches!(prev2, "forces" | "attacks"));
+        let verb_before_by = by_at.map_or("", |b| w.get(b.wrapping_sub(1)));
+        // "a town held by the Daesh", "areas controlled by IS": a territory's
+        // holder, neither the agent named by "by" nor the subject of a verb after.
+        if matches!(
+            verb_before_by,
+            "held" | "controlled" | "run" | "owned" | "seized" | "captured" | "dominated"
+        ) {
+            continue;
+        }
+        // "backed by Russia", "besieged by regime forces", "claimed by IS":
+        // not the agent "by" names, though it may still act.
+        let by = (by_at.is_some()
+            && !matches!(
+                verb_before_by,
+                "backed" | "supported" | "led" | "besieged" | "surrounded" | "claimed" | "used"
+            ))
+            || (matches!(prev, "of") && matches!(prev2, "forces" | "attacks"));
         if lost && !by {
             continue;
         }
@@ -1009,13 +1010,16 @@ fn actor_of(
             continue;
         }
         let led = w.get(p.end.wrapping_sub(1)).ends_with("-led");
-        // "a bomb on an IS sniper target": the party is the target, not the agent;
-        // "among the terrorists killed": one of the victims.
+        // "a bomb on an IS sniper target", "the coalition struck the SDF": the
+        // party is the target, not the agent; "among the terrorists killed":
+        // one of the victims.
         if matches!(
             prev,
             "on" | "against" | "targeting" | "at" | "among" | "with"
-        ) || (matches!(prev, "a" | "an" | "the")
-            && matches!(prev2, "on" | "against" | "targeting" | "at"))
+        ) || is_attack_verb(prev)
+            || (matches!(prev, "a" | "an" | "the")
+                && (matches!(prev2, "on" | "against" | "targeting" | "at")
+                    || is_attack_verb(prev2)))
         {
             continue;
         }
@@ -1025,13 +1029,27 @@ fn actor_of(
             || (matches!(next, "-" | "air" | "and") && is_attack_noun(next2))
             || (!names_victims && is_attack_noun(w.get(p.end + 1)) && !is_np_stop(next));
         // Active voice only: "X killed", not "X were killed".
-        let subject = (p.end..(p.end + 4).min(w.len())).any(|k| {
+        let verb = (p.end..(p.end + 4).min(w.len())).find(|&k| {
             outcome_before(w.get(k)).is_some()
                 && !matches!(
                     w.get(k.wrapping_sub(1)),
                     "were" | "was" | "been" | "be" | "are" | "is"
                 )
         });
+        let subject = verb.is_some();
+        // "Daesh executed at least 128", "the rebel barrage killed 10", "IS
+        // militants have killed 21": the subject of the very verb that counts
+        // this claim, as sure as "by X". Only words of the subject itself or
+        // adverbs may stand between ("IS sites in Palmyra killing" is no subject).
+        let direct = (after..(after + 6).min(w.len()))
+            .find(|&k| {
+                outcome_before(w.get(k)).is_some()
+                    && !matches!(
+                        w.get(k.wrapping_sub(1)),
+                        "were" | "was" | "been" | "be" | "are" | "is"
+                    )
+            })
+            .is_some_and(|k| k < token && token - k <= 4 && subject_reaches_verb(w, after, k));
         if names_victims && !by {
             continue;
         }
@@ -1041,7 +1059,7 @@ fn actor_of(
             && p.first > token + 6
             && (token + 6..p.first)
                 .any(|k| outcome_after(w.get(k)).is_some() || outcome_before(w.get(k)).is_some());
-        let strength = if by && !by_other_clause {
+        let strength = if (by && !by_other_clause) || direct {
             3
         } else if by_other_clause {
             1
@@ -1060,6 +1078,88 @@ fn actor_of(
         }
     }
     best.map(|(_, _, p)| p.party.clone())
+}
+
+/// Whether the words from `from` up to the verb at `verb` continue the
+/// subject a party begins: its attack nouns ("barrage", "strikes"), with
+/// where they struck ("fire on Damascus"), auxiliaries and adverbs; not
+/// another noun phrase ("IS sites in Palmyra killing").
+fn subject_reaches_verb(w: &Words<'_>, from: usize, verb: usize) -> bool {
+    // The party's own last word may be the attack noun ("rebel fire").
+    let mut after_attack = from.checked_sub(1).filter(|&j| is_attack_noun(w.get(j)));
+    for j in from..verb {
+        let x = w.get(j);
+        if is_attack_noun(x) {
+            after_attack = Some(j);
+            continue;
+        }
+        let in_attack_place = after_attack.is_some_and(|a| {
+            j - a <= 3 && matches!(w.get(a + 1), "on" | "in" | "against" | "near" | "at")
+        });
+        if !(in_attack_place
+            || matches!(
+                x,
+                "group" | "have" | "has" | "had" | "also" | ")" | "fighters"
+            )
+            || (x.len() > 4 && x.ends_with("ly")))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// "claimed 49 fighters were killed": the verb at `k` reports a clause whose
+/// count suffered the outcome, rather than claiming lives itself.
+fn claims_a_passive_outcome(w: &Words<'_>, k: usize) -> bool {
+    let Some(be) = (k + 2..(k + 8).min(w.len())).find(|&j| matches!(w.get(j), "were" | "was"))
+    else {
+        return false;
+    };
+    (k + 1..be).any(|j| w.kind(j) == Some(TokenKind::Number) || count_at(w, j).is_some())
+        && (outcome_after(w.get(be + 1)).is_some()
+            || (w.get(be + 1) == "reportedly" && outcome_after(w.get(be + 2)).is_some()))
+}
+
+/// Verbs of attacking or fighting, whose object is the target: "struck the
+/// SDF", "a coalition fighting Daesh", "raided ISIL sites".
+fn is_attack_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "struck"
+            | "strikes"
+            | "hit"
+            | "hits"
+            | "targeted"
+            | "targets"
+            | "attacked"
+            | "attacks"
+            | "bombed"
+            | "shelled"
+            | "raided"
+            | "raids"
+            | "ambushed"
+            | "destroyed"
+            | "destroy"
+            | "destroys"
+            | "pounded"
+            | "foiled"
+            | "foils"
+            | "repelled"
+            | "repels"
+            | "thwarted"
+            | "frustrated"
+            | "frustrates"
+            | "fighting"
+            | "battling"
+            | "combating"
+            | "striking"
+            | "hitting"
+            | "attacking"
+            | "shelling"
+            | "raiding"
+            | "pounding"
+    )
 }
 
 /// Craft and weapons: "coalition fighter jets" act, they are not victims.
@@ -1132,9 +1232,11 @@ fn claimant_candidates(
             }
             continue;
         }
-        // "the attack claimed the lives of", "claimed responsibility": not speech.
+        // "the attack claimed the lives of", "claimed responsibility": not
+        // speech; "claimed that", "claimed 49 fighters were killed" are.
         if matches!(word, "claimed" | "claims" | "claiming")
             && !matches!(w.get(k + 1), "that" | "to")
+            && !claims_a_passive_outcome(w, k)
         {
             continue;
         }
@@ -1200,18 +1302,31 @@ fn claimant_candidates(
                 candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
                 continue;
             }
-            if matches!(
+            // "it said", "the agency said": the source named before. Not "the
+            // Aamaq news agency said", which names another ("the SANA news
+            // agency", "the observatory group": a listed one).
+            let source_noun = matches!(
                 w.get(b - 1),
-                "it" | "he"
-                    | "she"
-                    | "they"
-                    | "group"
-                    | "organisation"
-                    | "organization"
-                    | "agency"
-                    | "monitor"
-                    | "observatory"
-            ) {
+                "group" | "organisation" | "organization" | "agency" | "monitor" | "observatory"
+            );
+            if source_noun && let Some(pi) = (b.saturating_sub(4)..b - 1).rev().find_map(party_at) {
+                candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
+                continue;
+            }
+            let noun_back = source_noun && {
+                let before = b.wrapping_sub(2);
+                let before = if w.get(before) == "news" {
+                    before.wrapping_sub(1)
+                } else {
+                    before
+                };
+                // A name of its own: capitalised, not "The", not "Britain-based".
+                let names_another = capitalised(w, text, before)
+                    && !w.get(before).contains('-')
+                    && !matches!(w.get(before), "the" | "this" | "that");
+                !names_another
+            };
+            if noun_back || matches!(w.get(b - 1), "it" | "he" | "she" | "they") {
                 candidates.push((k, ClaimantRef::Pronoun, None));
                 continue;
             }
@@ -1582,10 +1697,19 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 victims = Some(prev_victims);
             }
         }
-        // "the death toll rose to 12 people": the toll names the outcome, whatever follows.
+        // "the death toll rose to 12 people", "Death toll from attacks on Aleppo
+        // rises to 12 with over 200 injured": the toll names the outcome,
+        // whatever follows, when nothing between them counts or tells an outcome.
         if measure.is_none()
             && let Some((Measure::Killed, _)) = measure_from_cue_before(w, c)
-            && (c.first.saturating_sub(6)..c.first).any(|k| matches!(w.get(k), "toll" | "tolls"))
+            && let Some(toll) = (c.first.saturating_sub(12)..c.first)
+                .rev()
+                .find(|&k| matches!(w.get(k), "toll" | "tolls"))
+            && (toll + 1..c.first).all(|k| {
+                w.kind(k) != Some(TokenKind::Number)
+                    && outcome_after(w.get(k)).is_none()
+                    && outcome_before(w.get(k)).is_none()
+            })
         {
             measure = Some(Measure::Killed);
         }

@@ -233,10 +233,13 @@ fn number_at(w: &Words<'_>, i: usize) -> Option<NumberReading> {
             return Some((value, i + phrase.len(), None, false));
         }
     }
+    // "half a dozen" is "about 6", as "a dozen" is "about 12".
+    if w.matches(i, &["half", "a", "dozen"]) {
+        return Some((6, i + 3, Some((6, 6)), false));
+    }
     // Vague plurals.
     for (phrase, lo, hi) in VAGUE_AMOUNTS {
         if w.matches(i, phrase) {
-            // "tens" alone only in "tens of <noun>".
             // "tens" alone only in "tens of <noun>" or "tens killed".
             if *phrase == ["tens"] && w.get(i + 1) != "of" && outcome_after(w.get(i + 1)).is_none()
             {
@@ -382,17 +385,19 @@ pub fn count_at(w: &Words<'_>, i: usize) -> Option<Count> {
     if let Some((lo, hi)) = vague {
         count.min = Some(lo);
         count.max = Some(hi);
-        count.qualifier = if lo == hi {
-            Qualifier::About
-        } else {
-            Qualifier::Vague
-        };
         count.is_vague = lo != hi;
-        return Some(count);
+        if lo != hi {
+            count.qualifier = Qualifier::Vague;
+            return Some(count);
+        }
+        // "a dozen" is about 12, unless a qualifier says otherwise ("more
+        // than a dozen" is at least 12, open above).
+        count.qualifier = Qualifier::About;
     }
     // "between 10 and 15", "10 to 15", "10 or 15".
     let joiner = w.get(end);
-    if matches!(joiner, "to" | "and" | "or")
+    if vague.is_none()
+        && matches!(joiner, "to" | "and" | "or")
         && let Some((hi, hi_end, None, _)) = number_at(w, end + 1)
     {
         let before = if i > 0 { w.get(i - 1) } else { "" };
@@ -464,6 +469,10 @@ mod tests {
             ("10 to 15", Some(10), Some(15), Range),
             ("10-15", Some(10), Some(15), Range),
             ("a dozen", Some(12), Some(12), About),
+            ("half a dozen", Some(6), Some(6), About),
+            ("more than a dozen", Some(12), None, MoreThan),
+            ("nearly a dozen", Some(12), Some(12), About),
+            ("up to a dozen", None, Some(12), UpTo),
             ("two dozen", Some(24), Some(24), Exact),
             ("dozens", Some(24), Some(99), Vague),
             ("hundreds", Some(200), Some(999), Vague),
