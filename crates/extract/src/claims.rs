@@ -121,6 +121,15 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             return np;
         }
     }
+    // "25 other were injured": "others" misspelt, before its verb.
+    if j == count.end
+        && w.get(j) == "other"
+        && (is_aux(w.get(j + 1)) || outcome_after(w.get(j + 1)).is_some())
+    {
+        np.victims = Some(Victims::People);
+        np.end = j + 1;
+        return np;
+    }
     let mut unknown = 0;
     while j < w.len() && unknown <= 3 {
         // "10 IS militants", "17 Daesh fighters": a party names whose people they are.
@@ -408,7 +417,7 @@ fn measure_before(
         if matches!(
             (w.get(k.wrapping_sub(1)), word),
             (
-                "deaths" | "death" | "killing" | "killings" | "massacre" | "bodies",
+                "deaths" | "death" | "killing" | "killings" | "massacre" | "bodies" | "corpses",
                 "of"
             )
         ) {
@@ -482,15 +491,17 @@ fn measure_after(
         }
         if let Some(m) = outcome_after(word) {
             // "lost" needs "their lives"; "besieged areas" is no outcome of people;
-            // "three bombers killed two people": the verb takes the later count.
+            // "three bombers killed two people": the verb takes the later count;
+            // "people live in areas held by the opposition": a territory is held.
             if (word == "lost" && w.get(j + 1) != "their")
                 || non_victim_noun(w.get(j + 1))
                 || is_adjective_of_things(w, j)
                 || counts.iter().any(|(c, _)| c.first > j && c.first <= j + 1)
+                || (word == "held" && is_territory_noun(w.get(j.wrapping_sub(1))))
             {
                 return None;
             }
-            return Some(m);
+            return Some(both_outcomes(w, j).unwrap_or(m));
         }
         if let Some((c, np)) = counts.iter().find(|(c, _)| c.first == j) {
             if !list_only {
@@ -549,6 +560,37 @@ fn is_clause_break(w: &str) -> bool {
     )
 }
 
+/// "48 killed and injured", "killed or wounded": both outcomes, the killed
+/// word at `j`, in one count are casualties.
+fn both_outcomes(w: &Words<'_>, j: usize) -> Option<Measure> {
+    (outcome_after(w.get(j)) == Some(Measure::Killed)
+        && matches!(w.get(j + 1), "and" | "or")
+        && outcome_after(w.get(j + 2)) == Some(Measure::Injured))
+    .then_some(Measure::Casualties)
+}
+
+/// Nouns of land: what is "held" by a party is territory, not people.
+fn is_territory_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "area"
+            | "areas"
+            | "territory"
+            | "territories"
+            | "parts"
+            | "part"
+            | "districts"
+            | "neighbourhoods"
+            | "neighborhoods"
+            | "towns"
+            | "villages"
+            | "regions"
+            | "zones"
+            | "positions"
+            | "land"
+    )
+}
+
 /// An outcome word right after the noun phrase, past auxiliaries only: "29 injured".
 fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
     let mut j = start;
@@ -562,12 +604,8 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
             return Some(Measure::Killed);
         }
         if let Some(m) = outcome_after(word) {
-            // "48 killed and injured": both outcomes in one count are casualties.
-            if m == Measure::Killed
-                && matches!(w.get(j + 1), "and" | "or")
-                && outcome_after(w.get(j + 2)) == Some(Measure::Injured)
-            {
-                return Some(Measure::Casualties);
+            if let Some(both) = both_outcomes(w, j) {
+                return Some(both);
             }
             // "four besieged areas": an adjective of places, not an outcome of people.
             if non_victim_noun(w.get(j + 1)) || is_adjective_of_things(w, j) {
@@ -575,7 +613,10 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
             }
             return (word != "lost" || w.get(j + 1) == "their").then_some(m);
         }
-        if !is_aux(word) {
+        // "12 sustained injuries", "25 received wounds".
+        let suffered = matches!(word, "sustained" | "suffered" | "received")
+            && outcome_after(w.get(j + 1)) == Some(Measure::Injured);
+        if !is_aux(word) && !suffered {
             return None;
         }
         j += 1;
@@ -1576,7 +1617,15 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
             || outcome_before(word).is_some()
             || matches!(
                 word,
-                "toll" | "tolls" | "lives" | "victims" | "casualty" | "destroyed" | "annihilated"
+                "toll"
+                    | "tolls"
+                    | "lives"
+                    | "victims"
+                    | "casualty"
+                    | "destroyed"
+                    | "annihilated"
+                    | "bodies"
+                    | "corpses"
             )
     });
     has_outcome
@@ -1920,12 +1969,16 @@ mod cue_tests {
             executing executes execute slew slaying eliminating eliminate eliminates claimed \
             claiming wound injure displacing displaces displace uprooting detaining detains \
             detain arresting arrests arrest holding capturing rounded kidnapping kidnaps \
-            kidnap abducting abducts abduct trapping besieging toll tolls lives victims";
+            kidnap abducting abducts abduct trapping besieging toll tolls lives victims \
+            bodies corpses";
         for word in words.split_whitespace() {
             let word_padded = format!("{word} ");
             let cue = outcome_after(word).is_some()
                 || outcome_before(word).is_some()
-                || matches!(word, "toll" | "tolls" | "lives" | "victims");
+                || matches!(
+                    word,
+                    "toll" | "tolls" | "lives" | "victims" | "bodies" | "corpses"
+                );
             assert!(
                 cue,
                 "{word} is not an outcome word any more: update this list"

@@ -44,6 +44,8 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
 /// Keep in step with `outcome_after`, `outcome_before` and the cues of `claims`.
 pub const OUTCOME_STEMS: &[&str] = &[
     "kill",
+    "bodies",
+    "corpses",
     "dead",
     "died",
     "dies",
