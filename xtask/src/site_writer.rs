@@ -128,11 +128,9 @@ pub fn write_site(
         stamps: old_stamps,
         stamps_path,
     } = previous;
-    // Emptied (waited for) when this function returns, whatever the path.
-    let trash = Trash::background();
     let (stats, outcomes) = match &manifest {
-        Some(old) => write_incremental(out, site, old, &old_stamps, progress, &trash)?,
-        None => write_whole(out, site, progress, &trash)?,
+        Some(old) => write_incremental(out, site, old, &old_stamps, progress)?,
+        None => write_whole(out, site, progress)?,
     };
     if let Some(path) = &stamps_path {
         let new: Stamps = outcomes
@@ -146,7 +144,7 @@ pub fn write_site(
                     if let Some(dir) = path.parent() {
                         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                     }
-                    replace_file(path, &|out| out.write_all(&bytes), &trash)
+                    write_atomically(path, &bytes)
                 });
             // Stamps that cannot be kept cost speed, not results.
             if let Err(e) = saved {
@@ -172,7 +170,6 @@ fn write_whole(
     out: &Path,
     site: &Site<'_>,
     progress: &ProgressBar,
-    trash: &Trash,
 ) -> Result<(WriteStats, Vec<PartOutcome>), String> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -185,9 +182,11 @@ fn write_whole(
     let staging = parent.join(format!(".{base}.building-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
     let result = (|| -> Result<Vec<PartOutcome>, String> {
-        let outcomes = render_parts(site, progress, None, &Stamps::new(), &staging, trash)?;
+        // A fresh folder: nothing in it is replaced.
+        let trash = Trash::now();
+        let outcomes = render_parts(site, progress, None, &Stamps::new(), &staging, &trash)?;
         let manifest = manifest_of(&outcomes);
-        write_file(&staging, MANIFEST, &manifest, trash)?;
+        write_file(&staging, MANIFEST, &manifest, &trash)?;
         Ok(outcomes)
     })();
     let outcomes = match result {
@@ -214,15 +213,18 @@ fn write_incremental(
     old: &Manifest,
     stamps: &Stamps,
     progress: &ProgressBar,
-    trash: &Trash,
 ) -> Result<(WriteStats, Vec<PartOutcome>), String> {
+    // Replaced files are deleted off the build's path, and all of them
+    // before the new manifest is written: a manifest in place means a site
+    // with nothing left over (dropped on an early return, it is emptied too).
+    let trash = Trash::background();
     // Gone until the site is consistent again: a crash from here on makes the
-    // next build a whole one. Renamed, then deleted off the build's path.
+    // next build a whole one. Renamed, then deleted with the replaced files.
     let manifest_path = out.join(MANIFEST);
     let gone = out.join(format!(".{MANIFEST}.old-{}", std::process::id()));
     fs::rename(&manifest_path, &gone).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
     trash.throw(Rubbish::File(gone));
-    let outcomes = render_parts(site, progress, Some(old), stamps, out, trash)?;
+    let outcomes = render_parts(site, progress, Some(old), stamps, out, &trash)?;
     let manifest = manifest_of(&outcomes);
     let mut removed = 0;
     for path in old.files.keys() {
@@ -233,7 +235,8 @@ fn write_incremental(
             removed += 1;
         }
     }
-    write_file(out, MANIFEST, &manifest, trash)?;
+    drop(trash);
+    write_file(out, MANIFEST, &manifest, &Trash::now())?;
     let mut stats = stats_of(&outcomes);
     stats.incremental = true;
     stats.files_removed = removed;
@@ -563,7 +566,8 @@ fn replace_file(path: &Path, write: &WriteWith<'_>, trash: &Trash) -> Result<(),
 /// Moves `temp` to `path` in one step. ext4 (by default) writes a file out
 /// before a rename over another file returns, which made replacing files a
 /// large part of a rebuild: on Linux, an existing file is swapped with
-/// `temp` in one step instead (no such flush) and then removed.
+/// `temp` in one step instead (no such flush), and `temp`, now the old
+/// file, goes to the `trash`.
 fn swap_in(temp: &Path, path: &Path, trash: &Trash) -> std::io::Result<()> {
     #[cfg(target_os = "linux")]
     {

@@ -11,8 +11,8 @@ use ledger_types::{Measure, Party, PartyKind, Qualifier, Scope, Span, Stance, Vi
 
 use crate::dates::{DateMention, find_dates};
 use crate::lexicon::{
-    is_attack_noun, is_aux, is_np_stop, is_saying_verb, is_weekday, non_victim_noun, outcome_after,
-    outcome_before, victim_noun,
+    is_attack_noun, is_aux, is_np_stop, is_saying_verb, is_weekday, month_number, non_victim_noun,
+    outcome_after, outcome_before, victim_noun,
 };
 use crate::numbers::{Count, Words, count_at};
 use crate::tokens::TokenKind;
@@ -409,7 +409,10 @@ fn measure_before(
             );
             // "state media claimed 49 fighters were killed and wounded": the
             // outcome bound to the noun phrase says more than a weak verb.
-            if weak && (np.victims.is_none() || direct_outcome_after(w, np.end).is_some()) {
+            let speech = matches!(word, "claimed" | "claiming");
+            if weak
+                && (np.victims.is_none() || (speech && direct_outcome_after(w, np.end).is_some()))
+            {
                 return None;
             }
             return Some(m);
@@ -1021,7 +1024,7 @@ fn actor_of(
         };
         let verb_before_by = by_at.map_or("", |b| w.get(b.wrapping_sub(1)));
         // "a town held by the Daesh", "areas controlled by IS": a territory's
-        // holder, neither the agent named by "by" nor the subject of a verb after.
+        // holder, not the agent "by" names, nor the subject of a verb after.
         if matches!(
             verb_before_by,
             "held" | "controlled" | "run" | "owned" | "seized" | "captured" | "dominated"
@@ -1070,27 +1073,17 @@ fn actor_of(
             || (matches!(next, "-" | "air" | "and") && is_attack_noun(next2))
             || (!names_victims && is_attack_noun(w.get(p.end + 1)) && !is_np_stop(next));
         // Active voice only: "X killed", not "X were killed".
-        let verb = (p.end..(p.end + 4).min(w.len())).find(|&k| {
-            outcome_before(w.get(k)).is_some()
-                && !matches!(
-                    w.get(k.wrapping_sub(1)),
-                    "were" | "was" | "been" | "be" | "are" | "is"
-                )
-        });
-        let subject = verb.is_some();
+        let subject = active_outcome_verb(w, p.end, p.end + 4).is_some();
         // "Daesh executed at least 128", "the rebel barrage killed 10", "IS
         // militants have killed 21": the subject of the very verb that counts
-        // this claim, as sure as "by X". Only words of the subject itself or
-        // adverbs may stand between ("IS sites in Palmyra killing" is no subject).
-        let direct = (after..(after + 6).min(w.len()))
-            .find(|&k| {
-                outcome_before(w.get(k)).is_some()
-                    && !matches!(
-                        w.get(k.wrapping_sub(1)),
-                        "were" | "was" | "been" | "be" | "are" | "is"
-                    )
-            })
-            .is_some_and(|k| k < token && token - k <= 4 && subject_reaches_verb(w, after, k));
+        // this claim weighs as much as "by X". Only the subject's own words or
+        // adverbs may stand between ("IS sites in Palmyra killing" is no
+        // subject), and the party must open its clause ("troops engaged
+        // rebels killing 12": the rebels are the object).
+        let direct = opens_clause(prev, prev2)
+            && active_outcome_verb(w, after, after + 6).is_some_and(|k| {
+                k < token && token - k <= 4 && subject_reaches_verb(w, p.end, after, k)
+            });
         if names_victims && !by {
             continue;
         }
@@ -1121,13 +1114,53 @@ fn actor_of(
     best.map(|(_, _, p)| p.party.clone())
 }
 
+/// The first active outcome verb ("killed", not "were killed") in `from..to`.
+fn active_outcome_verb(w: &Words<'_>, from: usize, to: usize) -> Option<usize> {
+    (from..to.min(w.len())).find(|&k| {
+        outcome_before(w.get(k)).is_some()
+            && !matches!(
+                w.get(k.wrapping_sub(1)),
+                "were" | "was" | "been" | "be" | "are" | "is"
+            )
+    })
+}
+
+/// Whether a party after `prev2 prev` opens its clause, as a subject does:
+/// not after a verb that takes it as object ("engaged rebels", "stormed the
+/// Daesh positions") or a preposition.
+fn opens_clause(prev: &str, prev2: &str) -> bool {
+    // A saying verb takes a clause: "the monitor reported ISIL executed 24".
+    let verb_like = |x: &str| {
+        (x.len() > 4
+            && (x.ends_with("ed") || x.ends_with("ing"))
+            && !x.contains('-')
+            && !is_saying_verb(x))
+            || matches!(
+                x,
+                "fought" | "fight" | "fights" | "hit" | "struck" | "beat" | "engage" | "storm"
+            )
+    };
+    let object = if matches!(prev, "the" | "a" | "an") {
+        verb_like(prev2)
+    } else {
+        verb_like(prev)
+    };
+    !object
+        && !matches!(
+            prev,
+            "of" | "in" | "on" | "to" | "from" | "with" | "against" | "at" | "by"
+        )
+}
+
 /// Whether the words from `from` up to the verb at `verb` continue the
-/// subject a party begins: its attack nouns ("barrage", "strikes"), with
-/// where they struck ("fire on Damascus"), auxiliaries and adverbs; not
-/// another noun phrase ("IS sites in Palmyra killing").
-fn subject_reaches_verb(w: &Words<'_>, from: usize, verb: usize) -> bool {
+/// subject of a party ending at `party_end`: its attack nouns ("barrage",
+/// "strikes"), with where they struck ("fire on Damascus"), auxiliaries
+/// and adverbs; not another noun phrase ("IS sites in Palmyra killing").
+fn subject_reaches_verb(w: &Words<'_>, party_end: usize, from: usize, verb: usize) -> bool {
     // The party's own last word may be the attack noun ("rebel fire").
-    let mut after_attack = from.checked_sub(1).filter(|&j| is_attack_noun(w.get(j)));
+    let mut after_attack = party_end
+        .checked_sub(1)
+        .filter(|&j| is_attack_noun(w.get(j)));
     for j in from..verb {
         let x = w.get(j);
         if is_attack_noun(x) {
@@ -1157,7 +1190,10 @@ fn claims_a_passive_outcome(w: &Words<'_>, k: usize) -> bool {
     else {
         return false;
     };
-    (k + 1..be).any(|j| w.kind(j) == Some(TokenKind::Number) || count_at(w, j).is_some())
+    // The count opens the reported clause (a qualifier may come first); not
+    // "claimed the bombing in which 50 were killed".
+    (k + 1..be).any(|j| count_at(w, j).is_some_and(|c| c.first == k + 1))
+        && !(k + 1..be).any(|j| matches!(w.get(j), "which" | "who" | "whom" | "where"))
         && (outcome_after(w.get(be + 1)).is_some()
             || (w.get(be + 1) == "reportedly" && outcome_after(w.get(be + 2)).is_some()))
 }
@@ -1168,17 +1204,12 @@ fn is_attack_verb(w: &str) -> bool {
     matches!(
         w,
         "struck"
-            | "strikes"
             | "hit"
-            | "hits"
             | "targeted"
-            | "targets"
             | "attacked"
-            | "attacks"
             | "bombed"
             | "shelled"
             | "raided"
-            | "raids"
             | "ambushed"
             | "destroyed"
             | "destroy"
@@ -1350,7 +1381,13 @@ fn claimant_candidates(
                 w.get(b - 1),
                 "group" | "organisation" | "organization" | "agency" | "monitor" | "observatory"
             );
-            if source_noun && let Some(pi) = (b.saturating_sub(4)..b - 1).rev().find_map(party_at) {
+            // Not a belligerent: "the Turkish news agency" is no party.
+            if source_noun
+                && let Some(pi) = (b.saturating_sub(4)..b - 1)
+                    .rev()
+                    .find_map(party_at)
+                    .filter(|&pi| parties[pi].party.kind != PartyKind::Belligerent)
+            {
                 candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
                 continue;
             }
@@ -1383,7 +1420,9 @@ fn claimant_candidates(
         let names_listener = matches!(word, "told" | "tells" | "quoted" | "cited")
             || w.get(k + 1) == "that"
             || passive;
+        // Not past a count: "said 12 PKK militants were killed" names no speaker.
         if let Some(pi) = ((k + 1)..(k + 3).min(w.len()))
+            .take_while(|&j| count_at(w, j).is_none())
             .find_map(party_at)
             .filter(|_| !names_listener)
         {
@@ -1755,7 +1794,10 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 .rev()
                 .find(|&k| matches!(w.get(k), "toll" | "tolls"))
             && (toll + 1..c.first).all(|k| {
-                w.kind(k) != Some(TokenKind::Number)
+                // A day of a date is no count: "the March 13 bombing".
+                let day_of_date = month_number(w.get(k.wrapping_sub(1))).is_some()
+                    || month_number(w.get(k + 1)).is_some();
+                (w.kind(k) != Some(TokenKind::Number) || day_of_date)
                     && outcome_after(w.get(k)).is_none()
                     && outcome_before(w.get(k)).is_none()
             })

@@ -396,8 +396,7 @@ pub fn count_at(w: &Words<'_>, i: usize) -> Option<Count> {
     }
     // "between 10 and 15", "10 to 15", "10 or 15".
     let joiner = w.get(end);
-    if vague.is_none()
-        && matches!(joiner, "to" | "and" | "or")
+    if matches!(joiner, "to" | "and" | "or")
         && let Some((hi, hi_end, None, _)) = number_at(w, end + 1)
     {
         let before = if i > 0 { w.get(i - 1) } else { "" };
@@ -473,6 +472,7 @@ mod tests {
             ("more than a dozen", Some(12), None, MoreThan),
             ("nearly a dozen", Some(12), Some(12), About),
             ("up to a dozen", None, Some(12), UpTo),
+            ("a dozen to 20", Some(12), Some(20), Range),
             ("two dozen", Some(24), Some(24), Exact),
             ("dozens", Some(24), Some(99), Vague),
             ("hundreds", Some(200), Some(999), Vague),

@@ -207,7 +207,6 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     overlap(a, b).similarity()
 }
 
-/// What two sorted, deduplicated sets share.
 /// An article's shingle set: its sketch's, or else the one `made` for it.
 fn shingle_set<'s>(sketch: &'s CopySketch, made: &'s Option<Vec<u64>>) -> &'s [u64] {
     sketch
@@ -217,6 +216,7 @@ fn shingle_set<'s>(sketch: &'s CopySketch, made: &'s Option<Vec<u64>>) -> &'s [u
         .unwrap_or_default()
 }
 
+/// What two sorted, deduplicated sets share.
 fn overlap(a: &[u64], b: &[u64]) -> Overlap {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
     // Branch-free merge: which side moves is data, not a jump the CPU must
@@ -690,8 +690,25 @@ mod tests {
                 });
             }
         }
+        /// Every job on a thread of its own.
+        struct Spawned;
+        impl Jobs for Spawned {
+            fn run<R: Send>(&self, n: usize, job: &(dyn Fn(usize) -> R + Sync)) -> Vec<R> {
+                std::thread::scope(|s| {
+                    let handles: Vec<_> = (0..n).map(|i| s.spawn(move || job(i))).collect();
+                    handles
+                        .into_iter()
+                        .map(|h| h.join().expect("job"))
+                        .collect()
+                })
+            }
+        }
         let refs: Vec<&Article> = articles.iter().collect();
-        let (copies, memo) = find_copies(&refs, &[], &CopyMemo::default(), &crate::OneByOne);
+        let (copies, memo) = find_copies(&refs, &[], &CopyMemo::default(), &Spawned);
+        let (serial, serial_memo) = find_copies(&refs, &[], &CopyMemo::default(), &crate::OneByOne);
+        assert_eq!(memo, serial_memo, "threads change nothing");
+        assert_eq!(copies.groups, serial.groups);
+        assert_eq!(copies.original_of, serial.original_of);
         assert_eq!(copies.groups.len(), 5, "one group a family");
         assert!(memo.len() > 3 * PAIRS_PER_JOB, "pairs over several jobs");
         let by_key: FastMap<u64, &Article> =
