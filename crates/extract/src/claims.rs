@@ -94,10 +94,11 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             j += 1;
         }
     } else if w.get(j) == "of"
-        && matches!(w.get(j + 1), "his" | "her" | "their")
+        && matches!(w.get(j + 1), "his" | "her" | "their" | "its")
         && let Some(v) = victim_noun(w.get(j + 2))
     {
-        // "two of her children": a part of someone's kin or people.
+        // "two of her children", "four of its soldiers": a part of someone's
+        // kin or people.
         np.victims = Some(v);
         np.end = j + 3;
         return np;

@@ -23,7 +23,9 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         | "policemen" | "police" | "guards" | "recruits" | "members" | "mercenaries"
         | "extremists" | "snipers" | "marines" | "pilots" | "army" | "conscripts" | "fighter"
         | "militant" | "soldier" | "terrorist" | "jihadist" | "rebel" | "officer" | "policeman"
-        | "commander" | "member" | "serviceman" | "guard" | "gunman" => Victims::Combatants,
+        | "commander" | "member" | "serviceman" | "guard" | "gunman" | "troopers" | "trooper" => {
+            Victims::Combatants
+        }
         "people" | "persons" | "person" | "residents" | "citizens" | "workers" | "men"
         | "others" | "individuals" | "inhabitants" | "villagers" | "family" | "families"
         | "victims" | "martyrs" | "migrants" | "refugees" | "detainees" | "prisoners"
