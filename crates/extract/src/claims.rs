@@ -351,6 +351,8 @@ fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
     if w.ends_before(first, &["along", "with"])
         || w.ends_before(first, &["together", "with"])
         || w.ends_before(first, &["as", "well", "as"])
+        || w.ends_before(first, &["as", "follows", ":"])
+        || w.ends_before(first, &["as", "follows"])
         || (prev == "another" && first >= 2)
     {
         return true;
@@ -630,16 +632,28 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
 
 /// A noun cue before the count: "the death toll rose to 86", "among the dead were".
 fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, bool)> {
-    // "The death toll following Thursday's attack on the village reached 51".
+    // "The death toll following Thursday's attack on the village reached 51",
+    // "the number of victims from March 27 to April 10 has reached 236".
     if count.first > 0
         && matches!(
             w.get(count.first - 1),
             "reached" | "to" | "at" | "hit" | "passed" | "topped"
         )
-        && (count.first.saturating_sub(16)..count.first)
-            .any(|k| matches!(w.get(k), "toll" | "tolls"))
     {
-        return Some((Measure::Killed, false));
+        for k in (count.first.saturating_sub(16)..count.first).rev() {
+            let number_of =
+                w.get(k.wrapping_sub(2)) == "number" && w.get(k.wrapping_sub(1)) == "of";
+            match w.get(k) {
+                "toll" | "tolls" => return Some((Measure::Killed, false)),
+                "victims" | "dead" | "deaths" | "fatalities" | "killed" if number_of => {
+                    return Some((Measure::Killed, false));
+                }
+                "wounded" | "injured" | "injuries" if number_of => {
+                    return Some((Measure::Injured, false));
+                }
+                _ => {}
+            }
+        }
     }
     let lo = count.first.saturating_sub(8);
     for k in (lo..count.first).rev() {
