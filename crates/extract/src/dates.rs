@@ -459,7 +459,54 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             };
         }
     }
+    merge_spans(w, &mut out);
     out
+}
+
+/// "from Friday March 27 2015 to Friday April 10 2015", "between May 1 and
+/// May 5": two mentions that bound one span become one, from the first's
+/// start to the second's end (a day named twice, "Friday March 27", is one
+/// mention of it first).
+fn merge_spans(w: &Words<'_>, out: &mut Vec<DateMention>) {
+    // Adjacent mentions of one day ("Friday" then "March 27 2015").
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        if a.end == b.first && a.range.is_some() && b.range.is_some() && !a.since && !b.since {
+            let (first, range) = (a.first, b.range);
+            out.remove(k);
+            if let Some(m) = out.get_mut(k) {
+                m.first = first;
+                m.range = range;
+            }
+        } else {
+            k += 1;
+        }
+    }
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let opener = w.get(a.first.wrapping_sub(1));
+        let joiner = (b.first == a.end + 1).then(|| w.get(a.end));
+        let bounds = matches!(
+            (opener, joiner),
+            ("from", Some("to" | "until" | "till")) | ("between", Some("and"))
+        );
+        if let (true, Some((lo, _)), Some((_, hi))) = (bounds, a.range, b.range)
+            && lo <= hi
+        {
+            let (first, speech) = (a.first, a.speech && b.speech);
+            out.remove(k);
+            if let Some(m) = out.get_mut(k) {
+                m.first = first;
+                m.range = Some((lo, hi));
+                m.speech = speech;
+                m.coarse = false;
+                m.within = false;
+            }
+        }
+        k += 1;
+    }
 }
 
 #[cfg(test)]
@@ -526,6 +573,14 @@ mod tests {
         assert_eq!(
             one("yesterday", d),
             ("2017-06-02".into(), "2017-06-02".into())
+        );
+        assert_eq!(
+            one("from Friday March 27 2015 to Friday April 10 2015", d),
+            ("2015-03-27".into(), "2015-04-10".into())
+        );
+        assert_eq!(
+            one("between May 1 and May 5", d),
+            ("2017-05-01".into(), "2017-05-05".into())
         );
         assert_eq!(
             one("in March", d),
