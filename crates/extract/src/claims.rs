@@ -98,8 +98,12 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         && let Some(v) = victim_noun(w.get(j + 2))
     {
         // "two of her children", "four of its soldiers": a part of someone's
-        // kin or people.
-        np.victims = Some(v);
+        // kin or people; "six of its members" may be a family's.
+        np.victims = Some(if w.get(j + 2) == "members" {
+            Victims::People
+        } else {
+            v
+        });
         np.end = j + 3;
         return np;
     } else if w.get(j) == "of" && matches!(w.get(j + 1), "the" | "those" | "these") {
@@ -640,18 +644,51 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
             "reached" | "to" | "at" | "hit" | "passed" | "topped"
         )
     {
-        for k in (count.first.saturating_sub(16)..count.first).rev() {
+        if (count.first.saturating_sub(16)..count.first)
+            .any(|k| matches!(w.get(k), "toll" | "tolls"))
+        {
+            return Some((Measure::Killed, false));
+        }
+        // "the number of X ... reached N", within the clause: not past
+        // another count or outcome ("the number of wounded rose to 45, while
+        // the dead stand at 9").
+        let cue = |k: usize| {
             let number_of =
                 w.get(k.wrapping_sub(2)) == "number" && w.get(k.wrapping_sub(1)) == "of";
             match w.get(k) {
-                "toll" | "tolls" => return Some((Measure::Killed, false)),
                 "victims" | "dead" | "deaths" | "fatalities" | "killed" if number_of => {
-                    return Some((Measure::Killed, false));
+                    Some(Measure::Killed)
                 }
-                "wounded" | "injured" | "injuries" if number_of => {
-                    return Some((Measure::Injured, false));
-                }
-                _ => {}
+                "wounded" | "injured" | "injuries" if number_of => Some(Measure::Injured),
+                _ => None,
+            }
+        };
+        for k in (count.first.saturating_sub(16)..count.first).rev() {
+            let x = w.get(k);
+            // "the number of killed and wounded": both outcomes, casualties.
+            if outcome_after(x).is_some()
+                && matches!(w.get(k.wrapping_sub(1)), "and" | "or")
+                && let Some(first) = cue(k.wrapping_sub(2))
+            {
+                let both = matches!(
+                    (first, outcome_after(x)),
+                    (Measure::Killed, Some(Measure::Injured))
+                        | (Measure::Injured, Some(Measure::Killed))
+                );
+                return both.then_some((Measure::Casualties, false));
+            }
+            if let Some(m) = cue(k) {
+                return Some((m, false));
+            }
+            let date_number = w.kind(k) == Some(TokenKind::Number)
+                && (month_number(w.get(k.wrapping_sub(1))).is_some()
+                    || month_number(w.get(k + 1)).is_some()
+                    || (x.len() == 4 && x.starts_with(['1', '2'])));
+            if (w.kind(k) == Some(TokenKind::Number) && !date_number)
+                || outcome_after(x).is_some()
+                || outcome_before(x).is_some()
+            {
+                break;
             }
         }
     }

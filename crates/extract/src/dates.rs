@@ -488,13 +488,30 @@ fn merge_spans(w: &Words<'_>, out: &mut Vec<DateMention>) {
         let (a, b) = (&out[k], &out[k + 1]);
         let opener = w.get(a.first.wrapping_sub(1));
         let joiner = (b.first == a.end + 1).then(|| w.get(a.end));
-        let bounds = matches!(
-            (opener, joiner),
-            ("from", Some("to" | "until" | "till")) | ("between", Some("and"))
+        // "postponed from Thursday to Monday" moves a day, it spans none.
+        let moved = matches!(
+            w.get(a.first.wrapping_sub(2)),
+            "postponed" | "moved" | "delayed" | "rescheduled" | "back" | "forward" | "changed"
         );
-        if let (true, Some((lo, _)), Some((_, hi))) = (bounds, a.range, b.range)
-            && lo <= hi
-        {
+        let bounds = !moved
+            && matches!(
+                (opener, joiner),
+                ("from", Some("to" | "until" | "till")) | ("between", Some("and"))
+            );
+        let spans = match (a.range, b.range) {
+            (Some((lo, _)), Some((_, hi))) => {
+                let (lo, hi) = same_year_as_written(w, a, b, lo, hi);
+                // "from Sunday to Wednesday" read on a Tuesday: last Sunday.
+                let lo = if lo > hi && is_weekday(w.get(a.first)).is_some() {
+                    lo.checked_sub(7.days()).unwrap_or(lo)
+                } else {
+                    lo
+                };
+                (lo <= hi).then_some((lo, hi))
+            }
+            _ => None,
+        };
+        if let (true, Some((lo, hi))) = (bounds, spans) {
             let (first, speech) = (a.first, a.speech && b.speech);
             out.remove(k);
             if let Some(m) = out.get_mut(k) {
@@ -509,13 +526,39 @@ fn merge_spans(w: &Words<'_>, out: &mut Vec<DateMention>) {
     }
 }
 
+/// The span `lo..hi` of mentions `a` and `b` with a year written on one side
+/// only ("from March 27 2015 to April 10"): the other side is in that year.
+fn same_year_as_written(
+    w: &Words<'_>,
+    a: &DateMention,
+    b: &DateMention,
+    lo: Date,
+    hi: Date,
+) -> (Date, Date) {
+    let written = |m: &DateMention| {
+        (m.first..m.end).find_map(|k| {
+            let word = w.get(k);
+            (word.len() == 4)
+                .then(|| word.parse::<i16>().ok())
+                .flatten()
+                .filter(|y| (1900..=2100).contains(y))
+        })
+    };
+    let in_year = |d: Date, y: i16| Date::new(y, d.month(), d.day()).unwrap_or(d);
+    match (written(a), written(b)) {
+        (Some(y), None) => (lo, in_year(hi, y)),
+        (None, Some(y)) => (in_year(lo, y), hi),
+        _ => (lo, hi),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::tokens::tokenize;
     use ledger_types::Span;
 
-    fn dates(s: &str, article: &str) -> Vec<(Option<(String, String)>, bool)> {
+    fn find_dates_of(s: &str, article: &str) -> Vec<DateMention> {
         let lower = s.to_ascii_lowercase();
         let mut toks = Vec::new();
         tokenize(&lower, Span::new(0, s.len()), &mut toks);
@@ -523,8 +566,11 @@ mod tests {
             lower: &lower,
             tokens: &toks,
         };
-        let a: Option<Date> = article.parse().ok();
-        find_dates(&w, a)
+        find_dates(&w, article.parse().ok())
+    }
+
+    fn dates(s: &str, article: &str) -> Vec<(Option<(String, String)>, bool)> {
+        find_dates_of(s, article)
             .into_iter()
             .map(|m| {
                 (
@@ -581,6 +627,35 @@ mod tests {
         assert_eq!(
             one("between May 1 and May 5", d),
             ("2017-05-01".into(), "2017-05-05".into())
+        );
+        assert_eq!(
+            one("from March 27 2015 to April 10", d),
+            ("2015-03-27".into(), "2015-04-10".into())
+        );
+        assert_eq!(
+            one("between March 27 and April 10 2015", d),
+            ("2015-03-27".into(), "2015-04-10".into())
+        );
+        assert_eq!(
+            one("from Friday until Saturday", d),
+            ("2017-06-02".into(), "2017-06-03".into())
+        );
+        // Read on a Saturday: last Thursday to this Monday is no span.
+        assert_eq!(
+            one("from Sunday to Friday", d),
+            ("2017-05-28".into(), "2017-06-02".into())
+        );
+        assert_eq!(
+            dates("the trial was postponed from Thursday to Monday", d).len(),
+            2
+        );
+        // A merged mention is the span of days it bounds, not a month.
+        let merged = find_dates_of("between January 2017 and March 2017", d);
+        assert_eq!(merged.len(), 1);
+        assert!(
+            merged
+                .iter()
+                .all(|m| !m.coarse && !m.within && m.is_period())
         );
         assert_eq!(
             one("in March", d),

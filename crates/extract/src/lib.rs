@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.27");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.28");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -1194,8 +1194,12 @@ impl<'a> ArticleScan<'a> {
             for d in claims::event_dates(&self.input(words, &[])) {
                 let names_a_day = is_weekday(words.get(d.first)).is_some()
                     || DAY_WORDS.contains(&words.get(d.first));
-                let byline = matches!(words.kind(d.end), Some(TokenKind::Number))
-                    || month_number(words.get(d.end)).is_some();
+                // A weekday with a full date after it, in the mention ("AFP
+                // Wednesday 12 Oct 2016", one mention) or just after it.
+                let byline = [d.first + 1, d.end].into_iter().any(|k| {
+                    matches!(words.kind(k), Some(TokenKind::Number))
+                        || month_number(words.get(k)).is_some()
+                });
                 let Some((day, last)) = d.range else {
                     continue;
                 };
