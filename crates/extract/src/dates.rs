@@ -609,42 +609,30 @@ mod tests {
     }
 
     #[test]
-    fn resolves_relative_dates_against_the_article() {
+    fn two_dates_bounding_a_span_are_one_mention() {
         let d = "2017-06-03"; // a Saturday
-        assert_eq!(
-            one("During Tuesday's airstrikes", d),
-            ("2017-05-30".into(), "2017-05-30".into())
-        );
-        assert_eq!(one("on Saturday night", d), (d.into(), d.into()));
-        assert_eq!(
-            one("yesterday", d),
-            ("2017-06-02".into(), "2017-06-02".into())
-        );
-        assert_eq!(
-            one("from Friday March 27 2015 to Friday April 10 2015", d),
-            ("2015-03-27".into(), "2015-04-10".into())
-        );
-        assert_eq!(
-            one("between May 1 and May 5", d),
-            ("2017-05-01".into(), "2017-05-05".into())
-        );
-        assert_eq!(
-            one("from March 27 2015 to April 10", d),
-            ("2015-03-27".into(), "2015-04-10".into())
-        );
-        assert_eq!(
-            one("between March 27 and April 10 2015", d),
-            ("2015-03-27".into(), "2015-04-10".into())
-        );
-        assert_eq!(
-            one("from Friday until Saturday", d),
-            ("2017-06-02".into(), "2017-06-03".into())
-        );
-        // Read on a Saturday: last Thursday to this Monday is no span.
-        assert_eq!(
-            one("from Sunday to Friday", d),
-            ("2017-05-28".into(), "2017-06-02".into())
-        );
+        for (text, from, to) in [
+            (
+                "from Friday March 27 2015 to Friday April 10 2015",
+                "2015-03-27",
+                "2015-04-10",
+            ),
+            ("between May 1 and May 5", "2017-05-01", "2017-05-05"),
+            // A year written on one side only dates both.
+            ("from March 27 2015 to April 10", "2015-03-27", "2015-04-10"),
+            (
+                "between March 27 and April 10 2015",
+                "2015-03-27",
+                "2015-04-10",
+            ),
+            ("from Friday until Saturday", "2017-06-02", "2017-06-03"),
+            // Monday is the 29th: the Friday is the one before it.
+            ("from Friday to Monday", "2017-05-26", "2017-05-29"),
+        ] {
+            assert_eq!(find_dates_of(text, d).len(), 1, "{text}");
+            assert_eq!(one(text, d), (from.into(), to.into()), "{text}");
+        }
+        // A day moved to another is no span.
         assert_eq!(
             dates("the trial was postponed from Thursday to Monday", d).len(),
             2
@@ -656,6 +644,20 @@ mod tests {
             merged
                 .iter()
                 .all(|m| !m.coarse && !m.within && m.is_period())
+        );
+    }
+
+    #[test]
+    fn resolves_relative_dates_against_the_article() {
+        let d = "2017-06-03"; // a Saturday
+        assert_eq!(
+            one("During Tuesday's airstrikes", d),
+            ("2017-05-30".into(), "2017-05-30".into())
+        );
+        assert_eq!(one("on Saturday night", d), (d.into(), d.into()));
+        assert_eq!(
+            one("yesterday", d),
+            ("2017-06-02".into(), "2017-06-02".into())
         );
         assert_eq!(
             one("in March", d),
