@@ -124,10 +124,9 @@ pub fn bench(opts: &BenchOptions) -> Result<String, String> {
 /// `corpus`: runs of three sentences from articles picked at random (seeded),
 /// under the title and date of one of them shifted by some days, so that the
 /// articles are distinct and real-sized; every twentieth is a republished
-/// copy of an earlier one under another name, as news corpora have. Returns
-/// the bytes written.
-/// Writes `n` articles of about `kb` KB into `out`; returns the bytes written
-/// and the latest publication date among them.
+/// copy of an earlier one under another name, as news corpora have. Written
+/// into `out`; returns the bytes written and the latest publication date
+/// among them.
 fn generate_corpus(
     corpus: &Path,
     out: &Path,

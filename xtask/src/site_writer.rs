@@ -7,8 +7,9 @@
 //! the files whose bytes changed, each through a temporary file that takes
 //! the old one's place in one step, so every file is always whole. (Nothing is
 //! forced to the disk: after a power cut, the last files written may be
-//! empty, as after any program that does not sync.) The manifest is removed while that happens: a build
-//! that dies half way leaves none, and the next build is a full one. The
+//! empty, as after any program that does not sync.) The manifest is renamed
+//! away while that happens: a build that dies half way leaves none, and the
+//! next build is a full one. The
 //! large exports are made of chunks (see [`Site::chunk_fingerprints`]): the
 //! manifest keeps each chunk's fingerprint and length, and a rebuild takes
 //! the chunks that did not change from the file already there.
@@ -184,7 +185,14 @@ fn write_whole(
     let result = (|| -> Result<Vec<PartOutcome>, String> {
         // A fresh folder: nothing in it is replaced.
         let trash = Trash::now();
-        let outcomes = render_parts(site, progress, None, &Stamps::new(), &staging, &trash)?;
+        let outcomes = render_parts(&Writing {
+            site,
+            dir: &staging,
+            old: None,
+            stamps: &Stamps::new(),
+            progress,
+            trash: &trash,
+        })?;
         let manifest = manifest_of(&outcomes);
         write_file(&staging, MANIFEST, &manifest, &trash)?;
         Ok(outcomes)
@@ -224,7 +232,14 @@ fn write_incremental(
     let gone = out.join(format!(".{MANIFEST}.old-{}", std::process::id()));
     fs::rename(&manifest_path, &gone).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
     trash.throw(Rubbish::File(gone));
-    let outcomes = render_parts(site, progress, Some(old), stamps, out, &trash)?;
+    let outcomes = render_parts(&Writing {
+        site,
+        dir: out,
+        old: Some(old),
+        stamps,
+        progress,
+        trash: &trash,
+    })?;
     let manifest = manifest_of(&outcomes);
     let mut removed = 0;
     for path in old.files.keys() {
@@ -243,18 +258,27 @@ fn write_incremental(
     Ok((stats, outcomes))
 }
 
+/// What every part of one write of a site shares.
+#[derive(Clone, Copy)]
+struct Writing<'a, 's> {
+    site: &'a Site<'s>,
+    /// The folder the site is written into.
+    dir: &'a Path,
+    /// The manifest of the site already in `dir`, if any.
+    old: Option<&'a Manifest>,
+    /// The chunked files' stamps as the last build left them.
+    stamps: &'a Stamps,
+    progress: &'a ProgressBar,
+    /// Where replaced files go.
+    trash: &'a Trash,
+}
+
 /// Renders every part in parallel and writes its files into `dir`; outcomes
 /// in part order. Against the `old` manifest of a site in `dir`, a part whose
 /// fingerprint still holds is not rendered, a file whose bytes are unchanged
 /// not written, and files are replaced atomically.
-fn render_parts(
-    site: &Site<'_>,
-    progress: &ProgressBar,
-    old: Option<&Manifest>,
-    stamps: &Stamps,
-    dir: &Path,
-    trash: &Trash,
-) -> Result<Vec<PartOutcome>, String> {
+fn render_parts(writing: &Writing<'_, '_>) -> Result<Vec<PartOutcome>, String> {
+    let Writing { site, progress, .. } = *writing;
     progress.set_length(site.parts().len() as u64);
     // Row hashes first, on every thread: the large parts, which come first,
     // would otherwise each wait for the other to hash the same rows.
@@ -271,27 +295,22 @@ fn render_parts(
         .iter()
         .enumerate()
         .par_bridge()
-        .map(|(i, part)| {
-            (
-                i,
-                render_part(site, part, old, stamps, dir, progress, trash),
-            )
-        })
+        .map(|(i, part)| (i, render_part(writing, part)))
         .collect::<Vec<_>>();
     outcomes.sort_unstable_by_key(|(i, _)| *i);
     outcomes.into_iter().map(|(_, outcome)| outcome).collect()
 }
 
 /// One part's outcome (see [`render_parts`]).
-fn render_part(
-    site: &Site<'_>,
-    part: &SitePart,
-    old: Option<&Manifest>,
-    stamps: &Stamps,
-    dir: &Path,
-    progress: &ProgressBar,
-    trash: &Trash,
-) -> Result<PartOutcome, String> {
+fn render_part(writing: &Writing<'_, '_>, part: &SitePart) -> Result<PartOutcome, String> {
+    let Writing {
+        site,
+        dir,
+        old,
+        stamps,
+        progress,
+        trash,
+    } = *writing;
     let no_files = BTreeMap::new();
     let old_files = old.map_or(&no_files, |m| &m.files);
     let fingerprint = site.fingerprint(part).map_err(|e| e.to_string())?;
@@ -313,8 +332,7 @@ fn render_part(
             let (written, chunks) = match site.chunk_fingerprints(part) {
                 Some(fingerprints) => {
                     let fingerprints = fingerprints.map_err(|e| e.to_string())?;
-                    let (file, chunks) =
-                        write_chunked(site, part, &fingerprints, old, stamps, dir, trash)?;
+                    let (file, chunks) = write_chunked(writing, part, &fingerprints)?;
                     (vec![file], Some(chunks))
                 }
                 None => {
@@ -368,14 +386,18 @@ impl Piece {
 /// `stamps`; the others are rendered. The file's hash in the manifest is
 /// that of its chunk list: equal fingerprints, equal bytes.
 fn write_chunked(
-    site: &Site<'_>,
+    writing: &Writing<'_, '_>,
     part: &SitePart,
     fingerprints: &[u64],
-    old: Option<&Manifest>,
-    stamps: &Stamps,
-    dir: &Path,
-    trash: &Trash,
 ) -> Result<(WrittenFile, ChunkedOutcome), String> {
+    let Writing {
+        site,
+        dir,
+        old,
+        stamps,
+        trash,
+        ..
+    } = *writing;
     safe_path(&part.path)?;
     let path = dir.join(&part.path);
     let previous = old.and_then(|m| m.chunked.get(&part.path));
@@ -507,8 +529,8 @@ fn safe_path(path: &str) -> Result<(), String> {
 }
 
 /// Writes one file under `dir` with `write`; `atomic`: through a temporary
-/// file and a rename, for a folder that is being read (a fresh staging
-/// folder is not).
+/// file that takes its place (see [`swap_in`]), for a folder that is being
+/// read (a fresh staging folder is not).
 fn write_output(
     dir: &Path,
     file: &str,

@@ -518,13 +518,17 @@ pub(crate) fn find_copies(
     // a few thousand pairs per job. Every pair compared, remembered or not,
     // goes into the memo returned.
     let mut known = memo.lookup();
-    let to_compare: Vec<PairToCompare> = candidates
-        .iter()
-        .map(|&(a, b)| (a as usize, b as usize))
+    let mut uf = UnionFind::new(n);
+    let mut to_compare: Vec<PairToCompare> = Vec::with_capacity(candidates.len());
+    for &(a, b) in &candidates {
+        let (a, b) = (a as usize, b as usize);
         // Identical files are copies whatever their text: not compared.
-        .filter(|&(a, b)| !same_file(a, b))
-        .map(|(a, b)| (a, b, pair_key(sketch(a), sketch(b))))
-        .collect();
+        if same_file(a, b) {
+            uf.union(a, b);
+        } else {
+            to_compare.push((a, b, pair_key(sketch(a), sketch(b))));
+        }
+    }
     let mut needs_set = vec![false; n];
     for &(a, b, key) in &to_compare {
         if key.and_then(|k| known.get(&k)).is_none() {
@@ -539,33 +543,29 @@ pub(crate) fn find_copies(
     for (&i, set) in needing.iter().zip(made) {
         sets[i] = Some(set);
     }
+    // A pair's overlap: remembered, or computed from its shingle sets.
+    let remembered_or_compared = |known: &FastMap<(u64, u64), Overlap>,
+                                  sets: &[Option<Vec<u64>>],
+                                  (a, b, key): PairToCompare| {
+        match key.and_then(|k| known.get(&k)) {
+            Some(&found) => found,
+            None => overlap(
+                shingle_set(sketch(a), &sets[a]),
+                shingle_set(sketch(b), &sets[b]),
+            ),
+        }
+    };
     let overlaps: Vec<Overlap> = {
         let (known, sets) = (&known, &sets);
-        let set = |i: usize| shingle_set(sketch(i), &sets[i]);
-        let job = |k: usize| -> Vec<Overlap> {
-            let from = (k * PAIRS_PER_JOB).min(to_compare.len());
-            let to = ((k + 1) * PAIRS_PER_JOB).min(to_compare.len());
-            to_compare[from..to]
+        let job = |_: usize, pairs: &[PairToCompare]| -> Vec<Overlap> {
+            pairs
                 .iter()
-                .map(|&(a, b, key)| match key.and_then(|k| known.get(&k)) {
-                    Some(&found) => found,
-                    None => overlap(set(a), set(b)),
-                })
+                .map(|&pair| remembered_or_compared(known, sets, pair))
                 .collect()
         };
-        jobs.run(to_compare.len().div_ceil(PAIRS_PER_JOB), &job)
-            .into_iter()
-            .flatten()
-            .collect()
+        crate::jobs::run_chunks(jobs, &to_compare, PAIRS_PER_JOB, &job)
     };
     let mut compared: Vec<(u64, u64)> = Vec::with_capacity(to_compare.len());
-    let mut uf = UnionFind::new(n);
-    for &(a, b) in &candidates {
-        let (a, b) = (a as usize, b as usize);
-        if same_file(a, b) {
-            uf.union(a, b);
-        }
-    }
     for (&(a, b, key), &found) in to_compare.iter().zip(&overlaps) {
         if let Some(k) = key {
             compared.push(k);
@@ -580,18 +580,14 @@ pub(crate) fn find_copies(
     let mut compare = |a: usize, b: usize| -> Overlap {
         let key = pair_key(sketch(a), sketch(b));
         compared.extend(key);
-        if let Some(found) = key.and_then(|k| known.get(&k)) {
-            return *found;
-        }
-        for i in [a, b] {
-            if sketch(i).set.is_none() && sets[i].is_none() {
-                sets[i] = Some(shingles(articles[i]));
+        if key.and_then(|k| known.get(&k)).is_none() {
+            for i in [a, b] {
+                if sketch(i).set.is_none() && sets[i].is_none() {
+                    sets[i] = Some(shingles(articles[i]));
+                }
             }
         }
-        let found = overlap(
-            shingle_set(sketch(a), &sets[a]),
-            shingle_set(sketch(b), &sets[b]),
-        );
+        let found = remembered_or_compared(&known, &sets, (a, b, key));
         if let Some(k) = key {
             known.insert(k, found);
         }

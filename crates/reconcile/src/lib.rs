@@ -79,8 +79,9 @@ pub struct ReconcileMemo {
 /// is new, changed or gone (in the date order claims are clustered in). The
 /// returned memo is the one to pass to the next run. `jobs` runs the
 /// independent pieces of work (copy candidates by LSH band, prefiltered
-/// there; clustering items by range of claims; one incident per cluster); the result does
-/// not depend on how.
+/// there; the shingle sets and exact comparisons of candidate pairs;
+/// clustering items by range of claims; one incident per cluster); the
+/// result does not depend on how.
 pub fn reconcile_memoized(
     mut articles: Vec<Article>,
     mut sketches: Vec<Option<CopySketch>>,
@@ -324,10 +325,9 @@ fn cluster_claims(
     // Each incident claim's item but for the interned numbers, with its
     // fingerprint: independent claim by claim, so made in parallel.
     const CLAIMS_PER_JOB: usize = 2048;
-    let partial_items = |k: usize| -> Vec<(Item, Option<usize>)> {
-        let start = k.saturating_mul(CLAIMS_PER_JOB).min(claims.len());
-        let end = start.saturating_add(CLAIMS_PER_JOB).min(claims.len());
-        let range = claims.get(start..end).unwrap_or_default();
+    // With each item, the index of its article's original (its source
+    // group), when the article is known.
+    let partial_items = |start: usize, range: &[Claim]| -> Vec<(Item, Option<usize>)> {
         let incident_claims = range.iter().enumerate().map(|(j, c)| (start + j, c));
         incident_claims
             .filter(|(_, claim)| claim.scope == Scope::Incident)
@@ -337,11 +337,7 @@ fn cluster_claims(
                     .and_then(|a| articles.get(a))
                     .and_then(|a| a.date)
                     .map(day_number);
-                let original = found
-                    .and_then(|a| original_of.get(a).copied())
-                    .or(found)
-                    .and_then(|a| articles.get(a))
-                    .map(|a| a.id.as_str());
+                let original = found.map(|a| original_of.get(a).copied().unwrap_or(a));
                 let mut item = Item {
                     claim: i,
                     article: 0,
@@ -364,25 +360,28 @@ fn cluster_claims(
                     hi: claim.count_max.unwrap_or(u64::MAX),
                     fingerprint: 0,
                 };
-                item.fingerprint = item_fingerprint(&item, claim, original);
-                (item, found)
+                let original_id = original
+                    .and_then(|o| articles.get(o))
+                    .map(|a| a.id.as_str());
+                item.fingerprint = item_fingerprint(&item, claim, original_id);
+                (item, original)
             })
             .collect()
     };
-    let partial = jobs.run(claims.len().div_ceil(CLAIMS_PER_JOB), &partial_items);
+    let partial = jobs::run_chunks(jobs, claims, CLAIMS_PER_JOB, &partial_items);
     // Names and places are numbered in claim order, one claim after another.
     let mut interner = Interner::default();
     let mut article_ids: FastMap<&str, u32> = FastMap::default();
     let mut items: Vec<Item> = Vec::new();
-    for (mut item, found) in partial.into_iter().flatten() {
+    for (mut item, original) in partial {
         let Some(claim) = claims.get(item.claim) else {
             continue;
         };
         let next = article_ids.len() as u32;
         item.article = *article_ids.entry(claim.article.as_str()).or_insert(next);
         // Claims of unknown articles are their own source.
-        item.group = match found {
-            Some(a) => original_of.get(a).copied().unwrap_or(a) as u32,
+        item.group = match original {
+            Some(o) => o as u32,
             None => (articles.len() as u32).saturating_add(item.article),
         };
         item.actor = claim.actor.as_ref().map(|p| interner.name(&p.name));

@@ -94,9 +94,9 @@ impl<'a> Chunks<'a> {
     /// How many data chunks `file` has.
     fn data_count(&self, file: Chunked) -> usize {
         match file {
-            Chunked::ClaimsCsv | Chunked::ClaimsJsonl => self.claims.ranges.len(),
-            Chunked::IncidentsCsv | Chunked::IncidentsJson => self.incidents.ranges.len(),
-            Chunked::SearchJs => self.incidents.ranges.len() + self.articles.len(),
+            Chunked::ClaimsCsv | Chunked::ClaimsJsonl => self.claims.chunk_count(),
+            Chunked::IncidentsCsv | Chunked::IncidentsJson => self.incidents.chunk_count(),
+            Chunked::SearchJs => self.incidents.chunk_count() + self.articles.len(),
         }
     }
 
@@ -109,7 +109,7 @@ impl<'a> Chunks<'a> {
             }
             Chunked::IncidentsCsv | Chunked::IncidentsJson => incidents(),
             // The incidents' entries, then the articles'.
-            Chunked::SearchJs => match k.checked_sub(self.incidents.ranges.len()) {
+            Chunked::SearchJs => match k.checked_sub(self.incidents.chunk_count()) {
                 None => incidents(),
                 Some(j) => self.articles.get(j).map(|r| (Rows::Articles, r)),
             },
@@ -328,7 +328,7 @@ impl<'a, T: Serialize> RowHashes<'a, T> {
     /// Adds the number of rows, then every row's hash in order, to `hash`.
     pub(crate) fn hash_into(&self, hash: &mut Xxh3) -> Result<(), ReportError> {
         hash.update(&(self.rows.len() as u64).to_le_bytes());
-        for k in 0..self.ranges.len() {
+        for k in 0..self.chunk_count() {
             for h in self.of_chunk(k)? {
                 hash.update(&h.to_le_bytes());
             }

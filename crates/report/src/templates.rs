@@ -107,6 +107,10 @@ pub fn environment(options: &RenderOptions) -> Result<Environment<'static>, Repo
             _ => escape_formatter(out, state, value),
         }
     });
+    // "1 incident", "2 incidents", as the Rust side writes them.
+    env.add_function("count", |n: usize, noun: String| {
+        crate::figures::count(n, &noun)
+    });
     for (name, source) in EMBEDDED {
         let source = options
             .template_overrides
