@@ -80,6 +80,8 @@ struct NounPhrase {
     measure: Option<Measure>,
     /// The phrase names something other than people ("50 strikes").
     not_people: bool,
+    /// `direct_outcome_after` the phrase: "29 injured".
+    direct: Option<Measure>,
 }
 
 fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> NounPhrase {
@@ -417,9 +419,7 @@ fn measure_before(
             // "state media claimed 49 fighters were killed and wounded": the
             // outcome bound to the noun phrase says more than a weak verb.
             let speech = matches!(word, "claimed" | "claiming");
-            if weak
-                && (np.victims.is_none() || (speech && direct_outcome_after(w, np.end).is_some()))
-            {
+            if weak && (np.victims.is_none() || (speech && np.direct.is_some())) {
                 return None;
             }
             return Some(m);
@@ -665,7 +665,8 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
         };
         for k in (count.first.saturating_sub(16)..count.first).rev() {
             let x = w.get(k);
-            // "the number of killed and wounded": both outcomes, casualties.
+            // "the number of killed and wounded": both outcomes, casualties;
+            // "dead and missing" cannot be one count, so none at all.
             if outcome_after(x).is_some()
                 && matches!(w.get(k.wrapping_sub(1)), "and" | "or")
                 && let Some(first) = cue(k.wrapping_sub(2))
@@ -681,9 +682,7 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
                 return Some((m, false));
             }
             let date_number = w.kind(k) == Some(TokenKind::Number)
-                && (month_number(w.get(k.wrapping_sub(1))).is_some()
-                    || month_number(w.get(k + 1)).is_some()
-                    || (x.len() == 4 && x.starts_with(['1', '2'])));
+                && (is_day_of_date(w, k) || (x.len() == 4 && x.starts_with(['1', '2'])));
             if (w.kind(k) == Some(TokenKind::Number) && !date_number)
                 || outcome_after(x).is_some()
                 || outcome_before(x).is_some()
@@ -1125,20 +1124,21 @@ fn actor_of(
             || (matches!(next, "-" | "air" | "and") && is_attack_noun(next2))
             || (!names_victims && is_attack_noun(w.get(p.end + 1)) && !is_np_stop(next));
         // Active voice only: "X killed", not "X were killed".
-        let subject = active_outcome_verb(w, p.end, p.end + 4).is_some();
+        let verb = active_outcome_verb(w, after, after + 6);
+        let subject = verb.is_some_and(|k| k < p.end + 4);
         // "Daesh executed at least 128", "the rebel barrage killed 10", "IS
         // militants have killed 21": the subject of the very verb that counts
         // this claim weighs as much as "by X". Only the subject's own words or
         // adverbs may stand between ("IS sites in Palmyra killing" is no
         // subject), and the party must open its clause ("troops engaged
         // rebels killing 12": the rebels are the object).
-        let direct = opens_clause(prev, prev2)
-            && active_outcome_verb(w, after, after + 6).is_some_and(|k| {
-                k < token && token - k <= 4 && subject_reaches_verb(w, p.end, after, k)
-            });
         if names_victims && !by {
             continue;
         }
+        let direct = opens_clause(prev, prev2)
+            && verb.is_some_and(|k| {
+                k < token && token - k <= 4 && subject_reaches_verb(w, p.end, after, k)
+            });
         // "... killed 43 people after a pilot was killed by rebels": a "by" after
         // another outcome verb further on belongs to that other clause.
         let by_other_clause = by
@@ -1166,6 +1166,11 @@ fn actor_of(
     best.map(|(_, _, p)| p.party.clone())
 }
 
+/// A number next to a month name: the day of a date ("March 13", "13 March").
+fn is_day_of_date(w: &Words<'_>, k: usize) -> bool {
+    month_number(w.get(k.wrapping_sub(1))).is_some() || month_number(w.get(k + 1)).is_some()
+}
+
 /// The first active outcome verb ("killed", not "were killed") in `from..to`.
 fn active_outcome_verb(w: &Words<'_>, from: usize, to: usize) -> Option<usize> {
     (from..to.min(w.len())).find(|&k| {
@@ -1189,7 +1194,7 @@ fn opens_clause(prev: &str, prev2: &str) -> bool {
             && !is_saying_verb(x))
             || matches!(
                 x,
-                "fought" | "fight" | "fights" | "hit" | "struck" | "beat" | "engage" | "storm"
+                "fought" | "fight" | "fights" | "beat" | "engage" | "storm"
             )
     };
     let object = if matches!(prev, "the" | "a" | "an") {
@@ -1197,11 +1202,7 @@ fn opens_clause(prev: &str, prev2: &str) -> bool {
     } else {
         verb_like(prev)
     };
-    !object
-        && !matches!(
-            prev,
-            "of" | "in" | "on" | "to" | "from" | "with" | "against" | "at" | "by"
-        )
+    !object && !matches!(prev, "of" | "in" | "to" | "from")
 }
 
 /// Whether the words from `from` up to the verb at `verb` continue the
@@ -1759,7 +1760,8 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         }
         match count_at(w, i) {
             Some(c) => {
-                let np = noun_phrase(w, &c, input.parties);
+                let mut np = noun_phrase(w, &c, input.parties);
+                np.direct = direct_outcome_after(w, np.end);
                 i = c.end.max(i + 1);
                 counts.push((c, np));
             }
@@ -1803,11 +1805,11 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // the article has mostly counted already.
         let kin = c.is_bare_one && matches!(w.get(c.first), "his" | "her" | "their");
         let mut measure = if kin {
-            direct_outcome_after(w, np.end)
+            np.direct
         } else {
             np.measure
                 .or_else(|| measure_before(w, c, np, &phrase_ends))
-                .or_else(|| direct_outcome_after(w, np.end))
+                .or(np.direct)
         };
         if kin && measure.is_none() {
             continue;
@@ -1840,16 +1842,15 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // "the death toll rose to 12 people", "Death toll from attacks on Aleppo
         // rises to 12 with over 200 injured": the toll names the outcome,
         // whatever follows, when nothing between them counts or tells an outcome.
+        let cue_before = measure_from_cue_before(w, c);
         if measure.is_none()
-            && let Some((Measure::Killed, _)) = measure_from_cue_before(w, c)
+            && let Some((Measure::Killed, _)) = cue_before
             && let Some(toll) = (c.first.saturating_sub(12)..c.first)
                 .rev()
                 .find(|&k| matches!(w.get(k), "toll" | "tolls"))
             && (toll + 1..c.first).all(|k| {
                 // A day of a date is no count: "the March 13 bombing".
-                let day_of_date = month_number(w.get(k.wrapping_sub(1))).is_some()
-                    || month_number(w.get(k + 1)).is_some();
-                (w.kind(k) != Some(TokenKind::Number) || day_of_date)
+                (w.kind(k) != Some(TokenKind::Number) || is_day_of_date(w, k))
                     && outcome_after(w.get(k)).is_none()
                     && outcome_before(w.get(k)).is_none()
             })
@@ -1870,7 +1871,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         }
         if measure.is_none()
             && bound_loosely_ok
-            && let Some((m, civilian)) = measure_from_cue_before(w, c)
+            && let Some((m, civilian)) = cue_before
         {
             measure = Some(m);
             if civilian && victims.is_none() {

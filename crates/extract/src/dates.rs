@@ -468,7 +468,8 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
 /// start to the second's end (a day named twice, "Friday March 27", is one
 /// mention of it first).
 fn merge_spans(w: &Words<'_>, out: &mut Vec<DateMention>) {
-    // Adjacent mentions of one day ("Friday" then "March 27 2015").
+    // Mentions that touch are one: "Friday" then "March 27 2015" (the
+    // second, the more precise, gives the range).
     let mut k = 0;
     while k + 1 < out.len() {
         let (a, b) = (&out[k], &out[k + 1]);
@@ -535,15 +536,7 @@ fn same_year_as_written(
     lo: Date,
     hi: Date,
 ) -> (Date, Date) {
-    let written = |m: &DateMention| {
-        (m.first..m.end).find_map(|k| {
-            let word = w.get(k);
-            (word.len() == 4)
-                .then(|| word.parse::<i16>().ok())
-                .flatten()
-                .filter(|y| (1900..=2100).contains(y))
-        })
-    };
+    let written = |m: &DateMention| (m.first..m.end).find_map(|k| year_at(w, k));
     let in_year = |d: Date, y: i16| Date::new(y, d.month(), d.day()).unwrap_or(d);
     match (written(a), written(b)) {
         (Some(y), None) => (lo, in_year(hi, y)),
