@@ -147,6 +147,16 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
                 np.end = p.end;
                 return np;
             }
+            // "43 regime forces had been killed": a force's name is the noun
+            // when the clause goes on after it.
+            let next = w.get(p.end);
+            if w.get(p.end - 1) == "forces"
+                && (is_aux(next) || outcome_after(next).is_some() || next == "and" || next == ",")
+            {
+                np.victims = Some(Victims::Combatants);
+                np.end = p.end;
+                return np;
+            }
             j = p.end;
             unknown += 1;
             continue;
@@ -232,7 +242,10 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             np.end = j + 1;
             // "family members", "aid workers", "security personnel": take the head.
             if let Some(v2) = victim_noun(w.get(j + 1)) {
-                if v2 != Victims::People || np.victims == Some(Victims::People) {
+                // ... but "police officers" are police.
+                if (v2 != Victims::People || np.victims == Some(Victims::People))
+                    && word != "police"
+                {
                     np.victims = Some(v2);
                 }
                 np.end = j + 2;
@@ -268,12 +281,14 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             j += 1;
             continue;
         }
-        if outcome_after(word).is_some() || is_np_stop(word) || is_aux(word) {
-            break;
-        }
-        if word == "more" || word == "other" || word == "further" || word == "additional" {
+        // "five more civilians": "more" is also an adverb ("many more
+        // wounded"), so it is stepped over before the stop words end the phrase.
+        if matches!(word, "more" | "other" | "further" | "additional") && w.get(j + 1) != "than" {
             j += 1;
             continue;
+        }
+        if outcome_after(word).is_some() || is_np_stop(word) || is_aux(word) {
+            break;
         }
         unknown += 1;
         j += 1;
@@ -1090,6 +1105,29 @@ fn actor_of(
                 "backed" | "supported" | "led" | "besieged" | "surrounded" | "claimed" | "used"
             ))
             || (matches!(prev, "of") && matches!(prev2, "forces" | "attacks"));
+        // "21 rebels were killed in clashes with Daesh": the other side of the
+        // fighting the count died in.
+        // ("clashes with the Kurdish YPG": up to two words between.)
+        let with_at = (p.first.saturating_sub(3)..p.first).rev().find(|&k| {
+            matches!(w.get(k), "with" | "against")
+                && (k + 1..p.first).all(|j| {
+                    let x = w.get(j);
+                    matches!(x, "the" | "a" | "an")
+                        || (w.kind(j) == Some(TokenKind::Word)
+                            && !is_np_stop(x)
+                            && !is_aux(x)
+                            && outcome_after(x).is_none())
+                })
+        });
+        let opponent = with_at.is_some_and(|k| k > token && is_fighting_noun(w.get(k - 1)));
+        if opponent {
+            let strength = 2 * 2 + u8::from(!is_generic_party(&p.party.name));
+            let distance = token.abs_diff(p.first);
+            if best.is_none_or(|(s, d, _)| strength > s || (strength == s && distance < d)) {
+                best = Some((strength, distance, p));
+            }
+            continue;
+        }
         if lost && !by {
             continue;
         }
@@ -1284,6 +1322,25 @@ fn is_attack_verb(w: &str) -> bool {
             | "shelling"
             | "raiding"
             | "pounding"
+    )
+}
+
+/// Nouns of fighting between two sides: "clashes with", "battles against".
+fn is_fighting_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "clashes"
+            | "clash"
+            | "fighting"
+            | "battles"
+            | "battle"
+            | "confrontations"
+            | "confrontation"
+            | "skirmishes"
+            | "firefight"
+            | "gunfight"
+            | "fight"
+            | "combat"
     )
 }
 

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.28");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.29");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -845,7 +845,13 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     if name.len() > 3 && !name.chars().any(char::is_lowercase) {
         return true;
     }
-    if text[span.end..].starts_with("-based") || text[span.end..].starts_with(" -based") {
+    let after = &text[span.end..];
+    if after.starts_with("-based") || after.starts_with(" -based") {
+        return true;
+    }
+    // "the Qatar Red Crescent", "the Kuwait Red Cross": a national society's
+    // name, not where anything happened.
+    if after.starts_with(" Red Crescent") || after.starts_with(" Red Cross") {
         return true;
     }
     let from = floor_boundary(text, span.start.saturating_sub(40));
