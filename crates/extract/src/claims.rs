@@ -108,6 +108,16 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         });
         np.end = j + 3;
         return np;
+    } else if w.get(j) == "of"
+        && matches!(w.get(j + 1), "his" | "her" | "their" | "its")
+        && (j + 2..j + 5)
+            .take_while(|&k| w.kind(k) == Some(TokenKind::Word) && victim_noun(w.get(k)).is_none())
+            // ("five of his groups members": a lost apostrophe, the members.)
+            .any(|k| non_victim_noun(w.get(k)) && victim_noun(w.get(k + 1)).is_none())
+    {
+        // "9 of their military vehicles": things of theirs, not people.
+        np.not_people = true;
+        return np;
     } else if w.get(j) == "of" && matches!(w.get(j + 1), "the" | "those" | "these") {
         // "22 of the jihadists": a part of a named group; "18 of the 31 lorries":
         // a part of something that is not people.
@@ -513,6 +523,19 @@ fn measure_after(
         // "80 fighters including nine natives of the Caucasus were destroyed".
         if fighters && matches!(word, "destroyed" | "annihilated") {
             return Some(Measure::Killed);
+        }
+        // "600000 Syrians live in besieged areas", "people living under
+        // siege": where they live is besieged, so they are trapped.
+        if matches!(word, "live" | "living" | "reside" | "residing")
+            && (j + 1..j + 5)
+                .take_while(|&k| {
+                    w.kind(k) == Some(TokenKind::Word)
+                        && !is_aux(w.get(k))
+                        && !matches!(w.get(k), "which" | "that" | "where" | "who")
+                })
+                .any(|k| matches!(w.get(k), "besieged" | "siege"))
+        {
+            return Some(Measure::Trapped);
         }
         if let Some(m) = outcome_after(word) {
             // "lost" needs "their lives"; "besieged areas" is no outcome of people;
@@ -1119,7 +1142,14 @@ fn actor_of(
                             && outcome_after(x).is_none())
                 })
         });
-        let opponent = with_at.is_some_and(|k| k > token && is_fighting_noun(w.get(k - 1)));
+        // The fighting is where they died ("in", "during"): not "rebels
+        // fighting against Daesh", not "the SDF is fighting with US support".
+        let opponent = with_at.is_some_and(|k| {
+            k > token
+                && is_fighting_noun(w.get(k - 1))
+                && (k.saturating_sub(5)..k - 1)
+                    .any(|i| matches!(w.get(i), "in" | "during" | "amid"))
+        });
         if opponent {
             let strength = 2 * 2 + u8::from(!is_generic_party(&p.party.name));
             let distance = token.abs_diff(p.first);
@@ -1775,6 +1805,7 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
                     | "annihilated"
                     | "bodies"
                     | "corpses"
+                    | "siege"
             )
     });
     has_outcome

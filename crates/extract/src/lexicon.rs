@@ -86,6 +86,7 @@ pub const OUTCOME_STEMS: &[&str] = &[
     "refugee",
     "trap",
     "besieg",
+    "siege",
     "stuck",
     "strand",
     "detain",
@@ -574,6 +575,7 @@ pub fn is_attack_noun(w: &str) -> bool {
     matches!(
         w,
         "airstrikes"
+            | "aviation"
             | "airstrike"
             | "strikes"
             | "strike"
