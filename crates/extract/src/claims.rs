@@ -1187,13 +1187,30 @@ fn actor_of(
             continue;
         }
         // "US drones", "government forces": a name that is itself a force acts.
-        let attack = is_attack_noun(w.get(p.end - 1))
+        // An unnamed army's own word ("the army") is too common to act by
+        // itself far from the count ("... no toll for the army").
+        let attack = (is_attack_noun(w.get(p.end - 1))
+            && (p.party.name != UNNAMED_ARMY || token.abs_diff(p.first) <= 6))
             || is_attack_noun(next)
             || (matches!(next, "-" | "air" | "and") && is_attack_noun(next2))
             || (!names_victims && is_attack_noun(w.get(p.end + 1)) && !is_np_stop(next));
         // Active voice only: "X killed", not "X were killed".
         let verb = active_outcome_verb(w, after, after + 6);
-        let subject = verb.is_some_and(|k| k < p.end + 4);
+        // "the troops repelled the attack, killing 12": the subject of the
+        // clause the counting participle hangs on.
+        let participle_of = || {
+            next.len() > 4
+                && next.ends_with("ed")
+                && opens_clause(prev, prev2)
+                && (after + 1..token).any(|k| {
+                    let x = w.get(k);
+                    x.ends_with("ing")
+                        && outcome_before(x).is_some()
+                        && k - after <= 12
+                        && token - k <= 5
+                })
+        };
+        let subject = verb.is_some_and(|k| k < p.end + 4) || participle_of();
         // "Daesh executed at least 128", "the rebel barrage killed 10", "IS
         // militants have killed 21": the subject of the very verb that counts
         // this claim weighs as much as "by X". Only the subject's own words or
@@ -1383,7 +1400,67 @@ fn is_weapon_noun(w: &str) -> bool {
 }
 
 pub(crate) fn is_generic_party(name: &str) -> bool {
-    matches!(name, "terrorist groups" | "rebels")
+    matches!(name, "terrorist groups" | "rebels" | UNNAMED_ARMY)
+}
+
+/// The actor name of an army the sentence does not name ("army units killed
+/// 30 terrorists", "the troops repelled the attack"): the extractor resolves
+/// it to the army the article means (see `Extractor::army_of_context`).
+pub const UNNAMED_ARMY: &str = "(unnamed army)";
+
+/// "army units", "the troops", "soldiers": armies the sentence does not name,
+/// as party mentions the actor rules weigh like any other. Not "the Lebanese
+/// army" (a nationality names an army the table may not list) nor "the Army
+/// of Islam" (a group's name).
+fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSentence> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < w.len() {
+        let word = w.get(k);
+        if !matches!(word, "army" | "troops" | "soldiers" | "military")
+            || parties.iter().any(|p| p.first <= k && k <= p.end)
+        {
+            k += 1;
+            continue;
+        }
+        let end = if matches!(w.get(k + 1), "units" | "unit" | "forces" | "troops" | "men") {
+            k + 2
+        } else {
+            k + 1
+        };
+        let prev = w.get(k.wrapping_sub(1));
+        // "the military said", "military forces"; not "military buildings",
+        // "a military source", where the word describes something else.
+        let military_noun = word != "military"
+            || end == k + 2
+            || (prev == "the"
+                && w.kind(k + 1) == Some(TokenKind::Word)
+                && (is_aux(w.get(k + 1))
+                    || is_np_stop(w.get(k + 1))
+                    || outcome_before(w.get(k + 1)).is_some()))
+            || w.kind(k + 1) != Some(TokenKind::Word);
+        let nationality = prev.len() > 3
+            && ["ese", "ian", "ish", "ean", "ani", "i"]
+                .iter()
+                .any(|suffix| prev.ends_with(suffix));
+        if military_noun
+            && !nationality
+            && w.get(end) != "of"
+            && prev != "free"
+            && w.get(k.wrapping_sub(2)) != "free"
+        {
+            out.push(PartyInSentence {
+                first: k,
+                end,
+                party: Party {
+                    name: UNNAMED_ARMY.to_string(),
+                    kind: PartyKind::Belligerent,
+                },
+            });
+        }
+        k = end;
+    }
+    out
 }
 
 /// Claimant: "according to X", "X said", "said X", "it said".
@@ -2083,12 +2160,22 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         });
     }
     let candidates = claimant_candidates(w, input.text, input.parties);
+    // Unnamed armies go after the named parties, so that the claimant's index
+    // into the parties still holds.
+    let armies = unnamed_armies(w, input.parties);
+    let with_armies: Vec<PartyInSentence>;
+    let actor_parties = if armies.is_empty() {
+        input.parties
+    } else {
+        with_armies = input.parties.iter().cloned().chain(armies).collect();
+        &with_armies
+    };
     for claim in &mut out {
         let (claimant, claimant_index) = claimant_of(&candidates, claim.token);
         claim.claimant = claimant;
         claim.actor = actor_of(
             w,
-            input.parties,
+            actor_parties,
             claimant_index,
             claim.token,
             &victim_phrases,

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.29");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.30");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -46,13 +46,13 @@ pub const CLAIM_RULES: &[&str] = &[
     "A count is bound to an outcome by a verb before it (\"killed 12 civilians\"), an outcome word after its noun phrase (\"12 civilians were killed\", \"28 militants dead\"), a cue before it (\"the death toll rose to 86\", \"among the dead were 4 children\"), or a list it belongs to (\"55 civilians killed, including 19 children\" gives two claims; \"among at least 25 injured eight were in critical condition\" gives 25 and 8 injured).",
     "Not claims: counts of strikes, raids, incidents or other things; years, ages, money, percentages, durations and distances; a number right before another (a time stamp); counts inside page furniture (share counters, donation appeals, link lists, photo credits).",
     "Qualifiers bind only the number they stand before: \"at least 47\" is 47 or more, \"more than 200\" above 200, \"nearly 170\" about 170, \"up to 30\" at most 30, \"10 to 15\" a range.",
-    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants.",
+    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants; police are people.",
     "One person (\"a woman was killed\", \"one civilian\", \"a civilian was injured\", not the adjective of \"civilian casualties\") is a count of 1 only when the outcome is bound to them directly. So is a possessive kin noun as the subject of its outcome (\"his son was injured\", not \"a man and his wife were killed\", where the pair is meant); \"two of her children\" counts children.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\" before the count or beside a war, campaign, fighting, raids or years, or after \"has killed\" said of a party (not of \"the blast\"), not \"43 dead so far\" of one attack, \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
     "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one, unless it counts \"across\" or \"elsewhere in\" the country. A war's running toll with no place of its own is placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\" or \"the highway linking Damascus and Homs\"). The place is given as the article spells it, with the gazetteer's canonical name beside it.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
-    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer; \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before.",
+    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -444,6 +444,12 @@ impl Extractor {
                     None => headline_source.clone(),
                 };
                 let mut actor = sc.actor;
+                if actor
+                    .as_ref()
+                    .is_some_and(|a| a.name == claims::UNNAMED_ARMY)
+                {
+                    actor = self.army_of_context(&scan, &article.title, no, place.as_ref());
+                }
                 if actor.is_none() && refers_back {
                     actor = self.earlier_actor(&scan, no, paragraph, &last_actor);
                 }
@@ -610,6 +616,51 @@ impl Extractor {
             }
         }
         None
+    }
+
+    /// The army an unnamed "army units" or "troops" of sentence `no` means:
+    /// the state army the text last named up to it ("the Syrian army ...
+    /// army units"), else the one its title names, else the army of the
+    /// country the claim happened in. A state named otherwise ("Russia
+    /// said") is no army.
+    fn army_of_context(
+        &self,
+        scan: &ArticleScan<'_>,
+        title: &str,
+        no: usize,
+        place: Option<&Place>,
+    ) -> Option<Party> {
+        let army_named = |text: &str, m: &PartyMention| {
+            // The name and the word after it: "Turkish troops".
+            let next_word = text
+                .get(m.span.end..)?
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let said =
+                format!("{} {next_word}", text.get(m.span.start..m.span.end)?).to_ascii_lowercase();
+            (self.parties.is_state_army(m.party)
+                && ["army", "forces", "troops", "military", "soldiers"]
+                    .iter()
+                    .any(|w| said.contains(w)))
+            .then(|| self.parties.party(m.party).cloned())
+            .flatten()
+        };
+        (0..=no)
+            .rev()
+            .find_map(|k| {
+                scan.parties_of(k)
+                    .iter()
+                    .rev()
+                    .find_map(|m| army_named(scan.text, m))
+            })
+            .or_else(|| {
+                self.parties
+                    .find(title)
+                    .iter()
+                    .find_map(|m| army_named(title, m))
+            })
+            .or_else(|| self.parties.army_of_country(&place?.country).cloned())
     }
 
     /// A sentence's party mentions as token ranges of its tokens.

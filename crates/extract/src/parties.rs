@@ -13,6 +13,8 @@ pub const BUILTIN_PARTIES: &str = include_str!("../data/parties.tsv");
 #[derive(Debug)]
 pub struct PartyTable {
     parties: Vec<Party>,
+    /// Per party, the country whose state army it is (the file's fourth column).
+    army_of: Vec<Option<String>>,
     matcher: PhraseMatcher,
 }
 
@@ -27,6 +29,7 @@ impl PartyTable {
     /// Parses party files; a later row with an existing name adds aliases to it.
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<PartyTable, String> {
         let mut parties: Vec<Party> = Vec::new();
+        let mut army_of: Vec<Option<String>> = Vec::new();
         let mut aliases: Vec<(String, usize)> = Vec::new();
         for (source, text) in sources {
             for (n, cols) in tsv_rows(text) {
@@ -51,9 +54,15 @@ impl PartyTable {
                             name: name.to_string(),
                             kind,
                         });
+                        army_of.push(None);
                         parties.len() - 1
                     }
                 };
+                if let Some(country) = cols.get(3).map(|c| c.trim()).filter(|c| !c.is_empty())
+                    && let Some(slot) = army_of.get_mut(index)
+                {
+                    *slot = Some(country.to_string());
+                }
                 aliases.push((name.to_string(), index));
                 for alias in cols.get(2).map(|c| split_aliases(c)).into_iter().flatten() {
                     aliases.push((alias.to_string(), index));
@@ -62,10 +71,28 @@ impl PartyTable {
         }
         // Possessives count: "the coalitions jets" (apostrophes are often lost).
         let matcher = PhraseMatcher::new(aliases.iter().map(|(a, i)| (a.as_str(), *i)), true)?;
-        Ok(PartyTable { parties, matcher })
+        Ok(PartyTable {
+            parties,
+            army_of,
+            matcher,
+        })
     }
 
     pub fn party(&self, i: usize) -> Option<&Party> {
+        self.parties.get(i)
+    }
+
+    /// Is party `i` a state's army (it has an "army of" country)?
+    pub fn is_state_army(&self, i: usize) -> bool {
+        self.army_of.get(i).is_some_and(Option::is_some)
+    }
+
+    /// The party that is `country`'s state army.
+    pub fn army_of_country(&self, country: &str) -> Option<&Party> {
+        let i = self
+            .army_of
+            .iter()
+            .position(|c| c.as_deref() == Some(country))?;
         self.parties.get(i)
     }
 
@@ -114,5 +141,19 @@ mod tests {
                 "Pentagon"
             ]
         );
+    }
+
+    #[test]
+    fn the_fourth_column_names_the_country_of_a_state_army() {
+        let extra = "Lebanese army\tbelligerent\tLebanese army|Lebanese troops\tLebanon\n";
+        let t = PartyTable::from_sources(&[("builtin", BUILTIN_PARTIES), ("extra", extra)])
+            .expect("valid");
+        let name = |c: &str| t.army_of_country(c).map(|p| p.name.clone());
+        assert_eq!(name("Syria").as_deref(), Some("Syrian government"));
+        assert_eq!(name("Lebanon").as_deref(), Some("Lebanese army"));
+        assert_eq!(name("Yemen"), None);
+        let hits = t.find("Lebanese troops and the Observatory");
+        let states: Vec<bool> = hits.iter().map(|m| t.is_state_army(m.party)).collect();
+        assert_eq!(states, [true, false]);
     }
 }
