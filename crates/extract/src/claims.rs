@@ -198,6 +198,21 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             j += 1;
             continue;
         }
+        if matches!(word, "bodies" | "corpses") {
+            // "18 bodies were pulled from the rubble", "230 corpses of
+            // tribesmen": the dead, whoever "of" says they were.
+            np.measure = Some(Measure::Killed);
+            np.end = j + 1;
+            let of = usize::from(w.get(j + 2) == "the");
+            if w.get(j + 1) == "of"
+                && let Some(v) = victim_noun(w.get(j + 2 + of))
+            {
+                np.victims = Some(v);
+                np.end = j + 3 + of;
+            }
+            np.victims.get_or_insert(Victims::People);
+            return np;
+        }
         if word == "lives" {
             // "claimed 20 lives", "cost some 300000 lives".
             np.measure = Some(Measure::Killed);
@@ -435,6 +450,14 @@ fn measure_before(
         {
             return Some(Measure::Casualties);
         }
+        // "30 people were injured at least three killed": a passive closes the
+        // clause before; it takes no object, and the count's own outcome rules.
+        if outcome_before(word).is_some()
+            && np.direct.is_some()
+            && matches!(w.get(k.wrapping_sub(1)), "were" | "was" | "been")
+        {
+            return None;
+        }
         if let Some(m) = outcome_before(word) {
             // Weak verbs ("holding", "claimed") need an explicit noun of people.
             let weak = matches!(
@@ -495,6 +518,7 @@ fn measure_before(
                 | "over"
                 | "estimated"
                 | "roughly"
+                | "many"
         ) {
             return None;
         }
@@ -537,6 +561,32 @@ fn measure_after(
         {
             return Some(Measure::Trapped);
         }
+        // "forced 33000 residents out of their homes", "driven from their
+        // villages": displaced.
+        // ("from the villages of Foua" is where they came from.)
+        let homes = |k: usize| {
+            w.get(k) == "their" && matches!(w.get(k + 1), "homes" | "houses" | "villages" | "towns")
+        };
+        if (word == "out" && w.get(j + 1) == "of" && homes(j + 2))
+            || (word == "from" && homes(j + 1))
+        {
+            return Some(Measure::Displaced);
+        }
+        // "had begun to flee", "were forced to flee".
+        if word == "flee" && w.get(j.wrapping_sub(1)) == "to" {
+            return Some(Measure::Displaced);
+        }
+        // "12 children were among the victims", "among the dead".
+        if word == "among" && w.get(j + 1) == "the" {
+            let m = match w.get(j + 2) {
+                "victims" | "casualties" => Some(Measure::Casualties),
+                other => outcome_after(other)
+                    .filter(|_| matches!(other, "dead" | "killed" | "wounded" | "injured")),
+            };
+            if m.is_some() {
+                return m;
+            }
+        }
         if let Some(m) = outcome_after(word) {
             // "lost" needs "their lives"; "besieged areas" is no outcome of people;
             // "three bombers killed two people": the verb takes the later count;
@@ -563,12 +613,34 @@ fn measure_after(
             continue;
         }
         let joiner = is_list_joiner(word) || victim_noun(word).is_some();
-        if is_aux(word) || joiner || matches!(word, "their" | "lives" | "had" | "have" | "from") {
+        // "were forced from their homes", "were forced to flee".
+        let forced = matches!(word, "forced" | "driven") && after_be;
+        if is_aux(word)
+            || joiner
+            || forced
+            || matches!(word, "their" | "lives" | "had" | "have" | "from")
+        {
             list_only &= joiner || is_aux(word);
             after_be = matches!(word, "were" | "was" | "are" | "is" | "been" | "be");
             j += 1;
             steps += 1;
             continue;
+        }
+        // "five children aged between 8 and 12 were killed".
+        if let Some(end) = age_phrase_end(w, j) {
+            j = end;
+            steps += 1;
+            continue;
+        }
+        // "were rounded up and executed", "were arrested and tortured to
+        // death": the last of the verbs joined is the outcome.
+        if after_be
+            && word.len() > 3
+            && word.ends_with("ed")
+            && let Some(and) = (j + 1..j + 3).find(|&k| w.get(k) == "and")
+            && let Some(m) = outcome_after(w.get(and + 1))
+        {
+            return Some(m);
         }
         // "were destroyed": the predicate is something other than an outcome.
         if after_be || is_clause_break(word) {
@@ -584,6 +656,25 @@ fn measure_after(
         return None;
     }
     None
+}
+
+/// Where the age phrase starting at `k` ("aged from four to 10", "aged
+/// between 8 and 12", "aged 5") ends, if one starts there.
+fn age_phrase_end(w: &Words<'_>, k: usize) -> Option<usize> {
+    if !matches!(w.get(k), "aged" | "ages") {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < w.len() && j <= k + 6 {
+        if matches!(w.get(j), "from" | "between" | "to" | "and" | "-" | "of") {
+            j += 1;
+        } else if let Some(c) = count_at(w, j) {
+            j = c.end;
+        } else {
+            break;
+        }
+    }
+    Some(j)
 }
 
 /// Words that start a new clause: an outcome after them is another event's.
@@ -741,7 +832,7 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
             "casualties" | "casualty" => {
                 return Some((Measure::Casualties, prev == "civilian"));
             }
-            "dead" | "killed" | "deaths" | "victims" | "fatalities"
+            "dead" | "killed" | "deaths" | "victims" | "fatalities" | "martyrs"
                 if matches!(prev, "the" | "those") =>
             {
                 return Some((Measure::Killed, false));
@@ -855,6 +946,7 @@ fn is_not_a_people_count(w: &Words<'_>, c: &Count) -> bool {
     if prev == "." && c.number >= 2 && w.kind(c.number - 2) == Some(TokenKind::Number) {
         return true;
     }
+
     // "Sat Feb 28 2015 190703": a time stamp after a year.
     if c.number > 0
         && w.kind(c.number) == Some(TokenKind::Number)
@@ -1883,6 +1975,9 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
                     | "bodies"
                     | "corpses"
                     | "siege"
+                    | "flee"
+                    | "homes"
+                    | "martyrs"
             )
     });
     has_outcome
@@ -1921,6 +2016,11 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
     while i < w.len() {
         if in_date(i) || in_party(i) {
             i += 1;
+            continue;
+        }
+        // Ages are no counts of people.
+        if let Some(end) = age_phrase_end(w, i) {
+            i = end;
             continue;
         }
         match count_at(w, i) {

@@ -87,6 +87,8 @@ pub const OUTCOME_STEMS: &[&str] = &[
     "trap",
     "besieg",
     "siege",
+    "unaccounted",
+    "homes",
     "stuck",
     "strand",
     "detain",
@@ -180,7 +182,7 @@ pub fn outcome_after(w: &str) -> Option<Measure> {
         "detained" | "arrested" | "imprisoned" | "jailed" | "captured" | "held" => {
             Measure::Detained
         }
-        "missing" | "disappeared" => Measure::Missing,
+        "missing" | "disappeared" | "unaccounted" => Measure::Missing,
         "kidnapped" | "abducted" | "hostage" => Measure::Kidnapped,
         _ => return None,
     })
