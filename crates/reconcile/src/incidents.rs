@@ -235,10 +235,25 @@ impl ClusterMemo {
     }
 }
 
+/// What `assess` reads of each member, kept beside the cluster so that the
+/// member scans read one contiguous array rather than items all over memory.
+#[derive(Debug, Clone, Copy)]
+struct MemberFacts {
+    article: u32,
+    measure: u8,
+    victims: u8,
+    sentence: usize,
+    position: u64,
+    lo: u64,
+    hi: u64,
+}
+
 #[derive(Debug, Default)]
 struct Cluster {
     /// Indices into the items.
     members: Vec<u32>,
+    /// The members' facts, in the same order.
+    facts: Vec<MemberFacts>,
     /// Span of the exact-dated members.
     core: Option<(i32, i32)>,
     /// Union of all dated members' widened spans.
@@ -289,34 +304,24 @@ const PRUNE_DAYS: i32 = 20;
 /// lookup only needs the claim's own days.
 const INDEX_MARGIN_DAYS: i32 = 2 * EXACT_TOLERANCE_DAYS;
 
-/// The candidate index of one day: key -> clusters, as linked lists in one arena
-/// (one allocation per day rather than one per key).
+/// The candidate index of one day: key -> clusters, each key's list in one
+/// contiguous vector so that a lookup copies it in one go.
 #[derive(Debug, Default)]
 struct Day {
-    heads: FastMap<u64, u32>,
-    links: Vec<(u32, u32)>,
+    lists: FastMap<u64, Vec<u32>>,
 }
-
-const NO_LINK: u32 = u32::MAX;
 
 impl Day {
     fn insert(&mut self, key: u64, cluster: u32) {
-        let new = self.links.len() as u32;
-        let head = self.heads.entry(key).or_insert(NO_LINK);
-        if let Some(&(last, _)) = self.links.get(*head as usize)
-            && last == cluster
-        {
-            return;
+        let list = self.lists.entry(key).or_default();
+        if list.last() != Some(&cluster) {
+            list.push(cluster);
         }
-        self.links.push((cluster, *head));
-        *head = new;
     }
 
     fn collect(&self, key: u64, out: &mut Vec<u32>) {
-        let mut at = self.heads.get(&key).copied().unwrap_or(NO_LINK);
-        while let Some(&(cluster, next)) = self.links.get(at as usize) {
-            out.push(cluster);
-            at = next;
+        if let Some(list) = self.lists.get(&key) {
+            out.extend_from_slice(list);
         }
     }
 }
@@ -508,12 +513,7 @@ impl<'a> Clusterer<'a> {
 
     /// A score when `item` may join `cluster` (higher is a better fit), or None.
     fn assess(&self, item: &Item, cluster: &Cluster) -> Option<i64> {
-        let members = || {
-            cluster
-                .members
-                .iter()
-                .filter_map(|&m| self.items.get(m as usize))
-        };
+        let members = || cluster.facts.iter();
         let mut score: i64 = 0;
         // Copies share a source group and an article is in its own group, so
         // the members need scanning for article evidence only in that case.
@@ -710,6 +710,15 @@ impl<'a> Clusterer<'a> {
             return;
         };
         cluster.members.push(item_index);
+        cluster.facts.push(MemberFacts {
+            article: item.article,
+            measure: item.measure,
+            victims: item.victims,
+            sentence: item.sentence,
+            position: item.position,
+            lo: item.lo,
+            hi: item.hi,
+        });
         let old_days = cluster.days;
         match item.when {
             When::Exact(lo, hi) => {
