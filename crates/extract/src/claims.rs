@@ -1667,6 +1667,41 @@ fn claimant_candidates(
             b -= 1;
             skipped += 1;
         }
+        // "the Syrian Observatory for Human Rights based in Britain said": an
+        // apposition of where the source is.
+        if let Some(based) = (b.saturating_sub(4)..b)
+            .find(|&j| w.get(j) == "based" && w.get(j + 1) == "in")
+            .filter(|&j| (j + 2..b).all(|i| w.kind(i) == Some(TokenKind::Word)))
+        {
+            b = based;
+        }
+        // "a civil defence worker said", "an Observatory source said": the
+        // party the speaker works for.
+        if b > 1
+            && matches!(
+                w.get(b - 1),
+                "worker"
+                    | "workers"
+                    | "official"
+                    | "officials"
+                    | "source"
+                    | "sources"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "member"
+                    | "members"
+                    | "volunteer"
+                    | "volunteers"
+                    | "director"
+                    | "head"
+                    | "chief"
+            )
+            && let Some(pi) = party_at(b - 2)
+        {
+            candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
+            continue;
+        }
         // "the UN children's agency (UNICEF) said": look inside the brackets.
         if b > 0
             && w.get(b - 1) == ")"
@@ -1730,7 +1765,14 @@ fn claimant_candidates(
             || w.get(k + 1) == "that"
             || passive;
         // Not past a count: "said 12 PKK militants were killed" names no speaker.
-        if let Some(pi) = ((k + 1)..(k + 3).min(w.len()))
+        // ("says a UK-based monitoring group": after an article, an
+        // adjective may come first.)
+        let reach = if matches!(w.get(k + 1), "a" | "an" | "the") {
+            4
+        } else {
+            3
+        };
+        if let Some(pi) = ((k + 1)..(k + reach).min(w.len()))
             .take_while(|&j| count_at(w, j).is_none())
             .find_map(party_at)
             .filter(|_| !names_listener)

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.31");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.32");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -912,6 +912,10 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     }
     let from = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[from..span.start];
+    // "the Observatory, based in Britain, said": where a source sits.
+    if before.to_ascii_lowercase().trim_end().ends_with("based in") {
+        return true;
+    }
     if let Some(open) = before.rfind('(')
         && !before[open..].contains(')')
     {
