@@ -225,8 +225,26 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             "dead" | "deaths" | "casualties" | "fatalities" | "injuries"
         ) {
             np.measure = outcome_after(word);
-            np.victims.get_or_insert(Victims::People);
             np.end = j + 1;
+            // "a dozen casualties on the terrorists", "among the rebels":
+            // whose casualties they are.
+            if matches!(w.get(j + 1), "on" | "among") {
+                let the = usize::from(w.get(j + 2) == "the");
+                let at = j + 2 + the;
+                // ("among the Daesh militants": past the party's name.)
+                let noun = parties.iter().find(|p| p.first == at).map_or(at, |p| {
+                    if victim_noun(w.get(p.end - 1)).is_some() {
+                        p.end - 1
+                    } else {
+                        p.end
+                    }
+                });
+                if let Some(v) = victim_noun(w.get(noun)) {
+                    np.victims = Some(v);
+                    np.end = noun + 1;
+                }
+            }
+            np.victims.get_or_insert(Victims::People);
             return np;
         }
         // "15 fighter planes", "civilian buses": a person noun modifying a thing.
