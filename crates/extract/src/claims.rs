@@ -198,9 +198,12 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             j += 1;
             continue;
         }
-        if matches!(word, "bodies" | "corpses") {
-            // "18 bodies were pulled from the rubble", "230 corpses of
-            // tribesmen": the dead, whoever "of" says they were.
+        // "18 bodies were pulled from the rubble", "230 corpses of
+        // tribesmen": the dead, whoever "of" says they were; not "15
+        // humanitarian bodies signed the appeal".
+        let dead_bodies = word == "corpses"
+            || (word == "bodies" && (unknown == 0 || w.get(j.wrapping_sub(1)) == "dead"));
+        if dead_bodies {
             np.measure = Some(Measure::Killed);
             np.end = j + 1;
             let of = usize::from(w.get(j + 2) == "the");
@@ -568,8 +571,10 @@ fn measure_after(
         }
         // "600000 Syrians live in besieged areas", "people living under
         // siege": where they live is besieged, so they are trapped.
+        // (In or under it: not "near the besieged town", "outside the siege".)
         if matches!(word, "live" | "living" | "reside" | "residing")
-            && (j + 1..j + 5)
+            && matches!(w.get(j + 1), "in" | "under")
+            && (j + 2..j + 5)
                 .take_while(|&k| {
                     w.kind(k) == Some(TokenKind::Word)
                         && !is_aux(w.get(k))
@@ -585,13 +590,45 @@ fn measure_after(
         let homes = |k: usize| {
             w.get(k) == "their" && matches!(w.get(k + 1), "homes" | "houses" | "villages" | "towns")
         };
-        if (word == "out" && w.get(j + 1) == "of" && homes(j + 2))
-            || (word == "from" && homes(j + 1))
+        // Only when something drove them: "dragged 15 civilians from their
+        // homes and executed them" were killed.
+        let driven = || {
+            (start.saturating_sub(8)..j).any(|k| {
+                matches!(
+                    w.get(k),
+                    "forced"
+                        | "forcing"
+                        | "force"
+                        | "forces"
+                        | "driven"
+                        | "drove"
+                        | "driving"
+                        | "drive"
+                        | "expelled"
+                        | "expelling"
+                        | "pushed"
+                        | "pushing"
+                        | "evicted"
+                        | "uprooted"
+                        | "caused"
+                        | "causing"
+                        | "prompted"
+                        | "prompting"
+                        | "begun"
+                        | "began"
+                        | "started"
+                )
+            })
+        };
+        if ((word == "out" && w.get(j + 1) == "of" && homes(j + 2))
+            || (word == "from" && homes(j + 1)))
+            && driven()
         {
             return Some(Measure::Displaced);
         }
-        // "had begun to flee", "were forced to flee".
-        if word == "flee" && w.get(j.wrapping_sub(1)) == "to" {
+        // "had begun to flee", "were forced to flee"; not "nowhere to flee",
+        // "urged not to flee".
+        if word == "flee" && w.get(j.wrapping_sub(1)) == "to" && driven() {
             return Some(Measure::Displaced);
         }
         // "12 children were among the victims", "among the dead".
@@ -683,8 +720,17 @@ fn age_phrase_end(w: &Words<'_>, k: usize) -> Option<usize> {
         return None;
     }
     let mut j = k + 1;
+    let mut between = false;
     while j < w.len() && j <= k + 6 {
-        if matches!(w.get(j), "from" | "between" | "to" | "and" | "-" | "of") {
+        let word = w.get(j);
+        // The other end of a range; not a count of its own ("a boy aged 5
+        // and 12 others", "aged 45 and 2 children").
+        let range_end =
+            |j: usize| count_at(w, j + 1).is_some_and(|c| victim_noun(w.get(c.end)).is_none());
+        if matches!(word, "from" | "between" | "of") {
+            between |= word == "between";
+            j += 1;
+        } else if (matches!(word, "to" | "-") || (word == "and" && between)) && range_end(j) {
             j += 1;
         } else if let Some(c) = count_at(w, j) {
             j = c.end;
@@ -1000,7 +1046,7 @@ fn stance_of_sentence(w: &Words<'_>) -> Stance {
 /// The agent a sentence names, whether or not it counts anyone ("Last week, US
 /// drones targeted a mosque").
 pub fn sentence_actor(input: &SentenceInput<'_>) -> Option<Party> {
-    actor_of(&input.words, input.parties, None, 0, &[])
+    actor_of(&input.words, input.parties, None, 0, &[], false)
 }
 
 /// "the strikes", "the attack": the sentence speaks of an attack named before,
@@ -1175,6 +1221,9 @@ fn actor_of(
     claimant: Option<usize>,
     token: usize,
     victim_phrases: &[(usize, usize)],
+    // The victims may be one side of a fight (fighters, people; not
+    // civilians "killed in clashes with IS", whom no side is said to kill).
+    sides_may_kill: bool,
 ) -> Option<Party> {
     // "Iraqi forces ... lost hundreds of troops": the subject is the side that
     // lost them; only "by X" can name who killed them.
@@ -1254,14 +1303,15 @@ fn actor_of(
         });
         // The fighting is where they died ("in", "during"): not "rebels
         // fighting against Daesh", not "the SDF is fighting with US support".
-        let opponent = with_at.is_some_and(|k| {
-            k > token
-                && is_fighting_noun(w.get(k - 1))
-                && (k.saturating_sub(5)..k - 1)
-                    .any(|i| matches!(w.get(i), "in" | "during" | "amid"))
-        });
+        let opponent = sides_may_kill
+            && with_at.is_some_and(|k| {
+                k > token
+                    && is_fighting_noun(w.get(k - 1))
+                    && (k.saturating_sub(5)..k - 1)
+                        .any(|i| matches!(w.get(i), "in" | "during" | "amid"))
+            });
         if opponent {
-            let strength = 2 * 2 + u8::from(!is_generic_party(&p.party.name));
+            let strength = 2 * 2 + u8::from(!yields_to_named(&p.party.name));
             let distance = token.abs_diff(p.first);
             if best.is_none_or(|(s, d, _)| strength > s || (strength == s && distance < d)) {
                 best = Some((strength, distance, p));
@@ -1311,6 +1361,9 @@ fn actor_of(
         let participle_of = || {
             next.len() > 4
                 && next.ends_with("ed")
+                // Not "Russia blamed rebels for shelling ..., killing 5".
+                && !is_saying_verb(next)
+                && !crate::lexicon::is_government_verb(next)
                 && opens_clause(prev, prev2)
                 && (after + 1..token).any(|k| {
                     let x = w.get(k);
@@ -1352,7 +1405,7 @@ fn actor_of(
             continue;
         };
         // Generic names ("terrorists", "rebels") yield to a named party.
-        let strength = strength * 2 + u8::from(!is_generic_party(&p.party.name));
+        let strength = strength * 2 + u8::from(!yields_to_named(&p.party.name));
         let distance = token.abs_diff(p.first);
         if best.is_none_or(|(s, d, _)| strength > s || (strength == s && distance < d)) {
             best = Some((strength, distance, p));
@@ -1510,7 +1563,12 @@ fn is_weapon_noun(w: &str) -> bool {
 }
 
 pub(crate) fn is_generic_party(name: &str) -> bool {
-    matches!(name, "terrorist groups" | "rebels" | UNNAMED_ARMY)
+    matches!(name, "terrorist groups" | "rebels")
+}
+
+/// Generic names and unnamed armies yield to a named party of equal evidence.
+fn yields_to_named(name: &str) -> bool {
+    is_generic_party(name) || name == UNNAMED_ARMY
 }
 
 /// The actor name of an army the sentence does not name ("army units killed
@@ -1539,6 +1597,10 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
             k + 1
         };
         let prev = w.get(k.wrapping_sub(1));
+        // "Turkish-backed troops", "its soldiers": an army named otherwise.
+        let named_otherwise = prev.contains('-') || matches!(prev, "its" | "their" | "his" | "her");
+        // "army troops were among the dead": no agent.
+        let subject_of_be = matches!(w.get(end), "were" | "was" | "are" | "is");
         // "the military said", "military forces"; not "military buildings",
         // "a military source", where the word describes something else.
         let military_noun = word != "military"
@@ -1550,14 +1612,10 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
                     || outcome_before(w.get(k + 1)).is_some()))
             || w.kind(k + 1) != Some(TokenKind::Word);
         let nationality = prev.len() > 3
-            && ["ese", "ian", "ish", "ean", "ani", "i"]
+            && ["ese", "ian", "ish", "ean", "ani", "i", "ch", "an"]
                 .iter()
                 .any(|suffix| prev.ends_with(suffix));
-        if military_noun
-            && !nationality
-            && w.get(end) != "of"
-            && prev != "free"
-            && w.get(k.wrapping_sub(2)) != "free"
+        if military_noun && !nationality && !named_otherwise && !subject_of_be && w.get(end) != "of"
         {
             out.push(PartyInSentence {
                 first: k,
@@ -1692,6 +1750,10 @@ fn claimant_candidates(
             .filter(|&j| (j + 2..b).all(|i| w.kind(i) == Some(TokenKind::Word)))
         {
             b = based;
+            // "the Observatory, based in Britain, said".
+            if w.get(b.wrapping_sub(1)) == "," {
+                b -= 1;
+            }
         }
         // "a civil defence worker said", "an Observatory source said": the
         // party the speaker works for.
@@ -2124,6 +2186,27 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         if (input.furniture)(span) || np.not_people || is_not_a_people_count(w, c) {
             continue;
         }
+        // "killing four civilians, two residents said": a few witnesses
+        // speak (not "among the dead were nine women said the monitor").
+        if c.max.is_some_and(|n| n <= 10)
+            && np.end == c.end + 1
+            && matches!(w.get(np.end), "said" | "says" | "told" | "tell")
+            && matches!(
+                w.get(np.end.wrapping_sub(1)),
+                "residents"
+                    | "witnesses"
+                    | "eyewitnesses"
+                    | "activists"
+                    | "sources"
+                    | "officials"
+                    | "doctors"
+                    | "medics"
+                    | "locals"
+                    | "villagers"
+            )
+        {
+            continue;
+        }
         let mut victims = np.victims;
         // "his son was injured": a kin count is a claim as the subject of its
         // outcome; "killing the driver and injuring his son" restates a victim
@@ -2339,6 +2422,10 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             claimant_index,
             claim.token,
             &victim_phrases,
+            !matches!(
+                claim.victims,
+                Victims::Civilians | Victims::Children | Victims::Women
+            ),
         );
         // "the coalition, which has admitted to killing 220": who admits it did it.
         if claim.actor.is_none()

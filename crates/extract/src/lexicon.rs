@@ -20,9 +20,9 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         "fighters" | "militants" | "soldiers" | "troops" | "terrorists" | "jihadists"
         | "rebels" | "insurgents" | "servicemen" | "gunmen" | "militiamen" | "militia"
         | "militias" | "combatants" | "officers" | "commanders" | "leaders" | "personnel"
-        | "guards" | "recruits" | "members" | "mercenaries" | "extremists" | "snipers"
-        | "marines" | "pilots" | "army" | "conscripts" | "fighter" | "militant" | "soldier"
-        | "terrorist" | "jihadist" | "rebel" | "officer" | "commander" | "member"
+        | "guards" | "recruits" | "members" | "comrades" | "mercenaries" | "extremists"
+        | "snipers" | "marines" | "pilots" | "army" | "conscripts" | "fighter" | "militant"
+        | "soldier" | "terrorist" | "jihadist" | "rebel" | "officer" | "commander" | "member"
         | "serviceman" | "guard" | "gunman" | "troopers" | "trooper" => Victims::Combatants,
         // Police are no combatants in the guidelines' list.
         "people" | "persons" | "person" | "police" | "policemen" | "policeman" | "residents"

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.32");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.33");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -216,6 +216,7 @@ impl Extractor {
         // (sentence number, date) and (sentence number, actor) of the last claim with one.
         let mut last_dated: Option<(usize, (Date, Date))> = None;
         let mut last_actor: Option<(usize, Party)> = None;
+        let mut army_trail = ArmyTrail::default();
         let mut seen_sentences: HashSet<&str> = HashSet::new();
         // The day of each exact count of an event claim told so far, by (measure,
         // count): a later sentence repeating one on that day ("five people were
@@ -326,12 +327,12 @@ impl Extractor {
                         sc.measure,
                         Measure::Killed | Measure::Injured | Measure::Casualties
                     );
-                // A war's toll, and the hundreds of thousands it drove from
-                // their homes, are the country's.
+                // A war's toll, and the millions it drove from their homes,
+                // are the country's.
                 let war_displaced = sc.scope == Scope::Cumulative
                     && sc.measure == Measure::Displaced
-                    && sc.count_min.is_some_and(|c| c >= 100_000);
-                let war_toll = speaks_of_war && (toll || war_displaced);
+                    && sc.count_min.is_some_and(|c| c >= 1_000_000);
+                let war_scope = speaks_of_war && (toll || war_displaced);
                 let in_paragraph = |k: usize| !toll || scan.paragraph_of(k) == paragraph;
                 // An earlier sentence that dates what it tells to another day
                 // ("a response to the chemical attack in Idlib on Tuesday")
@@ -425,7 +426,7 @@ impl Extractor {
                     Some(p) => Some((p.0, p.1)),
                     // A war's running toll is about the country, not the town the
                     // article was just speaking of.
-                    None if war_toll => context_place().and_then(|(p, _)| {
+                    None if war_scope => context_place().and_then(|(p, _)| {
                         let country = self.gazetteer.by_name(&p.country)?;
                         Some((country.clone(), country.name.clone()))
                     }),
@@ -453,7 +454,13 @@ impl Extractor {
                     .as_ref()
                     .is_some_and(|a| a.name == claims::UNNAMED_ARMY)
                 {
-                    actor = self.army_of_context(&scan, &article.title, no, place.as_ref());
+                    actor = self.army_of_context(
+                        &scan,
+                        &mut army_trail,
+                        &article.title,
+                        (no, sc.count_span.start),
+                        place.as_ref(),
+                    );
                 }
                 if actor.is_none() && refers_back {
                     actor = self.earlier_actor(&scan, no, paragraph, &last_actor);
@@ -623,49 +630,72 @@ impl Extractor {
         None
     }
 
-    /// The army an unnamed "army units" or "troops" of sentence `no` means:
-    /// the state army the text last named up to it ("the Syrian army ...
-    /// army units"), else the one its title names, else the army of the
-    /// country the claim happened in. A state named otherwise ("Russia
-    /// said") is no army.
+    /// The army an unnamed "army units" or "troops" of sentence `no` means
+    /// (its count at `count_at`): the state army the text last named before
+    /// the count ("the Syrian army ... army units"), else the one its title
+    /// names, else the army of the country the claim happened in. A state
+    /// named otherwise ("Russia said") is no army.
     fn army_of_context(
         &self,
         scan: &ArticleScan<'_>,
+        trail: &mut ArmyTrail,
         title: &str,
-        no: usize,
+        (no, count_at): (usize, usize),
         place: Option<&Place>,
     ) -> Option<Party> {
-        let army_named = |text: &str, m: &PartyMention| {
-            // The name and the word after it: "Turkish troops".
-            let next_word = text
-                .get(m.span.end..)?
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
-            let said =
-                format!("{} {next_word}", text.get(m.span.start..m.span.end)?).to_ascii_lowercase();
-            (self.parties.is_state_army(m.party)
-                && ["army", "forces", "troops", "military", "soldiers"]
-                    .iter()
-                    .any(|w| said.contains(w)))
-            .then(|| self.parties.party(m.party).cloned())
-            .flatten()
-        };
-        (0..=no)
+        scan.parties_of(no)
+            .iter()
             .rev()
-            .find_map(|k| {
-                scan.parties_of(k)
-                    .iter()
-                    .rev()
-                    .find_map(|m| army_named(scan.text, m))
+            .filter(|m| m.span.end <= count_at)
+            .find_map(|m| self.army_named(scan.text, m))
+            .or_else(|| {
+                // Earlier sentences are read once per article, however many
+                // claims ask.
+                while trail.read < no {
+                    let k = trail.read;
+                    if let Some(p) = scan
+                        .parties_of(k)
+                        .iter()
+                        .rev()
+                        .find_map(|m| self.army_named(scan.text, m))
+                    {
+                        trail.last = Some(p);
+                    }
+                    trail.read += 1;
+                }
+                trail.last.clone()
             })
             .or_else(|| {
                 self.parties
                     .find(title)
                     .iter()
-                    .find_map(|m| army_named(title, m))
+                    .find_map(|m| self.army_named(title, m))
             })
             .or_else(|| self.parties.army_of_country(&place?.country).cloned())
+    }
+
+    /// The party of mention `m` when it names a state's army: an army word
+    /// in the name or in the two words after it ("Turkish troops", "US
+    /// special forces").
+    fn army_named(&self, text: &str, m: &PartyMention) -> Option<Party> {
+        if !self.parties.is_state_army(m.party) {
+            return None;
+        }
+        let is_word = |c: char| c.is_alphanumeric() || c == '-';
+        let name = text.get(m.span.start..m.span.end)?.split(|c| !is_word(c));
+        let after = text
+            .get(m.span.end..)?
+            .split(|c| !is_word(c))
+            .filter(|w| !w.is_empty())
+            .take(2);
+        name.chain(after)
+            .any(|w| {
+                ["army", "forces", "troops", "military", "soldiers"]
+                    .iter()
+                    .any(|a| w.eq_ignore_ascii_case(a))
+            })
+            .then(|| self.parties.party(m.party).cloned())
+            .flatten()
     }
 
     /// A sentence's party mentions as token ranges of its tokens.
@@ -912,9 +942,24 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     }
     let from = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[from..span.start];
-    // "the Observatory, based in Britain, said": where a source sits.
+    // "the Observatory, based in Britain, said", "terrorists based in
+    // Eastern Ghouta fired shells at the city": where a source or an
+    // attacker sits, not where it happened; but "12 fighters based in Douma
+    // were killed" counts people who were there.
     if before.to_ascii_lowercase().trim_end().ends_with("based in") {
-        return true;
+        let mut words = before
+            .trim_end()
+            .strip_suffix("based in")
+            .unwrap_or("")
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase);
+        let (noun, count) = (words.next(), words.next());
+        let counted_people = noun.is_some_and(|w| lexicon::victim_noun(&w).is_some())
+            && count.is_some_and(|w| {
+                w.bytes().all(|b| b.is_ascii_digit()) || numbers::small_number_word(&w).is_some()
+            });
+        return !counted_people;
     }
     if let Some(open) = before.rfind('(')
         && !before[open..].contains(')')
@@ -1019,6 +1064,14 @@ fn is_government_metonym(text: &str, span: Span, name_end: usize) -> bool {
         }
     }
     false
+}
+
+/// The state army an article last named, read sentence by sentence as far as
+/// `read` (see `Extractor::army_of_context`).
+#[derive(Debug, Default)]
+struct ArmyTrail {
+    read: usize,
+    last: Option<Party>,
 }
 
 /// Text to read claims from: an article's text with its furniture, or its title.
