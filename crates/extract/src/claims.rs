@@ -202,7 +202,29 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         // tribesmen": the dead, whoever "of" says they were; not "15
         // humanitarian bodies signed the appeal".
         let dead_bodies = word == "corpses"
-            || (word == "bodies" && (unknown == 0 || w.get(j.wrapping_sub(1)) == "dead"));
+            || (word == "bodies"
+                && !matches!(
+                    w.get(j.wrapping_sub(1)),
+                    "humanitarian"
+                        | "international"
+                        | "aid"
+                        | "un"
+                        | "government"
+                        | "governmental"
+                        | "official"
+                        | "relief"
+                        | "charitable"
+                        | "political"
+                        | "religious"
+                        | "civic"
+                        | "advisory"
+                        | "legislative"
+                        | "regulatory"
+                        | "judicial"
+                        | "administrative"
+                        | "local"
+                        | "governing"
+                ));
         if dead_bodies {
             np.measure = Some(Measure::Killed);
             np.end = j + 1;
@@ -598,8 +620,6 @@ fn measure_after(
                     w.get(k),
                     "forced"
                         | "forcing"
-                        | "force"
-                        | "forces"
                         | "driven"
                         | "drove"
                         | "driving"
@@ -616,7 +636,6 @@ fn measure_after(
                         | "prompting"
                         | "begun"
                         | "began"
-                        | "started"
                 )
             })
         };
@@ -720,17 +739,15 @@ fn age_phrase_end(w: &Words<'_>, k: usize) -> Option<usize> {
         return None;
     }
     let mut j = k + 1;
-    let mut between = false;
     while j < w.len() && j <= k + 6 {
         let word = w.get(j);
         // The other end of a range; not a count of its own ("a boy aged 5
         // and 12 others", "aged 45 and 2 children").
         let range_end =
             |j: usize| count_at(w, j + 1).is_some_and(|c| victim_noun(w.get(c.end)).is_none());
-        if matches!(word, "from" | "between" | "of") {
-            between |= word == "between";
-            j += 1;
-        } else if (matches!(word, "to" | "-") || (word == "and" && between)) && range_end(j) {
+        if matches!(word, "from" | "between" | "of")
+            || (matches!(word, "to" | "-" | "and") && range_end(j))
+        {
             j += 1;
         } else if let Some(c) = count_at(w, j) {
             j = c.end;
@@ -1597,8 +1614,8 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
             k + 1
         };
         let prev = w.get(k.wrapping_sub(1));
-        // "Turkish-backed troops", "its soldiers": an army named otherwise.
-        let named_otherwise = prev.contains('-') || matches!(prev, "its" | "their" | "his" | "her");
+        // "Turkish-backed troops": an army named otherwise.
+        let named_otherwise = prev.contains('-');
         // "army troops were among the dead": no agent.
         let subject_of_be = matches!(w.get(end), "were" | "was" | "are" | "is");
         // "the military said", "military forces"; not "military buildings",
@@ -1617,13 +1634,23 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
                 .any(|suffix| prev.ends_with(suffix));
         if military_noun && !nationality && !named_otherwise && !subject_of_be && w.get(end) != "of"
         {
+            // "the Islamic State group said its soldiers killed": the party
+            // named before is whose they are.
+            let owner = parties
+                .iter()
+                .rev()
+                .find(|p| p.end < k && p.party.kind == PartyKind::Belligerent)
+                .filter(|_| matches!(prev, "its" | "their" | "his" | "her"));
             out.push(PartyInSentence {
                 first: k,
                 end,
-                party: Party {
-                    name: UNNAMED_ARMY.to_string(),
-                    kind: PartyKind::Belligerent,
-                },
+                party: owner.map_or_else(
+                    || Party {
+                        name: UNNAMED_ARMY.to_string(),
+                        kind: PartyKind::Belligerent,
+                    },
+                    |o| o.party.clone(),
+                ),
             });
         }
         k = end;
@@ -2187,12 +2214,13 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             continue;
         }
         // "killing four civilians, two residents said": a few witnesses
-        // speak (not "among the dead were nine women said the monitor").
+        // speak (not "among the dead were nine women said the monitor", nor
+        // "killed 3 doctors said the monitor": the comma sets them apart).
         if c.max.is_some_and(|n| n <= 10)
-            && np.end == c.end + 1
-            && matches!(w.get(np.end), "said" | "says" | "told" | "tell")
+            && w.get(c.first.wrapping_sub(1)) == ","
+            && matches!(w.get(c.end + 1), "said" | "says" | "told" | "tell")
             && matches!(
-                w.get(np.end.wrapping_sub(1)),
+                w.get(c.end),
                 "residents"
                     | "witnesses"
                     | "eyewitnesses"

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.33");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.34");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -632,9 +632,10 @@ impl Extractor {
 
     /// The army an unnamed "army units" or "troops" of sentence `no` means
     /// (its count at `count_at`): the state army the text last named before
-    /// the count ("the Syrian army ... army units"), else the one its title
-    /// names, else the army of the country the claim happened in. A state
-    /// named otherwise ("Russia said") is no army.
+    /// the count ("the Syrian army ... army units"), else one its sentence
+    /// names after the count ("..., the Turkish army said"), else the one its
+    /// title names, else the army of the country the claim happened in. A
+    /// state named otherwise ("Russia said") is no army.
     fn army_of_context(
         &self,
         scan: &ArticleScan<'_>,
@@ -643,8 +644,8 @@ impl Extractor {
         (no, count_at): (usize, usize),
         place: Option<&Place>,
     ) -> Option<Party> {
-        scan.parties_of(no)
-            .iter()
+        let here = scan.parties_of(no);
+        here.iter()
             .rev()
             .filter(|m| m.span.end <= count_at)
             .find_map(|m| self.army_named(scan.text, m))
@@ -665,6 +666,13 @@ impl Extractor {
                 }
                 trail.last.clone()
             })
+            // "army units killed 12, the Turkish army said": the army that
+            // speaks after the count, when none was named before it.
+            .or_else(|| {
+                here.iter()
+                    .filter(|m| m.span.end > count_at)
+                    .find_map(|m| self.army_named(scan.text, m))
+            })
             .or_else(|| {
                 self.parties
                     .find(title)
@@ -681,10 +689,16 @@ impl Extractor {
         if !self.parties.is_state_army(m.party) {
             return None;
         }
+        let rest = text.get(m.span.end..)?;
+        // "Turkish-backed troops" are not Turkey's.
+        if rest.starts_with('-') {
+            return None;
+        }
         let is_word = |c: char| c.is_alphanumeric() || c == '-';
         let name = text.get(m.span.start..m.span.end)?.split(|c| !is_word(c));
-        let after = text
-            .get(m.span.end..)?
+        // Within the clause: not "backed by Russian jets, army units".
+        let clause = rest.split([',', '.', ';', ':']).next().unwrap_or("");
+        let after = clause
             .split(|c| !is_word(c))
             .filter(|w| !w.is_empty())
             .take(2);
