@@ -3,9 +3,10 @@
 //! Rebuilds are incremental (see `build`), so one new article costs a fraction
 //! of the first build.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
@@ -29,19 +30,22 @@ pub fn watch(opts: &BuildOptions, max_builds: Option<usize>) -> Result<(), Strin
         .into_iter()
         .flatten()
         .collect();
-    let folders = std::iter::once(opts.articles.as_path())
+    let folders: Vec<&Path> = std::iter::once(opts.articles.as_path())
         .chain(opts.templates.as_deref())
         .chain(
             user_files
                 .iter()
                 .map(|f| f.parent().unwrap_or(Path::new("."))),
-        );
-    for folder in folders {
-        let folder = if folder.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            folder
-        };
+        )
+        .map(|folder| {
+            if folder.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                folder
+            }
+        })
+        .collect();
+    for folder in &folders {
         debouncer
             .watcher()
             .watch(folder, RecursiveMode::NonRecursive)
@@ -57,6 +61,9 @@ pub fn watch(opts: &BuildOptions, max_builds: Option<usize>) -> Result<(), Strin
                 .any(|f| f.file_name() == name && in_folder(f.parent().unwrap_or(Path::new("."))))
     };
     let mut builds = 0;
+    // Stamped before each build, so that a change during a build still
+    // brings the next one.
+    let mut stamps = snapshot(folders.iter().copied());
     let mut build = || {
         match build_report(opts) {
             Ok(summary) => eprintln!("{summary}"),
@@ -76,13 +83,25 @@ pub fn watch(opts: &BuildOptions, max_builds: Option<usize>) -> Result<(), Strin
     for result in rx {
         match result {
             Ok(events) => {
-                let changed: Vec<_> = events.iter().filter(|e| relevant(&e.path)).collect();
+                let mut changed: Vec<&Path> = events
+                    .iter()
+                    .map(|e| e.path.as_path())
+                    .filter(|path| relevant(path))
+                    .filter(|path| {
+                        let before = file_key(path)
+                            .and_then(|k| stamps.get(&k).copied())
+                            .flatten();
+                        stamp(path) != before
+                    })
+                    .collect();
+                changed.dedup();
                 if changed.is_empty() {
                     continue;
                 }
-                for event in &changed {
-                    eprintln!("changed: {}", event.path.display());
+                for path in &changed {
+                    eprintln!("changed: {}", path.display());
                 }
+                stamps = snapshot(folders.iter().copied());
                 if build() {
                     return Ok(());
                 }
@@ -105,6 +124,47 @@ fn same_folder(a: &Path, b: &Path) -> bool {
             (Ok(a), Ok(b)) => a == b,
             _ => false,
         }
+}
+
+/// A file's size and modification time, None when it is gone.
+type Stamp = Option<(u64, SystemTime)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+/// Where a file is, as one key whatever path an event spells it with.
+fn file_key(path: &Path) -> Option<(PathBuf, std::ffi::OsString)> {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Some((
+        parent.canonicalize().ok()?,
+        path.file_name()?.to_os_string(),
+    ))
+}
+
+/// The stamps of every file in `folders`, taken just before a build: an event
+/// whose file still has its stamp changed nothing. The watcher reports reads
+/// too (inotify's open events, the build's own), which must not rebuild.
+fn snapshot<'a>(
+    folders: impl Iterator<Item = &'a Path>,
+) -> HashMap<(PathBuf, std::ffi::OsString), Stamp> {
+    let mut stamps = HashMap::new();
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if let Some(key) = file_key(&path) {
+                stamps.insert(key, stamp(&path));
+            }
+        }
+    }
+    stamps
 }
 
 /// Hidden files (editors' swap and temporary files) do not trigger a build.
