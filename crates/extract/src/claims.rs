@@ -1708,6 +1708,21 @@ fn claimant_candidates(
             });
             if let Some(j) = document_of {
                 start = j + 1;
+            } else {
+                // "according to the report, ...": the report named before,
+                // whose source spoke; "according to reports the coalition's
+                // airstrikes ...": unnamed reports. Neither is the party
+                // that follows, which the report speaks of.
+                let article =
+                    usize::from(matches!(w.get(start), "a" | "an" | "the" | "its" | "this"));
+                match w.get(start + article) {
+                    "report" | "statement" | "study" | "tally" | "toll" => {
+                        candidates.push((k, ClaimantRef::Pronoun, None));
+                        continue;
+                    }
+                    "reports" | "estimates" | "figures" | "statistics" => continue,
+                    _ => {}
+                }
             }
             if let Some(pi) = (start..(start + 4).min(w.len())).find_map(party_at) {
                 candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
@@ -1737,6 +1752,17 @@ fn claimant_candidates(
                     | "notes"
             ) && k == 0
         {
+            continue;
+        }
+        // "according to report ISIS has executed", "citing a report": the
+        // noun, not a verb that names its speaker after it.
+        if matches!(
+            word,
+            "claims" | "report" | "reports" | "estimates" | "documents" | "notes"
+        ) && matches!(
+            w.get(k.wrapping_sub(1)),
+            "a" | "an" | "the" | "to" | "its" | "this" | "new" | "latest" | "in"
+        ) {
             continue;
         }
         // Party just before the verb ("the Observatory said", "SOHR also reported").
@@ -1940,6 +1966,7 @@ fn is_source_noun(w: &str) -> bool {
             | "newspaper"
             | "daily"
             | "website"
+            | "page"
             | "outlet"
             | "group"
             | "organisation"

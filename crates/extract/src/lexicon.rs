@@ -545,6 +545,7 @@ pub fn is_saying_verb(w: &str) -> bool {
             | "documented"
             | "documents"
             | "counted"
+            | "listed"
             | "recorded"
             | "noted"
             | "notes"
