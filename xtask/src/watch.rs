@@ -54,8 +54,8 @@ pub fn watch(opts: &BuildOptions, max_builds: Option<usize>) -> Result<(), Strin
     let relevant = |path: &Path| {
         let name = path.file_name();
         let in_folder = |folder: &Path| path.parent().is_some_and(|p| same_folder(p, folder));
-        (in_folder(&opts.articles) && is_article_change(path))
-            || opts.templates.as_deref().is_some_and(in_folder)
+        (in_folder(&opts.articles) && is_watched_name(path))
+            || (opts.templates.as_deref().is_some_and(in_folder) && is_watched_name(path))
             || user_files
                 .iter()
                 .any(|f| f.file_name() == name && in_folder(f.parent().unwrap_or(Path::new("."))))
@@ -87,12 +87,7 @@ pub fn watch(opts: &BuildOptions, max_builds: Option<usize>) -> Result<(), Strin
                     .iter()
                     .map(|e| e.path.as_path())
                     .filter(|path| relevant(path))
-                    .filter(|path| {
-                        let before = file_key(path)
-                            .and_then(|k| stamps.get(&k).copied())
-                            .flatten();
-                        stamp(path) != before
-                    })
+                    .filter(|path| changed_since(&stamps, path))
                     .collect();
                 changed.dedup();
                 if changed.is_empty() {
@@ -126,16 +121,32 @@ fn same_folder(a: &Path, b: &Path) -> bool {
         }
 }
 
-/// A file's size and modification time, None when it is gone.
-type Stamp = Option<(u64, SystemTime)>;
+/// A file's size, modification time and (on Unix) change time and inode,
+/// None when it is gone. The change time cannot be set back, so a rewrite
+/// that restores the old modification time still shows.
+type Stamp = Option<(u64, SystemTime, i64, u64)>;
 
 fn stamp(path: &Path) -> Stamp {
     let meta = std::fs::metadata(path).ok()?;
-    Some((meta.len(), meta.modified().ok()?))
+    #[cfg(unix)]
+    let (ctime, inode) = {
+        use std::os::unix::fs::MetadataExt;
+        (
+            meta.ctime()
+                .saturating_mul(1_000_000_000)
+                .saturating_add(meta.ctime_nsec()),
+            meta.ino(),
+        )
+    };
+    #[cfg(not(unix))]
+    let (ctime, inode) = (0, 0);
+    Some((meta.len(), meta.modified().ok()?, ctime, inode))
 }
 
+type FileKey = (PathBuf, std::ffi::OsString);
+
 /// Where a file is, as one key whatever path an event spells it with.
-fn file_key(path: &Path) -> Option<(PathBuf, std::ffi::OsString)> {
+fn file_key(path: &Path) -> Option<FileKey> {
     let parent = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -146,30 +157,69 @@ fn file_key(path: &Path) -> Option<(PathBuf, std::ffi::OsString)> {
     ))
 }
 
-/// The stamps of every file in `folders`, taken just before a build: an event
-/// whose file still has its stamp changed nothing. The watcher reports reads
-/// too (inotify's open events, the build's own), which must not rebuild.
-fn snapshot<'a>(
-    folders: impl Iterator<Item = &'a Path>,
-) -> HashMap<(PathBuf, std::ffi::OsString), Stamp> {
+/// The stamps of every file in `folders`, taken just before a build. An event
+/// for a file the snapshot holds with the same stamp changed nothing: the
+/// watcher reports reads too (inotify's open events, the build's own), which
+/// must not rebuild. A file the snapshot does not hold came after it, so it
+/// changed even if it is gone again.
+fn snapshot<'a>(folders: impl Iterator<Item = &'a Path>) -> HashMap<FileKey, Stamp> {
     let mut stamps = HashMap::new();
     for folder in folders {
-        let Ok(entries) = std::fs::read_dir(folder) else {
+        let (Ok(entries), Ok(canonical)) = (std::fs::read_dir(folder), folder.canonicalize())
+        else {
             continue;
         };
         for entry in entries.flatten() {
-            let path = entry.path();
-            if let Some(key) = file_key(&path) {
-                stamps.insert(key, stamp(&path));
-            }
+            stamps.insert((canonical.clone(), entry.file_name()), stamp(&entry.path()));
         }
     }
     stamps
 }
 
+/// Did the file at `path` change since `stamps` were taken?
+fn changed_since(stamps: &HashMap<FileKey, Stamp>, path: &Path) -> bool {
+    match file_key(path).and_then(|k| stamps.get(&k)) {
+        Some(before) => stamp(path) != *before,
+        None => true,
+    }
+}
+
 /// Hidden files (editors' swap and temporary files) do not trigger a build.
-fn is_article_change(path: &Path) -> bool {
+fn is_watched_name(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| !n.starts_with('.') && !n.ends_with('~'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn reads_change_nothing_and_every_write_or_passing_file_does() {
+        let dir = std::env::temp_dir().join(format!("ledger-watch-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("scratch folder");
+        let kept = dir.join("kept.md");
+        let edited = dir.join("edited.md");
+        fs::write(&kept, "Five people were killed.").expect("write");
+        fs::write(&edited, "Five people were killed.").expect("write");
+        let stamps = snapshot(std::iter::once(dir.as_path()));
+        // A read, as the build's own, is no change.
+        let _ = fs::read(&kept);
+        assert!(!changed_since(&stamps, &kept));
+        // A same-size rewrite is.
+        fs::write(&edited, "Nine people were killed.").expect("rewrite");
+        assert!(changed_since(&stamps, &edited));
+        // A file that came after the snapshot changed, even once gone again.
+        let ghost = dir.join("ghost.md");
+        fs::write(&ghost, "x").expect("write");
+        fs::remove_file(&ghost).expect("remove");
+        assert!(changed_since(&stamps, &ghost));
+        // So did a file that was there and is gone.
+        fs::remove_file(&kept).expect("remove");
+        assert!(changed_since(&stamps, &kept));
+        let _ = fs::remove_dir_all(&dir);
+    }
 }

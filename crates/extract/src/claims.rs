@@ -1698,6 +1698,9 @@ fn claimant_candidates(
                                 | "data"
                                 | "estimate"
                                 | "estimates"
+                                | "reports"
+                                | "statistics"
+                                | "study"
                                 | "released"
                                 | "published"
                                 | "issued"
@@ -1754,6 +1757,10 @@ fn claimant_candidates(
         {
             continue;
         }
+        // "ISIS, listed as a terrorist group by the UN": no speech.
+        if word == "listed" && w.get(k + 1) == "as" {
+            continue;
+        }
         // "according to report ISIS has executed", "citing a report": the
         // noun, not a verb that names its speaker after it.
         if matches!(
@@ -1769,7 +1776,7 @@ fn claimant_candidates(
         let mut b = k;
         let mut skipped = 0;
         while b > 0
-            && skipped < 3
+            && skipped < 6
             && matches!(
                 w.get(b - 1),
                 "also"
@@ -1786,6 +1793,11 @@ fn claimant_candidates(
                     | "in"
                     | "a"
                     | "statement"
+                    // "Amnesty, in a new report, said".
+                    | "report"
+                    | "its"
+                    | "new"
+                    | "latest"
                     // "the Syrian Observatory for Human Rights, said": an apposition's comma.
                     | ","
                     // "the coalition, which has admitted": the relative's antecedent.
