@@ -13,6 +13,15 @@ mod watch;
 
 use std::process::ExitCode;
 
+/// A fresh, empty folder for one test, under the system's temporary folder.
+#[cfg(test)]
+pub(crate) fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ledger-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
 /// Builds allocate many small strings on every thread at once; glibc's
 /// allocator spent about a tenth of a build's CPU time on them.
 #[global_allocator]

@@ -88,9 +88,7 @@ mod tests {
 
     #[test]
     fn thrown_files_are_gone_once_the_trash_is_emptied() {
-        let dir = std::env::temp_dir().join(format!("ledger-trash-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("scratch folder");
+        let dir = crate::scratch_dir("trash");
         let paths: Vec<PathBuf> = (0..20).map(|i| dir.join(format!("f{i}"))).collect();
         for p in &paths {
             fs::write(p, b"old").expect("written");

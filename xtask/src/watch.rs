@@ -198,9 +198,7 @@ mod tests {
 
     #[test]
     fn reads_change_nothing_and_every_write_or_passing_file_does() {
-        let dir = std::env::temp_dir().join(format!("ledger-watch-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("scratch folder");
+        let dir = crate::scratch_dir("watch");
         let kept = dir.join("kept.md");
         let edited = dir.join("edited.md");
         fs::write(&kept, "Five people were killed.").expect("write");
