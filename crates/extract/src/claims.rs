@@ -1602,8 +1602,7 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
     let mut k = 0;
     while k < w.len() {
         let word = w.get(k);
-        if !matches!(word, "army" | "troops" | "soldiers" | "military")
-            || parties.iter().any(|p| p.first <= k && k <= p.end)
+        if !crate::lexicon::is_army_noun(word) || parties.iter().any(|p| p.first <= k && k <= p.end)
         {
             k += 1;
             continue;

@@ -766,3 +766,8 @@ pub fn is_government_noun(w: &str) -> bool {
             | "intervention"
     )
 }
+
+/// Words for a state's army, named or not ("the army", "Turkish troops").
+pub fn is_army_noun(w: &str) -> bool {
+    matches!(w, "army" | "troops" | "soldiers" | "military")
+}

@@ -239,6 +239,8 @@ impl ClusterMemo {
 /// member scans read one contiguous array rather than items all over memory.
 #[derive(Debug, Clone, Copy)]
 struct MemberFacts {
+    /// Index into the items.
+    item: u32,
     article: u32,
     measure: u8,
     victims: u8,
@@ -250,9 +252,7 @@ struct MemberFacts {
 
 #[derive(Debug, Default)]
 struct Cluster {
-    /// Indices into the items.
-    members: Vec<u32>,
-    /// The members' facts, in the same order.
+    /// The members, in the order they joined.
     facts: Vec<MemberFacts>,
     /// Span of the exact-dated members.
     core: Option<(i32, i32)>,
@@ -431,7 +431,11 @@ impl<'a> Clusterer<'a> {
             self.join(target, i, item);
             steps.push((item.fingerprint, target));
         }
-        let clusters = self.clusters.into_iter().map(|c| c.members).collect();
+        let clusters = self
+            .clusters
+            .into_iter()
+            .map(|c| c.facts.iter().map(|m| m.item).collect())
+            .collect();
         (clusters, ClusterMemo { steps, replayed })
     }
 
@@ -709,8 +713,8 @@ impl<'a> Clusterer<'a> {
         let Some(cluster) = self.clusters.get_mut(target as usize) else {
             return;
         };
-        cluster.members.push(item_index);
         cluster.facts.push(MemberFacts {
+            item: item_index,
             article: item.article,
             measure: item.measure,
             victims: item.victims,
