@@ -90,6 +90,29 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         ..NounPhrase::default()
     };
     let mut j = count.end;
+    // "updated to 18 its toll for the number of rebels killed": the toll's
+    // people are the count's.
+    if matches!(w.get(j), "its" | "the" | "their") {
+        let mut k = j + 1 + usize::from(w.get(j + 1) == "death");
+        if w.get(k) == "toll" && matches!(w.get(k + 1), "for" | "of") {
+            k += 2;
+            if w.get(k) == "the" && w.get(k + 1) == "number" && w.get(k + 2) == "of" {
+                k += 3;
+            }
+            if let Some(p) = parties.iter().find(|p| p.first == k) {
+                k = if victim_noun(w.get(p.end - 1)).is_some() {
+                    p.end - 1
+                } else {
+                    p.end
+                };
+            }
+            if let Some(v) = victim_noun(w.get(k)) {
+                np.victims = Some(v);
+                np.end = k + 1;
+                return np;
+            }
+        }
+    }
     if w.get(j) == "of" && (count.is_vague || w.get(j.wrapping_sub(1)) == "dozen") {
         j += 1;
         if w.get(j) == "the" {
@@ -251,11 +274,29 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         ) {
             np.measure = outcome_after(word);
             np.end = j + 1;
-            // "a dozen casualties on the terrorists", "among the rebels":
-            // whose casualties they are.
-            if matches!(w.get(j + 1), "on" | "among") {
-                let the = usize::from(w.get(j + 2) == "the");
-                let at = j + 2 + the;
+            // "30 dead and wounded", "dozens of deaths and injuries": one count
+            // of both outcomes.
+            if matches!(word, "dead" | "deaths" | "fatalities")
+                && matches!(w.get(j + 1), "and" | "or")
+                && outcome_after(w.get(j + 2)) == Some(Measure::Injured)
+            {
+                np.measure = Some(Measure::Casualties);
+                np.end = j + 3;
+            }
+            // "a dozen casualties on the terrorists", "among the rebels",
+            // "dead and injured from army personnel": whose casualties they are.
+            let e = np.end;
+            if matches!(w.get(e), "on" | "among" | "from") {
+                let the = usize::from(w.get(e + 1) == "the");
+                let mut at = e + 1 + the;
+                // ("from army personnel": past one word naming their side.)
+                if victim_noun(w.get(at)).is_none()
+                    && victim_noun(w.get(at + 1)) == Some(Victims::Combatants)
+                    && !parties.iter().any(|p| p.first == at)
+                    && w.kind(at) == Some(TokenKind::Word)
+                {
+                    at += 1;
+                }
                 // ("among the Daesh militants": past the party's name.)
                 let noun = parties.iter().find(|p| p.first == at).map_or(at, |p| {
                     if victim_noun(w.get(p.end - 1)).is_some() {
@@ -1066,6 +1107,19 @@ pub fn sentence_actor(input: &SentenceInput<'_>) -> Option<Party> {
     actor_of(&input.words, input.parties, None, 0, &[], false)
 }
 
+/// Who the sentence says spoke ("An official at the governor's office said"),
+/// for a later sentence's "he said", and whether the party table names them.
+pub fn sentence_speaker(input: &SentenceInput<'_>) -> Option<(Party, bool)> {
+    let candidates = claimant_candidates(&input.words, input.text, input.parties);
+    let named = |listed: bool| {
+        candidates.iter().find_map(|(_, c, pi)| match c {
+            ClaimantRef::Named(p) if pi.is_some() == listed => Some((p.clone(), listed)),
+            _ => None,
+        })
+    };
+    named(true).or_else(|| named(false))
+}
+
 /// "the strikes", "the attack": the sentence speaks of an attack named before,
 /// so it shares that attack's actor.
 pub fn refers_to_earlier_attack(w: &Words<'_>) -> bool {
@@ -1428,7 +1482,26 @@ fn actor_of(
             best = Some((strength, distance, p));
         }
     }
-    best.map(|(_, _, p)| p.party.clone())
+    // "the Assad regime and its ally Russia killed 80": the subject is both,
+    // and its head is the first named.
+    let best = best.map(|(_, _, p)| {
+        parties
+            .iter()
+            .filter(|q| q.end <= p.first && p.first - q.end <= 4)
+            .filter(|q| q.party.kind == PartyKind::Belligerent && q.party.name != p.party.name)
+            .find(|q| {
+                let gap = q.end..p.first;
+                gap.clone().any(|k| w.get(k) == "and")
+                    && gap.clone().all(|k| {
+                        matches!(
+                            w.get(k),
+                            "and" | "its" | "their" | "ally" | "allies" | "the"
+                        )
+                    })
+            })
+            .unwrap_or(p)
+    });
+    best.map(|p| p.party.clone())
 }
 
 /// A number next to a month name: the day of a date ("March 13", "13 March").
@@ -1741,7 +1814,13 @@ fn claimant_candidates(
         {
             continue;
         }
-        if !is_saying_verb(word)
+        // "the Observatory raised its toll to 20", "updated to 18 its toll":
+        // who keeps the toll gives the number.
+        let toll_verb = matches!(
+            word,
+            "raised" | "raises" | "updated" | "updates" | "revised" | "revises" | "lowered"
+        ) && (k + 1..k + 5).any(|j| matches!(w.get(j), "toll" | "tolls"));
+        if !(is_saying_verb(word) || toll_verb)
             || matches!(
                 word,
                 "claims"
@@ -1784,6 +1863,8 @@ fn claimant_candidates(
                     | "have"
                     | "later"
                     | "further"
+                    | "meanwhile"
+                    | "now"
                     | "on"
                     | "earlier"
                     | "previously"
@@ -1837,6 +1918,10 @@ fn claimant_candidates(
                     | "members"
                     | "volunteer"
                     | "volunteers"
+                    | "paramedics"
+                    | "medics"
+                    | "doctors"
+                    | "rescuers"
                     | "director"
                     | "head"
                     | "chief"
@@ -1853,6 +1938,33 @@ fn claimant_candidates(
                 .rev()
                 .find(|&k| w.get(k) == "(")
             && let Some(pi) = (open + 1..b - 1).find_map(party_at)
+        {
+            candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
+            continue;
+        }
+        // "the Syrian Observatory for Human Rights which closely monitors
+        // the fighting in Syria said", "... which tracks the war through
+        // activists said": the relative clause's antecedent, not a party in it.
+        if b > 0
+            && let Some(pi) = (b.saturating_sub(10)..b)
+                .rev()
+                .take_while(|&r| {
+                    let x = w.get(r);
+                    w.kind(r) == Some(TokenKind::Word)
+                        && outcome_after(x).is_none()
+                        && outcome_before(x).is_none()
+                        && !is_saying_verb(x)
+                })
+                .filter(|&r| matches!(w.get(r), "which" | "who"))
+                .find_map(|r| {
+                    let before = r.checked_sub(1)?;
+                    let before = if w.get(before) == "," {
+                        before.checked_sub(1)?
+                    } else {
+                        before
+                    };
+                    party_at(before)
+                })
         {
             candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
             continue;
@@ -1920,6 +2032,15 @@ fn claimant_candidates(
             .take_while(|&j| count_at(w, j).is_none())
             .find_map(party_at)
             .filter(|_| !names_listener)
+            // "said Russian and government airstrikes have intensified": the
+            // subject of what was said, not who said it.
+            .filter(|&pi| {
+                let next = w.get(parties[pi].end);
+                !(is_attack_noun(next)
+                    || is_aux(next)
+                    || outcome_after(next).is_some()
+                    || matches!(next, "and" | "-"))
+            })
         {
             candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
             continue;

@@ -131,6 +131,15 @@ impl Gazetteer {
         self.places.get(*self.by_name.get(name)?)
     }
 
+    /// The capital city of `country` (by the capitals `lexicon::is_capital` knows).
+    pub fn capital_of(&self, country: &str) -> Option<&Place> {
+        self.places.iter().find(|p| {
+            p.country == country
+                && p.precision == Precision::City
+                && crate::lexicon::is_capital(&p.name)
+        })
+    }
+
     pub fn place(&self, i: usize) -> Option<&Place> {
         self.places.get(i)
     }

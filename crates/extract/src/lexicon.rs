@@ -711,6 +711,31 @@ pub fn is_capital(name: &str) -> bool {
     )
 }
 
+/// The country a nationality adjective names ("the Iraqi capital"), by the
+/// gazetteer's country names; for the capitals `is_capital` knows.
+pub fn country_of_demonym(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "syrian" => "Syria",
+        "iraqi" => "Iraq",
+        "lebanese" => "Lebanon",
+        "turkish" => "Turkey",
+        "russian" => "Russia",
+        "iranian" => "Iran",
+        "jordanian" => "Jordan",
+        "egyptian" => "Egypt",
+        "saudi" => "Saudi Arabia",
+        "qatari" => "Qatar",
+        "yemeni" => "Yemen",
+        "afghan" => "Afghanistan",
+        "british" => "United Kingdom",
+        "french" => "France",
+        "ukrainian" => "Ukraine",
+        "chinese" => "China",
+        "israeli" => "Israel",
+        _ => return None,
+    })
+}
+
 /// Verbs a government does by its capital's name: "Moscow denied", "Ankara accused".
 pub fn is_government_verb(w: &str) -> bool {
     (is_saying_verb(w) && !matches!(w, "put" | "reporting" | "saying" | "quoted" | "cited"))

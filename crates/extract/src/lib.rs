@@ -26,7 +26,7 @@ pub use ledger_types::{Article, Claim, Extraction};
 
 use crate::claims::{ClaimantRef, PartyInSentence, SentenceInput, sentence_claims};
 use crate::gazetteer::{Gazetteer, PlaceMention, precision_rank};
-use crate::lexicon::{is_weekday, month_number};
+use crate::lexicon::{country_of_demonym, is_weekday, month_number};
 use crate::numbers::{VAGUE_AMOUNTS, Words};
 use crate::parties::{PartyMention, PartyTable};
 use crate::phrases::FoldedText;
@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.36");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.37");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -46,13 +46,13 @@ pub const CLAIM_RULES: &[&str] = &[
     "A count is bound to an outcome by a verb before it (\"killed 12 civilians\"), an outcome word after its noun phrase (\"12 civilians were killed\", \"28 militants dead\"), a cue before it (\"the death toll rose to 86\", \"among the dead were 4 children\"), or a list it belongs to (\"55 civilians killed, including 19 children\" gives two claims; \"among at least 25 injured eight were in critical condition\" gives 25 and 8 injured).",
     "Not claims: counts of strikes, raids, incidents or other things; years, ages, money, percentages, durations and distances; a number right before another (a time stamp); counts inside page furniture (share counters, donation appeals, link lists, photo credits).",
     "Qualifiers bind only the number they stand before: \"at least 47\" is 47 or more, \"more than 200\" above 200, \"nearly 170\" about 170, \"up to 30\" at most 30, \"10 to 15\" a range.",
-    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. Ages (\"aged from four to 10\") are no counts; \"N bodies\" and \"N corpses\" are the dead; \"among the victims\" are casualties, \"among the martyrs\" the dead; people \"forced from their homes\", \"out of their homes\" or who \"began to flee\" are displaced, and those who \"live under siege\" trapped; \"unaccounted for\" is missing; \"were rounded up and executed\" takes the last verb. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants; police are people.",
+    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. Ages (\"aged from four to 10\") are no counts; \"N bodies\" and \"N corpses\" are the dead; \"among the victims\" are casualties, \"among the martyrs\" the dead; people \"forced from their homes\", \"out of their homes\" or who \"began to flee\" are displaced, and those who \"live under siege\" trapped; \"unaccounted for\" is missing; \"were rounded up and executed\" takes the last verb. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants; police are people. \"30 dead and wounded\" are casualties; \"its toll for the number of soldiers killed\" counts soldiers; \"dead and injured from army personnel\" are combatants.",
     "One person (\"a woman was killed\", \"one civilian\", \"a civilian was injured\", not the adjective of \"civilian casualties\") is a count of 1 only when the outcome is bound to them directly. So is a possessive kin noun as the subject of its outcome (\"his son was injured\", not \"a man and his wife were killed\", where the pair is meant); \"two of her children\" counts children.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\" before the count or beside a war, campaign, fighting, raids or years, or after \"has killed\" said of a party (not of \"the blast\"), not \"43 dead so far\" of one attack, \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
-    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one, unless it counts \"across\" or \"elsewhere in\" the country. A war's running toll with no place of its own, and the millions it displaced, are placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\" or \"the highway linking Damascus and Homs\"). The place is given as the article spells it, with the gazetteer's canonical name beside it.",
+    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one, unless it counts \"across\" or \"elsewhere in\" the country. A war's running toll with no place of its own, and the millions it displaced, are placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\" or \"the highway linking Damascus and Homs\"). The place is given as the article spells it, with the gazetteer's canonical name beside it. A sentence that names no place but \"the capital\" (\"rockets hit the capital\", \"in the Iraqi capital\"; not \"north of the capital\") is placed in that capital, of the country the article speaks of unless named, or in the place within it the article named before.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
-    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before.",
+    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before. Who keeps the toll gives it (\"the Observatory raised its toll to 20\"); a relative clause does not name the speaker (\"the Observatory, which tracks the war through activists, said\": the Observatory); \"he said\" is the speaker an earlier sentence named (\"an official at the governor's office said\") when no listed source spoke or was named since. Of two sides named together (\"the Assad regime and its ally Russia killed\"), the first is the actor.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -197,6 +197,7 @@ impl Extractor {
             place_cache: vec![OnceCell::new(); sentences.len()],
             party_cache: vec![OnceCell::new(); sentences.len()],
             actor_cache: vec![OnceCell::new(); sentences.len()],
+            speaker_cache: vec![OnceCell::new(); sentences.len()],
             sentence_place_cache: vec![OnceCell::new(); sentences.len()],
             event_days_cache: vec![OnceCell::new(); sentences.len()],
             sentences,
@@ -294,6 +295,28 @@ impl Extractor {
                 ) || (words.get(i) == "rest" && words.get(i + 1) == "of")
                     || (words.get(i) == "all" && words.get(i + 1) == "over")
             });
+            // "rockets fired at the capital", "the Iraqi capital": a capital,
+            // of the country the article speaks of unless named (not "the
+            // capital of Raqqa province"). `Some(None)`: the context's country.
+            // ("northeast of the capital", "near the capital": a landmark, the
+            // town near it is the place.)
+            let names_the_capital = (1..words.len())
+                .find(|&i| {
+                    let the = if words.get(i - 1) == "the" {
+                        i - 1
+                    } else {
+                        i.wrapping_sub(2)
+                    };
+                    words.get(i) == "capital"
+                        && !matches!(words.get(i + 1), "of" | "-")
+                        && words.get(the) == "the"
+                        && (the + 1 == i || country_of_demonym(words.get(i - 1)).is_some())
+                        && matches!(
+                            words.get(the.wrapping_sub(1)),
+                            "in" | "at" | "on" | "inside" | "across" | "struck" | "hit" | "rocked"
+                        )
+                })
+                .map(|i| country_of_demonym(words.get(i - 1)));
             let speaks_of_war = (0..words.len()).any(|i| {
                 matches!(
                     words.get(i),
@@ -426,6 +449,23 @@ impl Extractor {
                     Some(p) => Some((p.0, p.1)),
                     // A war's running toll is about the country, not the town the
                     // article was just speaking of.
+                    None if names_the_capital.is_some() => {
+                        let context = context_place();
+                        let country = names_the_capital
+                            .flatten()
+                            .or(context.as_ref().map(|(p, _)| p.country.as_str()));
+                        match (country.and_then(|c| self.gazetteer.capital_of(c)), context) {
+                            // The article spoke of a place in that capital: that place.
+                            (Some(capital), Some(c))
+                                if c.0.name == capital.name
+                                    || c.0.parents.contains(&capital.name) =>
+                            {
+                                Some(c)
+                            }
+                            (Some(capital), _) => Some((capital.clone(), capital.name.clone())),
+                            (None, context) => context,
+                        }
+                    }
                     None if war_scope => context_place().and_then(|(p, _)| {
                         let country = self.gazetteer.by_name(&p.country)?;
                         Some((country.clone(), country.name.clone()))
@@ -577,17 +617,33 @@ impl Extractor {
         no: usize,
         last_claimant: &Option<(usize, Party)>,
     ) -> Option<Party> {
-        // Sentences after the last claim's own claimant, nearest first.
+        // Sentences after the last claim's own claimant, nearest first: one
+        // that says who spoke ("An official ... said"), or names a source.
         let since = last_claimant.as_ref().map_or(0, |(n, _)| *n);
+        let mut tokens = Vec::new();
         let mentioned = (since.max(no.saturating_sub(8))..no).rev().find_map(|k| {
-            scan.parties_of(k).iter().rev().find_map(|m| {
+            let speaker = scan.speaker_cache.get(k)?.get_or_init(|| {
+                let span = scan.sentences.get(k).copied().unwrap_or(Span::new(0, 0));
+                tokenize(scan.lower, span, &mut tokens);
+                let parties = self.parties_in(scan.parties_of(k), &tokens);
+                let words = Words {
+                    lower: scan.lower,
+                    tokens: &tokens,
+                };
+                claims::sentence_speaker(&scan.input(words, &parties))
+            });
+            if let Some((p, true)) = speaker {
+                return Some(p.clone());
+            }
+            let source = scan.parties_of(k).iter().rev().find_map(|m| {
                 let p = self.parties.party(m.party)?;
                 matches!(
                     p.kind,
                     PartyKind::Monitor | PartyKind::International | PartyKind::StateMedia
                 )
                 .then(|| p.clone())
-            })
+            });
+            source.or_else(|| speaker.as_ref().map(|(p, _)| p.clone()))
         });
         mentioned.or_else(|| last_claimant.as_ref().map(|(_, c)| c.clone()))
     }
@@ -1209,6 +1265,9 @@ struct ArticleScan<'a> {
     place_cache: Vec<OnceCell<Vec<PlaceMention>>>,
     party_cache: Vec<OnceCell<Vec<PartyMention>>>,
     actor_cache: Vec<OnceCell<Option<Party>>>,
+    /// Who each sentence says spoke (and whether the party table lists
+    /// them), for a later "he said", on first need.
+    speaker_cache: Vec<OnceCell<Option<(Party, bool)>>>,
     /// The best place of each sentence as context for others, on first need.
     sentence_place_cache: Vec<OnceCell<Option<NamedPlace>>>,
     /// The days each sentence says what it tells happened on, on first need.
