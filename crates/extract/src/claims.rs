@@ -46,8 +46,11 @@ pub struct SentenceClaim {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClaimantRef {
     Named(Party),
-    /// "it said", "he told": the last claimant named earlier in the article.
+    /// "it said", "the group said": the last claimant named earlier in the article.
     Pronoun,
+    /// "he said", "she told": a person, who may be a speaker an earlier
+    /// sentence named without the party table knowing them.
+    Person,
 }
 
 /// Parties named in the sentence, with their token range.
@@ -70,6 +73,18 @@ pub struct SentenceInput<'a> {
     pub furniture: &'a dyn Fn(Span) -> bool,
 }
 
+/// The noun a phrase starting at `at` counts: past a party's name ("the Daesh
+/// militants"), unless the name ends in the noun ("14 jihadists").
+fn noun_past_party(w: &Words<'_>, parties: &[PartyInSentence], at: usize) -> usize {
+    parties.iter().find(|p| p.first == at).map_or(at, |p| {
+        if p.end > 0 && victim_noun(w.get(p.end - 1)).is_some() {
+            p.end - 1
+        } else {
+            p.end
+        }
+    })
+}
+
 /// What a count's noun phrase says.
 #[derive(Debug, Clone, Copy, Default)]
 struct NounPhrase {
@@ -90,6 +105,17 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         ..NounPhrase::default()
     };
     let mut j = count.end;
+    // "a father of four": how many children someone has, not a count of victims.
+    if count.first >= 2
+        && w.get(count.first - 1) == "of"
+        && matches!(
+            w.get(count.first - 2),
+            "father" | "mother" | "parent" | "parents" | "grandfather" | "grandmother"
+        )
+    {
+        np.not_people = true;
+        return np;
+    }
     // "updated to 18 its toll for the number of rebels killed": the toll's
     // people are the count's.
     if matches!(w.get(j), "its" | "the" | "their") {
@@ -99,13 +125,7 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             if w.get(k) == "the" && w.get(k + 1) == "number" && w.get(k + 2) == "of" {
                 k += 3;
             }
-            if let Some(p) = parties.iter().find(|p| p.first == k) {
-                k = if victim_noun(w.get(p.end - 1)).is_some() {
-                    p.end - 1
-                } else {
-                    p.end
-                };
-            }
+            let k = noun_past_party(w, parties, k);
             if let Some(v) = victim_noun(w.get(k)) {
                 np.victims = Some(v);
                 np.end = k + 1;
@@ -276,17 +296,26 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             np.end = j + 1;
             // "30 dead and wounded", "dozens of deaths and injuries": one count
             // of both outcomes.
+            // Not "10 dead and wounded 25 others", where "wounded" takes a count.
             if matches!(word, "dead" | "deaths" | "fatalities")
                 && matches!(w.get(j + 1), "and" | "or")
                 && outcome_after(w.get(j + 2)) == Some(Measure::Injured)
+                && count_at(w, j + 3).is_none()
+                && !matches!(
+                    w.get(j + 3),
+                    "many" | "several" | "scores" | "hundreds" | "dozens"
+                )
             {
                 np.measure = Some(Measure::Casualties);
                 np.end = j + 3;
             }
             // "a dozen casualties on the terrorists", "among the rebels",
-            // "dead and injured from army personnel": whose casualties they are.
+            // "dead and injured from army personnel": whose casualties they
+            // are (not "12 deaths from government troops' shelling", whose
+            // attack it was: "from" only after both outcomes).
             let e = np.end;
-            if matches!(w.get(e), "on" | "among" | "from") {
+            let from = w.get(e) == "from" && np.measure == Some(Measure::Casualties);
+            if matches!(w.get(e), "on" | "among") || from {
                 let the = usize::from(w.get(e + 1) == "the");
                 let mut at = e + 1 + the;
                 // ("from army personnel": past one word naming their side.)
@@ -298,14 +327,12 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
                     at += 1;
                 }
                 // ("among the Daesh militants": past the party's name.)
-                let noun = parties.iter().find(|p| p.first == at).map_or(at, |p| {
-                    if victim_noun(w.get(p.end - 1)).is_some() {
-                        p.end - 1
-                    } else {
-                        p.end
-                    }
-                });
-                if let Some(v) = victim_noun(w.get(noun)) {
+                let noun = noun_past_party(w, parties, at);
+                // ("from regime soldiers' fire": the attackers.)
+                let attackers = from
+                    && (is_attack_noun(w.get(noun + 1))
+                        || matches!(w.get(noun + 1), "'" | "’" | "s"));
+                if !attackers && let Some(v) = victim_noun(w.get(noun)) {
                     np.victims = Some(v);
                     np.end = noun + 1;
                 }
@@ -450,11 +477,20 @@ fn is_list_joiner(w: &str) -> bool {
 fn is_explicit_breakdown(w: &Words<'_>, first: usize) -> bool {
     let prev = w.get(first - 1);
     prev == "including"
+        || includes_a_family(w, first)
         || (matches!(prev, "them" | "whom")
             && matches!(w.get(first.wrapping_sub(2)), "among" | "of"))
         || w.ends_before(first, &["along", "with"])
         || w.ends_before(first, &["together", "with"])
         || w.ends_before(first, &["as", "well", "as"])
+}
+
+/// "including an Iraqi family of four": a family counted as part of the toll.
+fn includes_a_family(w: &Words<'_>, first: usize) -> bool {
+    first >= 4
+        && w.get(first - 1) == "of"
+        && matches!(w.get(first - 2), "family" | "families")
+        && (first.saturating_sub(6)..first - 2).any(|k| w.get(k) == "including")
 }
 
 /// "13 of whom were women", "16 of them": a part of a group named before.
@@ -493,6 +529,7 @@ fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
         && matches!(prev, "injured" | "wounded" | "hurt" | "dead" | "killed")
         && (first.saturating_sub(6)..first - 2).any(|k| w.get(k) == "among");
     among_count
+        || includes_a_family(w, first)
         || matches!(
             prev,
             "including" | "and" | "," | "plus" | "them" | "whom" | "incl"
@@ -1114,7 +1151,7 @@ pub fn sentence_speaker(input: &SentenceInput<'_>) -> Option<(Party, bool)> {
     let named = |listed: bool| {
         candidates.iter().find_map(|(_, c, pi)| match c {
             ClaimantRef::Named(p) if pi.is_some() == listed => Some((p.clone(), listed)),
-            _ => None,
+            ClaimantRef::Named(_) | ClaimantRef::Pronoun | ClaimantRef::Person => None,
         })
     };
     named(true).or_else(|| named(false))
@@ -1482,16 +1519,38 @@ fn actor_of(
             best = Some((strength, distance, p));
         }
     }
-    // "the Assad regime and its ally Russia killed 80": the subject is both,
-    // and its head is the first named.
+    // "the Assad regime and its ally Russia killed 80", "by the regime and
+    // Russian jets": two sides named together as the subject or agent; its
+    // head is the first named. Not "clashed with ISIS and Russian jets
+    // killed", "shelled the YPG and ...", "between rebels and the regime".
     let best = best.map(|(_, _, p)| {
         parties
             .iter()
             .filter(|q| q.end <= p.first && p.first - q.end <= 4)
             .filter(|q| q.party.kind == PartyKind::Belligerent && q.party.name != p.party.name)
+            .filter(|q| {
+                let prev = w.get(q.first.wrapping_sub(1));
+                let prev2 = w.get(q.first.wrapping_sub(2));
+                let by = prev == "by" || (prev == "the" && prev2 == "by");
+                by || (opens_clause(prev, prev2)
+                    && !matches!(prev, "with" | "between" | "and" | "against" | "on" | "at")
+                    && !matches!(prev2, "with" | "between" | "against" | "on" | "at"))
+            })
             .find(|q| {
                 let gap = q.end..p.first;
-                gap.clone().any(|k| w.get(k) == "and")
+                // "its ally Russia", "Russian jets", "Russia killed": the
+                // pair is the subject (not "ISIS and the army both lost").
+                let next = w.get(p.end);
+                let weapon = |x: &str| {
+                    is_attack_noun(x) && !matches!(x, "forces" | "troops" | "army" | "military")
+                };
+                let pair = gap.clone().any(|k| matches!(w.get(k), "ally" | "allies"))
+                    || weapon(next)
+                    || weapon(w.get(p.end.wrapping_sub(1)))
+                    || outcome_before(next).is_some()
+                    || (matches!(next, "have" | "has" | "had")
+                        && outcome_before(w.get(p.end + 1)).is_some());
+                pair && gap.clone().any(|k| w.get(k) == "and")
                     && gap.clone().all(|k| {
                         matches!(
                             w.get(k),
@@ -1863,6 +1922,7 @@ fn claimant_candidates(
                     | "have"
                     | "later"
                     | "further"
+                    | "recently"
                     | "meanwhile"
                     | "now"
                     | "on"
@@ -1945,8 +2005,10 @@ fn claimant_candidates(
         // "the Syrian Observatory for Human Rights which closely monitors
         // the fighting in Syria said", "... which tracks the war through
         // activists said": the relative clause's antecedent, not a party in it.
+        // The antecedent must be a source, or the sentence's subject: not
+        // "civilians fleeing ISIS who reached the camp said".
         if b > 0
-            && let Some(pi) = (b.saturating_sub(10)..b)
+            && let Some(pi) = (b.saturating_sub(16)..b)
                 .rev()
                 .take_while(|&r| {
                     let x = w.get(r);
@@ -1963,7 +2025,10 @@ fn claimant_candidates(
                     } else {
                         before
                     };
-                    party_at(before)
+                    let pi = party_at(before)?;
+                    let first = parties[pi].first;
+                    let subject = first == 0 || (first == 1 && w.get(0) == "the");
+                    (subject || parties[pi].party.kind != PartyKind::Belligerent).then_some(pi)
                 })
         {
             candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
@@ -1988,6 +2053,14 @@ fn claimant_candidates(
                     .find_map(party_at)
                     .filter(|&pi| parties[pi].party.kind != PartyKind::Belligerent)
             {
+                // "The Civil Defense another activist group said": an
+                // apposition; the party it describes speaks.
+                let start = parties[pi].first;
+                let pi = if start >= 2 && matches!(w.get(start - 1), "another" | "a" | "an") {
+                    party_at(start - 2).unwrap_or(pi)
+                } else {
+                    pi
+                };
                 candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
                 continue;
             }
@@ -2004,7 +2077,11 @@ fn claimant_candidates(
                     && !matches!(w.get(before), "the" | "this" | "that");
                 !names_another
             };
-            if noun_back || matches!(w.get(b - 1), "it" | "he" | "she" | "they") {
+            if matches!(w.get(b - 1), "he" | "she") {
+                candidates.push((k, ClaimantRef::Person, None));
+                continue;
+            }
+            if noun_back || matches!(w.get(b - 1), "it" | "they") {
                 candidates.push((k, ClaimantRef::Pronoun, None));
                 continue;
             }
@@ -2035,21 +2112,79 @@ fn claimant_candidates(
             // "said Russian and government airstrikes have intensified": the
             // subject of what was said, not who said it.
             .filter(|&pi| {
-                let next = w.get(parties[pi].end);
+                let end = parties[pi].end;
+                let next = w.get(end);
                 !(is_attack_noun(next)
                     || is_aux(next)
                     || outcome_after(next).is_some()
-                    || matches!(next, "and" | "-"))
+                    || (next == "and"
+                        && (is_attack_noun(w.get(end + 2)) || is_attack_noun(w.get(end + 3)))))
             })
         {
             candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
             continue;
         }
-        if let Some(party) = phrase_before(w, text, b) {
+        // A name the table does not know speaks only when what it says
+        // follows ("... said 23 journalists", "said that") or the clause ends
+        // with it; in a run of headlines ("Turkey PM says aims to ...") a
+        // capitalised pair is no speaker.
+        let reported = w.kind(k + 1) != Some(TokenKind::Word)
+            || (k + 1..(k + 5).min(w.len()))
+                .any(|j| w.get(j) == "that" || count_at(w, j).is_some());
+        if let Some(party) = phrase_before(w, text, b)
+            .or_else(|| reported.then(|| proper_name_before(w, text, b)).flatten())
+        {
             candidates.push((k, ClaimantRef::Named(party), None));
         }
     }
     candidates
+}
+
+/// A name the party table does not list, written as one ("Reporters Without
+/// Borders said", "opposition activist Omar Abu Laila said"): two or more
+/// capitalised words just before `verb`, with "of", "for", "without" or
+/// "and" between them, and no day or month among them.
+fn proper_name_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
+    // A headline in title case capitalises every word: no names stand out.
+    let (words, capitals) = (0..w.len())
+        .filter(|&k| w.kind(k) == Some(TokenKind::Word))
+        .fold((0, 0), |(n, c), k| {
+            (n + 1, c + usize::from(capitalised(w, text, k)))
+        });
+    if capitals * 5 > words * 3 {
+        return None;
+    }
+    let mut first = verb;
+    let mut names = 0;
+    while first > 0 && verb - first < 6 {
+        let k = first - 1;
+        let word = w.get(k);
+        let name = w.kind(k) == Some(TokenKind::Word)
+            && capitalised(w, text, k)
+            && is_weekday(word).is_none()
+            && month_number(word).is_none()
+            && !matches!(
+                word,
+                "the" | "a" | "an" | "on" | "in" | "but" | "and" | "he" | "she" | "it" | "they"
+            );
+        if name {
+            names += 1;
+        } else if !(matches!(word, "of" | "for" | "without" | "and") && names > 0) {
+            break;
+        }
+        first = k;
+    }
+    // Not starting with a connector.
+    while first < verb && !capitalised(w, text, first) {
+        first += 1;
+    }
+    if names < 2 || first >= verb {
+        return None;
+    }
+    phrase_text(w, text, first, verb).map(|name| Party {
+        kind: PartyKind::Local,
+        name,
+    })
 }
 
 /// The claimant for the claim at `token`: the candidate nearest it.
@@ -2484,6 +2619,16 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             if victims.is_none() && prev_victims != Victims::People {
                 victims = Some(prev_victims);
             }
+        }
+        // "He was killed along with two other people": one more list member
+        // of the passive outcome just before.
+        if measure.is_none()
+            && c.first >= 4
+            && (w.ends_before(c.first, &["along", "with"])
+                || w.ends_before(c.first, &["together", "with"]))
+            && matches!(w.get(c.first - 4), "was" | "were" | "been")
+        {
+            measure = outcome_after(w.get(c.first - 3));
         }
         let Some(measure) = measure else { continue };
         if victims.is_none() {

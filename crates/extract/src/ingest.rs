@@ -98,7 +98,7 @@ fn read_text(article: &mut Article, mut decoded: String) -> Result<Option<Date>,
         article.text = decoded;
     }
     if let Some(title) = front.title {
-        article.title = title;
+        article.title = cut_site_suffix(title);
     }
     if article.text.trim().is_empty() {
         return Err(problem(
@@ -166,6 +166,24 @@ fn skip_furniture(text: &str, furniture: &[Furniture], mut pos: usize) -> usize 
             Some(f) if f.span.end > pos => pos = f.span.end,
             _ => return start,
         }
+    }
+}
+
+/// "Syria regime air strikes kill at least 39 | Jordan Times": a scraper's
+/// title ends with the site's name, which is no part of the headline (and
+/// names no place).
+fn cut_site_suffix(title: String) -> String {
+    let Some(bar) = title.rfind(" | ") else {
+        return title;
+    };
+    let site = &title[bar + 3..];
+    let short_name = (1..=4).contains(&site.split_whitespace().count())
+        && !site.chars().any(|c| c.is_ascii_digit());
+    let headline = title[..bar].trim_end();
+    if short_name && !headline.is_empty() {
+        headline.to_string()
+    } else {
+        title
     }
 }
 
@@ -240,6 +258,23 @@ fn title_from_text(text: &str, furniture: &[Furniture]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_name_after_a_bar_is_cut_from_a_title() {
+        let cut = |t: &str| cut_site_suffix(t.to_string());
+        assert_eq!(
+            cut("Air strikes kill 39 | Jordan Times"),
+            "Air strikes kill 39"
+        );
+        assert_eq!(cut("Air strikes kill 39"), "Air strikes kill 39");
+        // Not a site's name: a number, or too many words.
+        assert_eq!(cut("Aleppo | 39 killed"), "Aleppo | 39 killed");
+        assert_eq!(
+            cut("Siege | the city that the world forgot to feed"),
+            "Siege | the city that the world forgot to feed"
+        );
+        assert_eq!(cut(" | Jordan Times"), " | Jordan Times");
+    }
 
     #[test]
     fn titles_are_capped_at_a_word_boundary() {

@@ -794,5 +794,6 @@ pub fn is_government_noun(w: &str) -> bool {
 
 /// Words for a state's army, named or not ("the army", "Turkish troops").
 pub fn is_army_noun(w: &str) -> bool {
-    matches!(w, "army" | "troops" | "soldiers" | "military")
+    // ("the armys artillery": a possessive that lost its apostrophe.)
+    matches!(w, "army" | "armys" | "troops" | "soldiers" | "military")
 }

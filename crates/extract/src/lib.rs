@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.37");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.38");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -46,13 +46,13 @@ pub const CLAIM_RULES: &[&str] = &[
     "A count is bound to an outcome by a verb before it (\"killed 12 civilians\"), an outcome word after its noun phrase (\"12 civilians were killed\", \"28 militants dead\"), a cue before it (\"the death toll rose to 86\", \"among the dead were 4 children\"), or a list it belongs to (\"55 civilians killed, including 19 children\" gives two claims; \"among at least 25 injured eight were in critical condition\" gives 25 and 8 injured).",
     "Not claims: counts of strikes, raids, incidents or other things; years, ages, money, percentages, durations and distances; a number right before another (a time stamp); counts inside page furniture (share counters, donation appeals, link lists, photo credits).",
     "Qualifiers bind only the number they stand before: \"at least 47\" is 47 or more, \"more than 200\" above 200, \"nearly 170\" about 170, \"up to 30\" at most 30, \"10 to 15\" a range.",
-    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. Ages (\"aged from four to 10\") are no counts; \"N bodies\" and \"N corpses\" are the dead; \"among the victims\" are casualties, \"among the martyrs\" the dead; people \"forced from their homes\", \"out of their homes\" or who \"began to flee\" are displaced, and those who \"live under siege\" trapped; \"unaccounted for\" is missing; \"were rounded up and executed\" takes the last verb. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants; police are people. \"30 dead and wounded\" are casualties; \"its toll for the number of soldiers killed\" counts soldiers; \"dead and injured from army personnel\" are combatants.",
+    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. Ages (\"aged from four to 10\") are no counts; \"N bodies\" and \"N corpses\" are the dead; \"among the victims\" are casualties, \"among the martyrs\" the dead; people \"forced from their homes\", \"out of their homes\" or who \"began to flee\" are displaced, and those who \"live under siege\" trapped; \"unaccounted for\" is missing; \"were rounded up and executed\" takes the last verb. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants; police are people. \"30 dead and wounded\" are casualties (not \"10 dead and wounded 25 others\"); \"a father of four\" counts no victims, \"including a family of four\" does; \"he was killed along with two other people\" counts the two; \"its toll for the number of soldiers killed\" counts soldiers; \"dead and injured from army personnel\" are combatants.",
     "One person (\"a woman was killed\", \"one civilian\", \"a civilian was injured\", not the adjective of \"civilian casualties\") is a count of 1 only when the outcome is bound to them directly. So is a possessive kin noun as the subject of its outcome (\"his son was injured\", not \"a man and his wife were killed\", where the pair is meant); \"two of her children\" counts children.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\" before the count or beside a war, campaign, fighting, raids or years, or after \"has killed\" said of a party (not of \"the blast\"), not \"43 dead so far\" of one attack, \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
-    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one, unless it counts \"across\" or \"elsewhere in\" the country. A war's running toll with no place of its own, and the millions it displaced, are placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\" or \"the highway linking Damascus and Homs\"). The place is given as the article spells it, with the gazetteer's canonical name beside it. A sentence that names no place but \"the capital\" (\"rockets hit the capital\", \"in the Iraqi capital\"; not \"north of the capital\") is placed in that capital, of the country the article speaks of unless named, or in the place within it the article named before.",
+    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one, unless it counts \"across\" or \"elsewhere in\" the country. A war's running toll with no place of its own, and the millions it displaced, are placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\" or \"the highway linking Damascus and Homs\"). The place is given as the article spells it, with the gazetteer's canonical name beside it. A claim whose sentence names no place but a capital, attacked near the count (\"rockets hit the capital, killing 4\") or where the count happened (\"4 were killed in the Iraqi capital\"; not \"north of the capital\", \"officials in the capital said\"), is placed in that capital, of the country the article speaks of unless named, or in the place within it the article named before. A running toll of 100,000 or more is a war's, placed in the country. A city after the date of a dateline, run into the lead (\"Last updated at Jan 202015 Beirut Syrian government air strikes\"), is where the bureau sits; a title's trailing \" | Site Name\" is cut.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
-    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before. Who keeps the toll gives it (\"the Observatory raised its toll to 20\"); a relative clause does not name the speaker (\"the Observatory, which tracks the war through activists, said\": the Observatory); \"he said\" is the speaker an earlier sentence named (\"an official at the governor's office said\") when no listed source spoke or was named since. Of two sides named together (\"the Assad regime and its ally Russia killed\"), the first is the actor.",
+    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before. A name the party table does not list, written as one (\"Reporters Without Borders said 23\", \"activist Omar Abu Laila said\"), speaks when what it says follows, except in a title-case headline; an apposition without commas (\"the White Helmets another rescue group said\") names the party before it. Who keeps the toll gives it (\"the Observatory raised its toll to 20\"); a relative clause does not name the speaker (\"the Observatory, which tracks the war through activists, said\": the Observatory); \"he said\" (not \"it said\") is the speaker an earlier sentence named (\"an official at the governor's office said\") when no listed source spoke or was named since. Of two sides named together as the subject or agent (\"the Assad regime and its ally Russia killed\", \"regime and Russian jets\"; not \"clashed with ISIS and Russian jets killed\"), the first is the actor.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -299,24 +299,20 @@ impl Extractor {
             // of the country the article speaks of unless named (not "the
             // capital of Raqqa province"). `Some(None)`: the context's country.
             // ("northeast of the capital", "near the capital": a landmark, the
-            // town near it is the place.)
-            let names_the_capital = (1..words.len())
-                .find(|&i| {
-                    let the = if words.get(i - 1) == "the" {
-                        i - 1
-                    } else {
-                        i.wrapping_sub(2)
-                    };
-                    words.get(i) == "capital"
-                        && !matches!(words.get(i + 1), "of" | "-")
-                        && words.get(the) == "the"
-                        && (the + 1 == i || country_of_demonym(words.get(i - 1)).is_some())
-                        && matches!(
-                            words.get(the.wrapping_sub(1)),
-                            "in" | "at" | "on" | "inside" | "across" | "struck" | "hit" | "rocked"
-                        )
-                })
-                .map(|i| country_of_demonym(words.get(i - 1)));
+            // town near it is the place.) Its token, whether it is the target
+            // of an attack ("hit the capital") or where things happened ("in
+            // the capital"), and the country named.
+            let capital_mention = (2..words.len()).find_map(|i| {
+                if words.get(i) != "capital" || matches!(words.get(i + 1), "of" | "-") {
+                    return None;
+                }
+                let country = country_of_demonym(words.get(i - 1));
+                let the = if country.is_some() { i - 2 } else { i - 1 };
+                let verb = words.get(the.checked_sub(1)?);
+                let target = matches!(verb, "at" | "on" | "struck" | "hit" | "rocked");
+                let inside = matches!(verb, "in" | "inside" | "across");
+                (words.get(the) == "the" && (target || inside)).then_some((i, target, country))
+            });
             let speaks_of_war = (0..words.len()).any(|i| {
                 matches!(
                     words.get(i),
@@ -355,7 +351,10 @@ impl Extractor {
                 let war_displaced = sc.scope == Scope::Cumulative
                     && sc.measure == Measure::Displaced
                     && sc.count_min.is_some_and(|c| c >= 1_000_000);
-                let war_scope = speaks_of_war && (toll || war_displaced);
+                // ("It has cost the lives of more than 200000 people": a toll
+                // that large is a war's, whatever the sentence calls it.)
+                let war_toll = toll && sc.count_min.is_some_and(|c| c >= 100_000);
+                let war_scope = (speaks_of_war && (toll || war_displaced)) || war_toll;
                 let in_paragraph = |k: usize| !toll || scan.paragraph_of(k) == paragraph;
                 // An earlier sentence that dates what it tells to another day
                 // ("a response to the chemical attack in Idlib on Tuesday")
@@ -409,6 +408,19 @@ impl Extractor {
                             }
                         })
                 };
+                // The capital is this claim's place when it was attacked near
+                // the count ("rockets hit the capital, killing 4"), or the count
+                // happened in it ("4 were killed in the capital"); not "officials
+                // in the capital said", "talks in the capital stalled as ...".
+                let the_capital = capital_mention
+                    .filter(|&(i, target, _)| {
+                        let after = i > sc.token && i - sc.token <= 8;
+                        let near = after || (i < sc.token && sc.token - i <= 12);
+                        let speaker = lexicon::is_saying_verb(words.get(i + 1))
+                            || lexicon::is_saying_verb(words.get(i + 2));
+                        !speaker && if target { near } else { after }
+                    })
+                    .map(|(_, _, country)| country);
                 let own_place =
                     self.best_place_or_landmark(text, places_here, Some(sc.count_span.start));
                 let roundup = own_place.as_ref().and_then(|(p, _, _)| {
@@ -449,9 +461,9 @@ impl Extractor {
                     Some(p) => Some((p.0, p.1)),
                     // A war's running toll is about the country, not the town the
                     // article was just speaking of.
-                    None if names_the_capital.is_some() => {
+                    None if the_capital.is_some() => {
                         let context = context_place();
-                        let country = names_the_capital
+                        let country = the_capital
                             .flatten()
                             .or(context.as_ref().map(|(p, _)| p.country.as_str()));
                         match (country.and_then(|c| self.gazetteer.capital_of(c)), context) {
@@ -486,7 +498,12 @@ impl Extractor {
                         last_claimant = Some((no, p.clone()));
                         Some(p)
                     }
-                    Some(ClaimantRef::Pronoun) => self.claimant_before(&scan, no, &last_claimant),
+                    Some(ClaimantRef::Pronoun) => {
+                        self.claimant_before(&scan, no, &last_claimant, false)
+                    }
+                    Some(ClaimantRef::Person) => {
+                        self.claimant_before(&scan, no, &last_claimant, true)
+                    }
                     None => headline_source.clone(),
                 };
                 let mut actor = sc.actor;
@@ -610,28 +627,27 @@ impl Extractor {
     }
 
     /// "it said": the claimant named last before this sentence, in a claim or in
-    /// any sentence naming a monitor, agency or state medium.
+    /// any sentence naming a monitor, agency or state medium. "he said"
+    /// (`person`): also a speaker the party table does not list, whom a
+    /// sentence since names ("An official at the governor's office said").
     fn claimant_before(
         &self,
         scan: &ArticleScan<'_>,
         no: usize,
         last_claimant: &Option<(usize, Party)>,
+        person: bool,
     ) -> Option<Party> {
-        // Sentences after the last claim's own claimant, nearest first: one
-        // that says who spoke ("An official ... said"), or names a source.
+        // Sentences after the last claim's own claimant, nearest first.
         let since = last_claimant.as_ref().map_or(0, |(n, _)| *n);
         let mut tokens = Vec::new();
         let mentioned = (since.max(no.saturating_sub(8))..no).rev().find_map(|k| {
-            let speaker = scan.speaker_cache.get(k)?.get_or_init(|| {
-                let span = scan.sentences.get(k).copied().unwrap_or(Span::new(0, 0));
-                tokenize(scan.lower, span, &mut tokens);
-                let parties = self.parties_in(scan.parties_of(k), &tokens);
-                let words = Words {
-                    lower: scan.lower,
-                    tokens: &tokens,
-                };
-                claims::sentence_speaker(&scan.input(words, &parties))
-            });
+            let speaker = if !person {
+                &None
+            } else {
+                scan.speaker_cache.get(k)?.get_or_init(|| {
+                    self.read_sentence(scan, k, &mut tokens, claims::sentence_speaker)
+                })
+            };
             if let Some((p, true)) = speaker {
                 return Some(p.clone());
             }
@@ -646,6 +662,25 @@ impl Extractor {
             source.or_else(|| speaker.as_ref().map(|(p, _)| p.clone()))
         });
         mentioned.or_else(|| last_claimant.as_ref().map(|(_, c)| c.clone()))
+    }
+
+    /// Reads sentence `k` of the article (other than the one being
+    /// extracted) with `read`, tokenized into `tokens` with its parties.
+    fn read_sentence<T>(
+        &self,
+        scan: &ArticleScan<'_>,
+        k: usize,
+        tokens: &mut Vec<Token>,
+        read: impl FnOnce(&claims::SentenceInput<'_>) -> T,
+    ) -> T {
+        let span = scan.sentences.get(k).copied().unwrap_or(Span::new(0, 0));
+        tokenize(scan.lower, span, tokens);
+        let parties = self.parties_in(scan.parties_of(k), tokens);
+        let words = Words {
+            lower: scan.lower,
+            tokens,
+        };
+        read(&scan.input(words, &parties))
     }
 
     /// The actor of the attack an earlier sentence (two at most, same paragraph) names.
@@ -669,16 +704,10 @@ impl Extractor {
             }
             // Each earlier sentence is read for its actor once, however many
             // claims after it ask.
-            let actor = scan.actor_cache.get(k)?.get_or_init(|| {
-                let span = scan.sentences.get(k).copied().unwrap_or(Span::new(0, 0));
-                tokenize(scan.lower, span, &mut tokens);
-                let parties = self.parties_in(scan.parties_of(k), &tokens);
-                let words = Words {
-                    lower: scan.lower,
-                    tokens: &tokens,
-                };
-                claims::sentence_actor(&scan.input(words, &parties))
-            });
+            let actor = scan
+                .actor_cache
+                .get(k)?
+                .get_or_init(|| self.read_sentence(scan, k, &mut tokens, claims::sentence_actor));
             if actor.is_some() {
                 return actor.clone();
             }
@@ -1011,6 +1040,14 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     }
     let from = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[from..span.start];
+    // "Last updated at Jan 202015 Beirut Syrian government air strikes ...":
+    // a bureau's dateline after the date, run into the lead's first word.
+    if before.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        && after.starts_with(' ')
+        && after[1..].starts_with(|c: char| c.is_uppercase())
+    {
+        return true;
+    }
     // "the Observatory, based in Britain, said", "terrorists based in
     // Eastern Ghouta fired shells at the city": where a source or an
     // attacker sits, not where it happened; but "12 fighters based in Douma
