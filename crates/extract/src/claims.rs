@@ -105,13 +105,20 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         ..NounPhrase::default()
     };
     let mut j = count.end;
-    // "a father of four": how many children someone has, not a count of victims.
+    // "13 rebels from the six families": where the counted came from.
+    if count.first >= 2 && w.get(count.first - 1) == "the" && w.get(count.first - 2) == "from" {
+        np.not_people = true;
+        return np;
+    }
+    // "a father of four": how many children someone has, not a count of
+    // victims (but "parents of 12 children killed" counts the children).
     if count.first >= 2
         && w.get(count.first - 1) == "of"
         && matches!(
             w.get(count.first - 2),
-            "father" | "mother" | "parent" | "parents" | "grandfather" | "grandmother"
+            "father" | "mother" | "parent" | "grandfather" | "grandmother"
         )
+        && victim_noun(w.get(count.end)).is_none()
     {
         np.not_people = true;
         return np;
@@ -728,8 +735,9 @@ fn measure_after(
         if word == "flee" && w.get(j.wrapping_sub(1)) == "to" && driven() {
             return Some(Measure::Displaced);
         }
-        // "12 children were among the victims", "among the dead".
-        if word == "among" && w.get(j + 1) == "the" {
+        // "12 children were among the victims", "among the dead", "among
+        // those killed".
+        if word == "among" && matches!(w.get(j + 1), "the" | "those") {
             let m = match w.get(j + 2) {
                 "victims" | "casualties" => Some(Measure::Casualties),
                 other => outcome_after(other)
@@ -754,6 +762,14 @@ fn measure_after(
             return Some(both_outcomes(w, j).unwrap_or(m));
         }
         if let Some((c, np)) = counts.iter().find(|(c, _)| c.first == j) {
+            // "13 rebels from the six families were among the dead": a count
+            // of no people is part of the phrase, not a new subject.
+            if np.not_people && steps < 13 {
+                j = np.end.max(c.end);
+                steps += 1;
+                unknown += 1;
+                continue;
+            }
             if !list_only {
                 return None;
             }
@@ -862,7 +878,7 @@ fn is_clause_break(w: &str) -> bool {
 /// word at `j`, in one count are casualties.
 fn both_outcomes(w: &Words<'_>, j: usize) -> Option<Measure> {
     (outcome_after(w.get(j)) == Some(Measure::Killed)
-        && matches!(w.get(j + 1), "and" | "or")
+        && matches!(w.get(j + 1), "and" | "or" | "&")
         && outcome_after(w.get(j + 2)) == Some(Measure::Injured))
     .then_some(Measure::Casualties)
 }
@@ -891,6 +907,11 @@ fn is_territory_noun(w: &str) -> bool {
 
 /// An outcome word right after the noun phrase, past auxiliaries only: "29 injured".
 fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
+    // "Raids kill 21, hundreds flee": a headline's present tense, the count
+    // its subject ("nowhere to flee" has no count before it).
+    if matches!(w.get(start), "flee" | "flees") {
+        return Some(Measure::Displaced);
+    }
     let mut j = start;
     while j < w.len() && j < start + 5 {
         let word = w.get(j);
@@ -1854,6 +1875,17 @@ fn claimant_candidates(
                         candidates.push((k, ClaimantRef::Pronoun, None));
                         continue;
                     }
+                    // "according to the group which relies on activists": the
+                    // source named before, unless a name follows ("the group
+                    // Human Rights Watch").
+                    "group" | "monitor" | "organisation" | "organization" | "agency"
+                        if w.get(start) == "the"
+                            && !capitalised(w, text, start + article + 1)
+                            && party_at(start + article + 1).is_none() =>
+                    {
+                        candidates.push((k, ClaimantRef::Pronoun, None));
+                        continue;
+                    }
                     "reports" | "estimates" | "figures" | "statistics" => continue,
                     _ => {}
                 }
@@ -2027,7 +2059,27 @@ fn claimant_candidates(
                     };
                     let pi = party_at(before)?;
                     let first = parties[pi].first;
-                    let subject = first == 0 || (first == 1 && w.get(0) == "the");
+                    // ("On Monday the SDF, which ...": a fronted time may come first.)
+                    let subject = first <= 5
+                        && (0..first).all(|j| {
+                            let x = w.get(j);
+                            w.kind(j) != Some(TokenKind::Word)
+                                || matches!(
+                                    x,
+                                    "the"
+                                        | "on"
+                                        | "in"
+                                        | "late"
+                                        | "early"
+                                        | "earlier"
+                                        | "later"
+                                        | "meanwhile"
+                                        | "yesterday"
+                                        | "today"
+                                )
+                                || is_weekday(x).is_some()
+                                || month_number(x).is_some()
+                        });
                     (subject || parties[pi].party.kind != PartyKind::Belligerent).then_some(pi)
                 })
         {
@@ -2115,7 +2167,7 @@ fn claimant_candidates(
                 let end = parties[pi].end;
                 let next = w.get(end);
                 !(is_attack_noun(next)
-                    || is_aux(next)
+                    || matches!(next, "have" | "has" | "had" | "were" | "was" | "are" | "is")
                     || outcome_after(next).is_some()
                     || (next == "and"
                         && (is_attack_noun(w.get(end + 2)) || is_attack_noun(w.get(end + 3)))))
@@ -2129,8 +2181,8 @@ fn claimant_candidates(
         // with it; in a run of headlines ("Turkey PM says aims to ...") a
         // capitalised pair is no speaker.
         let reported = w.kind(k + 1) != Some(TokenKind::Word)
-            || (k + 1..(k + 5).min(w.len()))
-                .any(|j| w.get(j) == "that" || count_at(w, j).is_some());
+            || (k + 1..(k + 10).min(w.len()))
+                .any(|j| matches!(w.get(j), "that" | "toll") || count_at(w, j).is_some());
         if let Some(party) = phrase_before(w, text, b)
             .or_else(|| reported.then(|| proper_name_before(w, text, b)).flatten())
         {
@@ -2151,7 +2203,7 @@ fn proper_name_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
         .fold((0, 0), |(n, c), k| {
             (n + 1, c + usize::from(capitalised(w, text, k)))
         });
-    if capitals * 5 > words * 3 {
+    if words >= 8 && capitals * 5 > words * 3 {
         return None;
     }
     let mut first = verb;
@@ -2165,7 +2217,34 @@ fn proper_name_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
             && month_number(word).is_none()
             && !matches!(
                 word,
-                "the" | "a" | "an" | "on" | "in" | "but" | "and" | "he" | "she" | "it" | "they"
+                "the"
+                    | "a"
+                    | "an"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "from"
+                    | "near"
+                    | "but"
+                    | "and"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "yesterday"
+                    | "today"
+                    | "earlier"
+                    | "later"
+                    | "meanwhile"
+                    | "however"
+                    | "also"
+                    | "then"
+                    | "now"
+                    | "separately"
+                    | "last"
+                    | "first"
+                    | "this"
+                    | "that"
             );
         if name {
             names += 1;
@@ -2174,7 +2253,11 @@ fn proper_name_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
         }
         first = k;
     }
-    // Not starting with a connector.
+    // Not starting with a connector, nor with the place a preposition
+    // before the name takes ("In Aleppo Ahmed said").
+    if first > 0 && matches!(w.get(first - 1), "in" | "at" | "from" | "near") {
+        first += 1;
+    }
     while first < verb && !capitalised(w, text, first) {
         first += 1;
     }
@@ -2620,10 +2703,59 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 victims = Some(prev_victims);
             }
         }
+        // "The death toll from air strikes on a town in a de-escalation zone
+        // has risen to 61": a toll's rise names its count however long the
+        // toll's own phrase is.
+        if measure.is_none() && c.first >= 2 {
+            let (verb, risen) = if matches!(w.get(c.first - 1), "reached" | "hit") {
+                (c.first - 1, true)
+            } else {
+                let verb = c.first - 2;
+                let risen = matches!(w.get(c.first - 1), "to" | "at")
+                    && matches!(
+                        w.get(verb),
+                        "risen"
+                            | "rose"
+                            | "rises"
+                            | "climbed"
+                            | "jumped"
+                            | "increased"
+                            | "stands"
+                            | "stood"
+                            | "reached"
+                    );
+                (verb, risen)
+            };
+            let toll = (c.first.saturating_sub(26)..verb)
+                .rev()
+                .take_while(|&k| {
+                    let x = w.get(k);
+                    // ("the besieged town of": an adjective, no outcome.)
+                    (w.kind(k) != Some(TokenKind::Number) || is_day_of_date(w, k))
+                        && (outcome_after(x).is_none() || is_adjective_of_things(w, k))
+                        && outcome_before(x).is_none()
+                        && !matches!(x, "." | ";")
+                })
+                .find(|&k| matches!(w.get(k), "toll" | "tolls"));
+            if risen && let Some(t) = toll {
+                measure = Some(if w.get(t.wrapping_sub(1)) == "casualty" {
+                    Measure::Casualties
+                } else {
+                    Measure::Killed
+                });
+            }
+        }
+        // "the 5 million Syrian refugees who have left": refugees are the
+        // displaced, when no other outcome is told of them.
+        if measure.is_none() && np.end > c.end && w.get(np.end - 1) == "refugees" {
+            measure = Some(Measure::Displaced);
+        }
         // "He was killed along with two other people": one more list member
-        // of the passive outcome just before.
-        if measure.is_none()
+        // of the passive outcome just before (whatever a verb after says:
+        // "... and 5 were wounded").
+        if np.measure.is_none()
             && c.first >= 4
+            && outcome_after(w.get(c.first - 3)).is_some()
             && (w.ends_before(c.first, &["along", "with"])
                 || w.ends_before(c.first, &["together", "with"]))
             && matches!(w.get(c.first - 4), "was" | "were" | "been")

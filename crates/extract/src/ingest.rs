@@ -173,18 +173,20 @@ fn skip_furniture(text: &str, furniture: &[Furniture], mut pos: usize) -> usize 
 /// title ends with the site's name, which is no part of the headline (and
 /// names no place).
 fn cut_site_suffix(title: String) -> String {
-    let Some(bar) = title.rfind(" | ") else {
-        return title;
-    };
-    let site = &title[bar + 3..];
-    let short_name = (1..=4).contains(&site.split_whitespace().count())
-        && !site.chars().any(|c| c.is_ascii_digit());
-    let headline = title[..bar].trim_end();
-    if short_name && !headline.is_empty() {
-        headline.to_string()
-    } else {
-        title
+    // A name of two to four words ("Jordan Times", "Middle East"), so not a
+    // place after a bar ("... | Douma"); the headline keeps three words.
+    let mut headline = title.as_str();
+    while let Some(bar) = headline.rfind(" | ") {
+        let site = &headline[bar + 3..];
+        let name = (2..=4).contains(&site.split_whitespace().count())
+            && !site.chars().any(|c| c.is_ascii_digit());
+        let rest = headline[..bar].trim_end();
+        if !name || rest.split_whitespace().count() < 3 {
+            break;
+        }
+        headline = rest;
     }
+    headline.to_string()
 }
 
 /// A title of at most `MAX_TITLE_LEN` bytes: a longer one (a few words, one
@@ -274,6 +276,15 @@ mod tests {
             "Siege | the city that the world forgot to feed"
         );
         assert_eq!(cut(" | Jordan Times"), " | Jordan Times");
+        // A place, not a site; a section before the site.
+        assert_eq!(
+            cut("Air strikes kill 12 | Douma"),
+            "Air strikes kill 12 | Douma"
+        );
+        assert_eq!(
+            cut("Air strikes kill 12 | Middle East | Al Jazeera"),
+            "Air strikes kill 12"
+        );
     }
 
     #[test]

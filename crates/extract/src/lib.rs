@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.38");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.39");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -46,13 +46,13 @@ pub const CLAIM_RULES: &[&str] = &[
     "A count is bound to an outcome by a verb before it (\"killed 12 civilians\"), an outcome word after its noun phrase (\"12 civilians were killed\", \"28 militants dead\"), a cue before it (\"the death toll rose to 86\", \"among the dead were 4 children\"), or a list it belongs to (\"55 civilians killed, including 19 children\" gives two claims; \"among at least 25 injured eight were in critical condition\" gives 25 and 8 injured).",
     "Not claims: counts of strikes, raids, incidents or other things; years, ages, money, percentages, durations and distances; a number right before another (a time stamp); counts inside page furniture (share counters, donation appeals, link lists, photo credits).",
     "Qualifiers bind only the number they stand before: \"at least 47\" is 47 or more, \"more than 200\" above 200, \"nearly 170\" about 170, \"up to 30\" at most 30, \"10 to 15\" a range.",
-    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. Ages (\"aged from four to 10\") are no counts; \"N bodies\" and \"N corpses\" are the dead; \"among the victims\" are casualties, \"among the martyrs\" the dead; people \"forced from their homes\", \"out of their homes\" or who \"began to flee\" are displaced, and those who \"live under siege\" trapped; \"unaccounted for\" is missing; \"were rounded up and executed\" takes the last verb. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants; police are people. \"30 dead and wounded\" are casualties (not \"10 dead and wounded 25 others\"); \"a father of four\" counts no victims, \"including a family of four\" does; \"he was killed along with two other people\" counts the two; \"its toll for the number of soldiers killed\" counts soldiers; \"dead and injured from army personnel\" are combatants.",
+    "Victims: civilians, children and women when the text counts them apart, combatants for fighters, troops, militants; people otherwise. Ages (\"aged from four to 10\") are no counts; \"N bodies\" and \"N corpses\" are the dead; \"among the victims\" are casualties, \"among the martyrs\" the dead; people \"forced from their homes\", \"out of their homes\" or who \"began to flee\" are displaced, and those who \"live under siege\" trapped; \"unaccounted for\" is missing; \"were rounded up and executed\" takes the last verb. \"Others\" after fighters are fighters; \"16 of them\" are the group named before; \"including 105 who died\" counts the group it breaks down; \"heads of\" or \"leaders of\" an armed group are combatants; police are people. \"30 dead and wounded\" are casualties (not \"10 dead and wounded 25 others\"); \"a father of four\" counts no victims, \"including a family of four\" does; \"he was killed along with two other people\" counts the two; \"N refugees\" are displaced unless another outcome is told of them, and \"hundreds flee\" too; \"88 killed & injured\" are casualties; \"among those killed\" are the dead; \"from the six families\" counts no one; a toll's rise (\"the death toll from strikes on ... has risen to 61\") names its count however long the toll's phrase; \"its toll for the number of soldiers killed\" counts soldiers; \"dead and injured from army personnel\" are combatants.",
     "One person (\"a woman was killed\", \"one civilian\", \"a civilian was injured\", not the adjective of \"civilian casualties\") is a count of 1 only when the outcome is bound to them directly. So is a possessive kin noun as the subject of its outcome (\"his son was injured\", not \"a man and his wife were killed\", where the pair is meant); \"two of her children\" counts children.",
     "A denial (\"denied any civilian casualties\") is a claim of zero with stance denied.",
     "Scope is cumulative for running totals (\"since\", \"so far\" before the count or beside a war, campaign, fighting, raids or years, or after \"has killed\" said of a party (not of \"the blast\"), not \"43 dead so far\" of one attack, \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
-    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one, unless it counts \"across\" or \"elsewhere in\" the country. A war's running toll with no place of its own, and the millions it displaced, are placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\" or \"the highway linking Damascus and Homs\"). The place is given as the article spells it, with the gazetteer's canonical name beside it. A claim whose sentence names no place but a capital, attacked near the count (\"rockets hit the capital, killing 4\") or where the count happened (\"4 were killed in the Iraqi capital\"; not \"north of the capital\", \"officials in the capital said\"), is placed in that capital, of the country the article speaks of unless named, or in the place within it the article named before. A running toll of 100,000 or more is a war's, placed in the country. A city after the date of a dateline, run into the lead (\"Last updated at Jan 202015 Beirut Syrian government air strikes\"), is where the bureau sits; a title's trailing \" | Site Name\" is cut.",
+    "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one, unless it counts \"across\" or \"elsewhere in\" the country. A war's running toll with no place of its own, and the millions it displaced, are placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\" or \"the highway linking Damascus and Homs\"). The place is given as the article spells it, with the gazetteer's canonical name beside it. A claim whose sentence names no place but a capital, attacked near the count (\"rockets hit the capital, killing 4\") or where the count happened (\"4 were killed in the Iraqi capital\", \"In the capital, a bomb killed 4\", \"a bomb exploded in the capital, killing 4\"; not \"north of the capital\", \"officials in the capital said\", \"talks in the capital stalled as strikes killed 12\"), is placed in that capital, of the country the article speaks of unless named, or in the place within it the article named before. A running toll of 100,000 or more dead, or of a million or more displaced, is a war's, placed in the country. A place past a clause of another outcome after the count's own place (\"11 were killed in Saraqeb and another man died in Sheikh Mustafa\") is not the count's. A city after the year of a dateline at the top of the text, run into the lead (\"Last updated at Jan 202015 Beirut Syrian government air strikes\"), is where the bureau sits; a title's trailing \" | Site Name\" of two to four words is cut.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty.",
-    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before. A name the party table does not list, written as one (\"Reporters Without Borders said 23\", \"activist Omar Abu Laila said\"), speaks when what it says follows, except in a title-case headline; an apposition without commas (\"the White Helmets another rescue group said\") names the party before it. Who keeps the toll gives it (\"the Observatory raised its toll to 20\"); a relative clause does not name the speaker (\"the Observatory, which tracks the war through activists, said\": the Observatory); \"he said\" (not \"it said\") is the speaker an earlier sentence named (\"an official at the governor's office said\") when no listed source spoke or was named since. Of two sides named together as the subject or agent (\"the Assad regime and its ally Russia killed\", \"regime and Russian jets\"; not \"clashed with ISIS and Russian jets killed\"), the first is the actor.",
+    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before. A name the party table does not list, written as one (\"Reporters Without Borders said 23\", \"activist Omar Abu Laila said\"), speaks when what it says follows, except in a title-case headline (not a sentence adverb or the place of a preposition before it: \"In Aleppo Ahmed said\" is Ahmed); an apposition without commas (\"the White Helmets another rescue group said\") names the party before it. Who keeps the toll gives it (\"the Observatory raised its toll to 20\"); a relative clause does not name the speaker (\"the Observatory, which tracks the war through activists, said\": the Observatory); \"he said\" (not \"it said\") is the speaker an earlier sentence named (\"an official at the governor's office said\") when no listed source spoke or was named since. Of two sides named together as the subject or agent (\"the Assad regime and its ally Russia killed\", \"regime and Russian jets\"; not \"clashed with ISIS and Russian jets killed\"), the first is the actor.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -302,17 +302,19 @@ impl Extractor {
             // town near it is the place.) Its token, whether it is the target
             // of an attack ("hit the capital") or where things happened ("in
             // the capital"), and the country named.
-            let capital_mention = (2..words.len()).find_map(|i| {
-                if words.get(i) != "capital" || matches!(words.get(i + 1), "of" | "-") {
-                    return None;
-                }
-                let country = country_of_demonym(words.get(i - 1));
-                let the = if country.is_some() { i - 2 } else { i - 1 };
-                let verb = words.get(the.checked_sub(1)?);
-                let target = matches!(verb, "at" | "on" | "struck" | "hit" | "rocked");
-                let inside = matches!(verb, "in" | "inside" | "across");
-                (words.get(the) == "the" && (target || inside)).then_some((i, target, country))
-            });
+            let capital_mentions: Vec<(usize, bool, Option<&str>)> = (2..words.len())
+                .filter_map(|i| {
+                    if words.get(i) != "capital" || matches!(words.get(i + 1), "of" | "-") {
+                        return None;
+                    }
+                    let country = country_of_demonym(words.get(i - 1));
+                    let the = if country.is_some() { i - 2 } else { i - 1 };
+                    let verb = words.get(the.checked_sub(1)?);
+                    let target = matches!(verb, "at" | "on" | "struck" | "hit" | "rocked");
+                    let inside = matches!(verb, "in" | "inside" | "across");
+                    (words.get(the) == "the" && (target || inside)).then_some((i, target, country))
+                })
+                .collect();
             let speaks_of_war = (0..words.len()).any(|i| {
                 matches!(
                     words.get(i),
@@ -353,8 +355,10 @@ impl Extractor {
                     && sc.count_min.is_some_and(|c| c >= 1_000_000);
                 // ("It has cost the lives of more than 200000 people": a toll
                 // that large is a war's, whatever the sentence calls it.)
-                let war_toll = toll && sc.count_min.is_some_and(|c| c >= 100_000);
-                let war_scope = (speaks_of_war && (toll || war_displaced)) || war_toll;
+                let war_toll = sc.scope == Scope::Cumulative
+                    && sc.measure == Measure::Killed
+                    && sc.count_min.is_some_and(|c| c >= 100_000);
+                let war_scope = (speaks_of_war && toll) || war_displaced || war_toll;
                 let in_paragraph = |k: usize| !toll || scan.paragraph_of(k) == paragraph;
                 // An earlier sentence that dates what it tells to another day
                 // ("a response to the chemical attack in Idlib on Tuesday")
@@ -410,17 +414,26 @@ impl Extractor {
                 };
                 // The capital is this claim's place when it was attacked near
                 // the count ("rockets hit the capital, killing 4"), or the count
-                // happened in it ("4 were killed in the capital"); not "officials
-                // in the capital said", "talks in the capital stalled as ...".
-                let the_capital = capital_mention
-                    .filter(|&(i, target, _)| {
+                // happened in it ("4 were killed in the capital", "In the
+                // capital, a bomb killed 4", "a bomb exploded in the capital,
+                // killing 4"); not "officials in the capital said", "talks in
+                // the capital stalled as airstrikes killed 12".
+                let the_capital = capital_mentions
+                    .iter()
+                    .find(|&&(i, target, _)| {
                         let after = i > sc.token && i - sc.token <= 8;
-                        let near = after || (i < sc.token && sc.token - i <= 12);
+                        let before = i < sc.token && sc.token - i <= 12;
                         let speaker = lexicon::is_saying_verb(words.get(i + 1))
                             || lexicon::is_saying_verb(words.get(i + 2));
-                        !speaker && if target { near } else { after }
+                        // ("In the capital, ...": the sentence opens with it.)
+                        let fronted = i <= 3 && words.get(0) == "in";
+                        let participle = (i + 1..sc.token).any(|k| {
+                            let x = words.get(k);
+                            x.ends_with("ing") && lexicon::outcome_before(x).is_some()
+                        });
+                        !speaker && (after || (before && (target || fronted || participle)))
                     })
-                    .map(|(_, _, country)| country);
+                    .map(|&(_, _, country)| country);
                 let own_place =
                     self.best_place_or_landmark(text, places_here, Some(sc.count_span.start));
                 let roundup = own_place.as_ref().and_then(|(p, _, _)| {
@@ -459,8 +472,6 @@ impl Extractor {
                         )
                     }
                     Some(p) => Some((p.0, p.1)),
-                    // A war's running toll is about the country, not the town the
-                    // article was just speaking of.
                     None if the_capital.is_some() => {
                         let context = context_place();
                         let country = the_capital
@@ -478,6 +489,8 @@ impl Extractor {
                             (None, context) => context,
                         }
                     }
+                    // A war's running toll is about the country, not the town the
+                    // article was just speaking of.
                     None if war_scope => context_place().and_then(|(p, _)| {
                         let country = self.gazetteer.by_name(&p.country)?;
                         Some((country.clone(), country.name.clone()))
@@ -641,16 +654,15 @@ impl Extractor {
         let since = last_claimant.as_ref().map_or(0, |(n, _)| *n);
         let mut tokens = Vec::new();
         let mentioned = (since.max(no.saturating_sub(8))..no).rev().find_map(|k| {
-            let speaker = if !person {
-                &None
-            } else {
-                scan.speaker_cache.get(k)?.get_or_init(|| {
-                    self.read_sentence(scan, k, &mut tokens, claims::sentence_speaker)
-                })
-            };
+            let speaker = scan
+                .speaker_cache
+                .get(k)?
+                .get_or_init(|| self.read_sentence(scan, k, &mut tokens, claims::sentence_speaker));
             if let Some((p, true)) = speaker {
                 return Some(p.clone());
             }
+            // "it said" is a listed source, "he said" may be anyone named.
+            let speaker = speaker.as_ref().filter(|_| person);
             let source = scan.parties_of(k).iter().rev().find_map(|m| {
                 let p = self.parties.party(m.party)?;
                 matches!(
@@ -659,7 +671,7 @@ impl Extractor {
                 )
                 .then(|| p.clone())
             });
-            source.or_else(|| speaker.as_ref().map(|(p, _)| p.clone()))
+            source.or_else(|| speaker.map(|(p, _)| p.clone()))
         });
         mentioned.or_else(|| last_claimant.as_ref().map(|(_, c)| c.clone()))
     }
@@ -870,8 +882,28 @@ impl Extractor {
                 let origin = before.len() >= 5
                     && before.is_char_boundary(before.len() - 5)
                     && before[before.len() - 5..].eq_ignore_ascii_case(" from");
+                // "11 were killed in Saraqeb and another man died in Sheikh
+                // Mustafa": past a place of the count's own, a clause of another
+                // outcome names another place.
+                let other_clause = near.is_some_and(|n| {
+                    mentions.iter().any(|q| {
+                        let at = text[..q.span.start].trim_end();
+                        let located = [" in", " at", " near", " on"].iter().any(|p| {
+                            at.len() >= p.len()
+                                && at.is_char_boundary(at.len() - p.len())
+                                && at[at.len() - p.len()..].eq_ignore_ascii_case(p)
+                        });
+                        located
+                            && q.span.start > n
+                            && q.span.end <= m.span.start
+                            && text
+                                .get(q.span.end..m.span.start)
+                                .is_some_and(opens_another_outcome)
+                    })
+                });
                 (
                     !origin,
+                    !other_clause,
                     close,
                     precision_rank(p.precision),
                     std::cmp::Reverse(distance),
@@ -1022,6 +1054,24 @@ fn approx_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     (dx * dx + dy * dy).sqrt()
 }
 
+/// Does `between` (text between two places) open a clause of its own outcome,
+/// "and another man died in", "while 5 were wounded in"?
+fn opens_another_outcome(between: &str) -> bool {
+    let words: Vec<String> = between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words
+        .iter()
+        .position(|w| matches!(w.as_str(), "and" | "while" | "whereas"))
+        .is_some_and(|at| {
+            words[at + 1..].iter().take(5).any(|w| {
+                lexicon::outcome_after(w).is_some() || lexicon::outcome_before(w).is_some()
+            })
+        })
+}
+
 /// Place names that do not say where anything happened: a dateline in capitals
 /// ("BEIRUT"), "(banned in Russia)" asides, "UK-based".
 fn is_aside_place(text: &str, span: Span) -> bool {
@@ -1041,8 +1091,17 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[from..span.start];
     // "Last updated at Jan 202015 Beirut Syrian government air strikes ...":
-    // a bureau's dateline after the date, run into the lead's first word.
-    if before.trim_end().ends_with(|c: char| c.is_ascii_digit())
+    // a bureau's dateline after the date (a year, at the top of the text),
+    // run into the lead's first word; not "Kill 12 Idlib Villagers".
+    let year_before = before
+        .trim_end()
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count()
+        >= 4;
+    if span.start <= 120
+        && year_before
         && after.starts_with(' ')
         && after[1..].starts_with(|c: char| c.is_uppercase())
     {
