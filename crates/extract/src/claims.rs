@@ -105,8 +105,13 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         ..NounPhrase::default()
     };
     let mut j = count.end;
-    // "13 rebels from the six families": where the counted came from.
-    if count.first >= 2 && w.get(count.first - 1) == "the" && w.get(count.first - 2) == "from" {
+    // "13 rebels from the six families": where the counted came from (not
+    // "two from the 12 wounded", "apart from the 12 killed").
+    if count.first >= 3
+        && w.get(count.first - 1) == "the"
+        && w.get(count.first - 2) == "from"
+        && victim_noun(w.get(count.first - 3)).is_some()
+    {
         np.not_people = true;
         return np;
     }
@@ -562,6 +567,10 @@ fn measure_before(
         if phrase_ends.contains(&k) {
             return None;
         }
+        // "soldiers shot dead 12 protesters".
+        if word == "dead" && matches!(w.get(k.wrapping_sub(1)), "shot" | "shooting" | "shoots") {
+            return Some(Measure::Killed);
+        }
         if matches!(word, "lives") && w.get(k.wrapping_sub(1)) == "the" {
             return Some(Measure::Killed);
         }
@@ -908,8 +917,16 @@ fn is_territory_noun(w: &str) -> bool {
 /// An outcome word right after the noun phrase, past auxiliaries only: "29 injured".
 fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
     // "Raids kill 21, hundreds flee": a headline's present tense, the count
-    // its subject ("nowhere to flee" has no count before it).
-    if matches!(w.get(start), "flee" | "flees") {
+    // its subject ("nowhere to flee" has no count before it; "three gunmen
+    // flee" escape).
+    if matches!(w.get(start), "flee" | "flees")
+        && start > 0
+        && victim_noun(w.get(start - 1)) != Some(Victims::Combatants)
+        && !matches!(
+            w.get(start - 1),
+            "prisoners" | "inmates" | "suspects" | "detainees"
+        )
+    {
         return Some(Measure::Displaced);
     }
     let mut j = start;
@@ -2197,15 +2214,6 @@ fn claimant_candidates(
 /// capitalised words just before `verb`, with "of", "for", "without" or
 /// "and" between them, and no day or month among them.
 fn proper_name_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
-    // A headline in title case capitalises every word: no names stand out.
-    let (words, capitals) = (0..w.len())
-        .filter(|&k| w.kind(k) == Some(TokenKind::Word))
-        .fold((0, 0), |(n, c), k| {
-            (n + 1, c + usize::from(capitalised(w, text, k)))
-        });
-    if words >= 8 && capitals * 5 > words * 3 {
-        return None;
-    }
     let mut first = verb;
     let mut names = 0;
     while first > 0 && verb - first < 6 {
@@ -2253,15 +2261,26 @@ fn proper_name_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
         }
         first = k;
     }
-    // Not starting with a connector, nor with the place a preposition
-    // before the name takes ("In Aleppo Ahmed said").
+    // After a preposition the run may begin with its place ("In Deir Ezzor
+    // Ahmed Hassan said"), which no rule here can tell from the name.
     if first > 0 && matches!(w.get(first - 1), "in" | "at" | "from" | "near") {
-        first += 1;
+        return None;
     }
+    // Not starting with a connector.
     while first < verb && !capitalised(w, text, first) {
         first += 1;
     }
     if names < 2 || first >= verb {
+        return None;
+    }
+    // A headline in title case capitalises the words around the run too
+    // ("Raids Kill 12 In Idlib, Aid Workers Say"): no name stands out.
+    let (others, capitals) = (0..w.len())
+        .filter(|&k| w.kind(k) == Some(TokenKind::Word) && !(first..verb).contains(&k))
+        .fold((0, 0), |(n, c), k| {
+            (n + 1, c + usize::from(capitalised(w, text, k)))
+        });
+    if others >= 2 && capitals * 2 > others {
         return None;
     }
     phrase_text(w, text, first, verb).map(|name| Party {
@@ -2628,8 +2647,14 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             continue;
         }
         // A breakdown ("including 19 children") or a list ("14 jihadists and five
-        // civilians") after an earlier claim takes that claim's outcome.
+        // civilians") after an earlier claim takes that claim's outcome; not
+        // a count with a verb of its own ("and 2000 refugees returned").
+        let own_verb = {
+            let next = w.get(np.end.max(c.end));
+            next.len() > 3 && next.ends_with("ed") && outcome_after(next).is_none() && !is_aux(next)
+        };
         if measure.is_none()
+            && !own_verb
             && let Some((prev_end, m, prev_victims)) = previous
             && c.first >= prev_end
             && c.first > 0
@@ -2693,6 +2718,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         }
         // A list or breakdown after an earlier claim inherits its outcome.
         if measure.is_none()
+            && !own_verb
             && let Some((prev_end, m, prev_victims)) = previous
             && c.first >= prev_end
             && c.first - prev_end <= 4
@@ -2730,11 +2756,16 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 .rev()
                 .take_while(|&k| {
                     let x = w.get(k);
-                    // ("the besieged town of": an adjective, no outcome.)
+                    // ("the besieged town of": an adjective, no outcome; "the
+                    // toll the siege is taking on families, whose number has
+                    // risen": another clause.)
                     (w.kind(k) != Some(TokenKind::Number) || is_day_of_date(w, k))
                         && (outcome_after(x).is_none() || is_adjective_of_things(w, k))
                         && outcome_before(x).is_none()
-                        && !matches!(x, "." | ";")
+                        && !matches!(
+                            x,
+                            "." | ";" | "whose" | "which" | "who" | "that" | "while" | "but"
+                        )
                 })
                 .find(|&k| matches!(w.get(k), "toll" | "tolls"));
             if risen && let Some(t) = toll {
@@ -2745,9 +2776,19 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 });
             }
         }
-        // "the 5 million Syrian refugees who have left": refugees are the
-        // displaced, when no other outcome is told of them.
-        if measure.is_none() && np.end > c.end && w.get(np.end - 1) == "refugees" {
+        // "the 5 million Syrian refugees who have left", "Turkey hosts 3
+        // million refugees": refugees are the displaced when the sentence
+        // says they left or are hosted (not "shot 12 refugees", "deported").
+        if measure.is_none()
+            && np.end > c.end
+            && w.get(np.end - 1) == "refugees"
+            && ((c.first.saturating_sub(3)..c.first).any(|k| {
+                matches!(
+                    w.get(k),
+                    "hosts" | "hosting" | "hosted" | "host" | "sheltering" | "shelters"
+                )
+            }) || (np.end..np.end + 4).any(|k| matches!(w.get(k), "left" | "fled")))
+        {
             measure = Some(Measure::Displaced);
         }
         // "He was killed along with two other people": one more list member
@@ -2832,7 +2873,20 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 stance
             },
             token: c.number,
-            date: date.and_then(|d| d.range),
+            // "the conflict that began in March 2011 ... has since killed
+            // 300000": a running toll from that start (not "the war, which
+            // began in 2011, has killed", whose toll names no start).
+            date: date.and_then(|d| d.range).or_else(|| {
+                let since = (0..w.len()).any(|k| {
+                    w.get(k) == "since"
+                        && (outcome_before(w.get(k + 1)).is_some()
+                            || outcome_after(w.get(k + 1)).is_some()
+                            || w.get(k + 1) == "been")
+                });
+                (date.is_none() && scope == Scope::Cumulative && since)
+                    .then(|| dates.iter().find_map(|d| d.conflict_start))
+                    .flatten()
+            }),
             date_unresolved: date.is_some_and(|d| d.range.is_none()),
             date_is_earlier_event: date.is_some_and(|d| d.dates_what_follows),
             actor: None,

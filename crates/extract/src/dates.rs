@@ -19,6 +19,9 @@ pub struct DateMention {
     pub speech: bool,
     /// "since ...": the start of a running total.
     pub since: bool,
+    /// "the conflict that began in March 2011": when a conflict began, from
+    /// that start to the article's date, for a toll it "has since" taken.
+    pub conflict_start: Option<(Date, Date)>,
     /// Names a month, a year or a week rather than a day.
     pub coarse: bool,
     /// One unnamed day within the range ("last week", "earlier this month"):
@@ -165,6 +168,7 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                 range,
                 speech,
                 since,
+                conflict_start: None,
                 coarse: false,
                 within: false,
                 days_back: None,
@@ -413,6 +417,10 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                 }
                 "began" | "begun" | "started" | "erupted" | "broke" | "begins" | "start" => {
                     m.speech = true;
+                    m.conflict_start = match (m.range, article_date) {
+                        (Some((s, _)), Some(a)) if s <= a && m.coarse => Some((s, a)),
+                        _ => None,
+                    };
                 }
                 _ => {}
             }

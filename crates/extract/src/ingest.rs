@@ -173,13 +173,61 @@ fn skip_furniture(text: &str, furniture: &[Furniture], mut pos: usize) -> usize 
 /// title ends with the site's name, which is no part of the headline (and
 /// names no place).
 fn cut_site_suffix(title: String) -> String {
-    // A name of two to four words ("Jordan Times", "Middle East"), so not a
-    // place after a bar ("... | Douma"); the headline keeps three words.
+    // A site's or section's name of at most four words with a word that
+    // names media or a section ("Jordan Times", "Middle East"), so not a
+    // place after a bar ("... | Deir Ezzor"); the headline keeps three words.
+    const MEDIA_WORDS: &[&str] = &[
+        "times",
+        "news",
+        "post",
+        "online",
+        "daily",
+        "herald",
+        "tribune",
+        "journal",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "independent",
+        "express",
+        "mail",
+        "press",
+        "today",
+        "tv",
+        "radio",
+        "agency",
+        "network",
+        "media",
+        "observer",
+        "review",
+        "world",
+        "region",
+        "east",
+        "politics",
+        "international",
+        "jazeera",
+        "arabiya",
+        "reuters",
+        "afp",
+        "bbc",
+        "cnn",
+        "rt",
+        "sputnik",
+        "monitor",
+        "report",
+        "magazine",
+        "weekly",
+        "star",
+        "sun",
+    ];
     let mut headline = title.as_str();
     while let Some(bar) = headline.rfind(" | ") {
         let site = &headline[bar + 3..];
-        let name = (2..=4).contains(&site.split_whitespace().count())
-            && !site.chars().any(|c| c.is_ascii_digit());
+        let words = site.split_whitespace().count();
+        let media = site
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| MEDIA_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)));
+        let name = (1..=4).contains(&words) && media && !site.chars().any(|c| c.is_ascii_digit());
         let rest = headline[..bar].trim_end();
         if !name || rest.split_whitespace().count() < 3 {
             break;
@@ -285,6 +333,11 @@ mod tests {
             cut("Air strikes kill 12 | Middle East | Al Jazeera"),
             "Air strikes kill 12"
         );
+        assert_eq!(
+            cut("Air strikes kill 12 | Deir Ezzor"),
+            "Air strikes kill 12 | Deir Ezzor"
+        );
+        assert_eq!(cut("Air strikes kill 12 | Reuters"), "Air strikes kill 12");
     }
 
     #[test]
