@@ -2649,9 +2649,13 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // A breakdown ("including 19 children") or a list ("14 jihadists and five
         // civilians") after an earlier claim takes that claim's outcome; not
         // a count with a verb of its own ("and 2000 refugees returned").
-        let own_verb = {
-            let next = w.get(np.end.max(c.end));
-            next.len() > 3 && next.ends_with("ed") && outcome_after(next).is_none() && !is_aux(next)
+        let own_verb = w.get(c.first.wrapping_sub(1)) == "and" && {
+            let at = np.end.max(c.end);
+            let next = w.get(at);
+            let past = |x: &str| x.len() > 3 && x.ends_with("ed") && outcome_after(x).is_none();
+            (past(next) && !is_aux(next))
+                || (matches!(next, "have" | "has" | "had") && past(w.get(at + 1)))
+                || matches!(next, "went" | "came" | "left" | "began" | "took")
         };
         if measure.is_none()
             && !own_verb
@@ -2752,7 +2756,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                     );
                 (verb, risen)
             };
-            let toll = (c.first.saturating_sub(26)..verb)
+            let toll = (c.first.saturating_sub(32)..verb)
                 .rev()
                 .take_while(|&k| {
                     let x = w.get(k);
@@ -2762,10 +2766,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                     (w.kind(k) != Some(TokenKind::Number) || is_day_of_date(w, k))
                         && (outcome_after(x).is_none() || is_adjective_of_things(w, k))
                         && outcome_before(x).is_none()
-                        && !matches!(
-                            x,
-                            "." | ";" | "whose" | "which" | "who" | "that" | "while" | "but"
-                        )
+                        && !matches!(x, "." | ";" | "whose" | "while" | "but")
                 })
                 .find(|&k| matches!(w.get(k), "toll" | "tolls"));
             if risen && let Some(t) = toll {
@@ -2786,7 +2787,9 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 matches!(
                     w.get(k),
                     "hosts" | "hosting" | "hosted" | "host" | "sheltering" | "shelters"
-                )
+                ) || (w.get(k) == "to" && w.get(k.wrapping_sub(1)) == "home")
+                    || (w.get(k) == "in" && w.get(k.wrapping_sub(1)) == "taken")
+                    || w.get(k + 1) == "registered"
             }) || (np.end..np.end + 4).any(|k| matches!(w.get(k), "left" | "fled")))
         {
             measure = Some(Measure::Displaced);
@@ -2877,7 +2880,8 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             // 300000": a running toll from that start (not "the war, which
             // began in 2011, has killed", whose toll names no start).
             date: date.and_then(|d| d.range).or_else(|| {
-                let since = (0..w.len()).any(|k| {
+                // ("since" of the count's own verb, just before the count.)
+                let since = (c.first.saturating_sub(4)..c.first).any(|k| {
                     w.get(k) == "since"
                         && (outcome_before(w.get(k + 1)).is_some()
                             || outcome_after(w.get(k + 1)).is_some()

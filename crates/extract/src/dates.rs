@@ -418,7 +418,7 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                 "began" | "begun" | "started" | "erupted" | "broke" | "begins" | "start" => {
                     m.speech = true;
                     m.conflict_start = match (m.range, article_date) {
-                        (Some((s, _)), Some(a)) if s <= a && m.coarse => Some((s, a)),
+                        (Some((s, _)), Some(a)) if s <= a => Some((s, a)),
                         _ => None,
                     };
                 }

@@ -200,11 +200,7 @@ fn cut_site_suffix(title: String) -> String {
         "media",
         "observer",
         "review",
-        "world",
-        "region",
-        "east",
         "politics",
-        "international",
         "jazeera",
         "arabiya",
         "reuters",
@@ -214,11 +210,8 @@ fn cut_site_suffix(title: String) -> String {
         "rt",
         "sputnik",
         "monitor",
-        "report",
         "magazine",
         "weekly",
-        "star",
-        "sun",
     ];
     let mut headline = title.as_str();
     while let Some(bar) = headline.rfind(" | ") {
@@ -226,7 +219,8 @@ fn cut_site_suffix(title: String) -> String {
         let words = site.split_whitespace().count();
         let media = site
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| MEDIA_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)));
+            .any(|w| MEDIA_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+            || site.eq_ignore_ascii_case("middle east");
         let name = (1..=4).contains(&words) && media && !site.chars().any(|c| c.is_ascii_digit());
         let rest = headline[..bar].trim_end();
         if !name || rest.split_whitespace().count() < 3 {
@@ -338,6 +332,10 @@ mod tests {
             "Air strikes kill 12 | Deir Ezzor"
         );
         assert_eq!(cut("Air strikes kill 12 | Reuters"), "Air strikes kill 12");
+        assert_eq!(
+            cut("Regime airstrikes kill 20 | East Ghouta"),
+            "Regime airstrikes kill 20 | East Ghouta"
+        );
     }
 
     #[test]
