@@ -152,7 +152,12 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         }
     } else if w.get(j) == "of"
         && matches!(w.get(j + 1), "his" | "her" | "their" | "its")
-        && let Some(v) = victim_noun(w.get(j + 2))
+        && let Some(v) = victim_noun(w.get(j + 2)).or_else(|| {
+            // ("12 of his field commanders": past one word before the noun.)
+            (w.kind(j + 2) == Some(TokenKind::Word) && !non_victim_noun(w.get(j + 2)))
+                .then(|| victim_noun(w.get(j + 3)))
+                .flatten()
+        })
     {
         // "two of her children", "four of its soldiers": a part of someone's
         // kin or people; "six of its members" may be a family's.
@@ -617,6 +622,14 @@ fn measure_before(
             )
         ) {
             return Some(Measure::Killed);
+        }
+        // "killing civilians including three children": a part of people the
+        // verb takes without a count.
+        if word == "including"
+            && victim_noun(w.get(k.wrapping_sub(1))).is_some()
+            && let Some(m) = outcome_before(w.get(k.wrapping_sub(2)))
+        {
+            return Some(m);
         }
         if matches!(
             (w.get(k.wrapping_sub(1)), word),
@@ -1539,11 +1552,20 @@ fn actor_of(
             && p.first > token + 6
             && (token + 6..p.first)
                 .any(|k| outcome_after(w.get(k)).is_some() || outcome_before(w.get(k)).is_some());
+        // "two were killed when terrorists fired rockets on Aleppo": the
+        // subject of the attack the clause after the count tells.
+        let when_subject = (matches!(prev, "when" | "after" | "as")
+            || (prev == "the" && matches!(prev2, "when" | "after" | "as")))
+            && p.first > token
+            && (p.end..p.end + 5).any(|k| {
+                let x = w.get(k);
+                is_attack_verb(x) || matches!(x, "fired" | "launched" | "detonated" | "opened")
+            });
         let strength = if (by && !by_other_clause) || direct {
             3
         } else if by_other_clause {
             1
-        } else if led || attack {
+        } else if led || attack || when_subject {
             2
         } else if subject {
             1
