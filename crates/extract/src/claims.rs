@@ -152,21 +152,27 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         }
     } else if w.get(j) == "of"
         && matches!(w.get(j + 1), "his" | "her" | "their" | "its")
-        && let Some(v) = victim_noun(w.get(j + 2)).or_else(|| {
-            // ("12 of his field commanders": past one word before the noun.)
-            (w.kind(j + 2) == Some(TokenKind::Word) && !non_victim_noun(w.get(j + 2)))
-                .then(|| victim_noun(w.get(j + 3)))
-                .flatten()
-        })
+        && let Some(noun) = if victim_noun(w.get(j + 2)).is_some() {
+            Some(j + 2)
+        } else {
+            // ("12 of his field commanders": past one word before the noun,
+            // not a number: "two of her four children" counts four apart.)
+            (w.kind(j + 2) == Some(TokenKind::Word)
+                && !non_victim_noun(w.get(j + 2))
+                && count_at(w, j + 2).is_none()
+                && victim_noun(w.get(j + 3)).is_some())
+            .then_some(j + 3)
+        }
+        && let Some(v) = victim_noun(w.get(noun))
     {
         // "two of her children", "four of its soldiers": a part of someone's
         // kin or people; "six of its members" may be a family's.
-        np.victims = Some(if w.get(j + 2) == "members" {
+        np.victims = Some(if w.get(noun) == "members" {
             Victims::People
         } else {
             v
         });
-        np.end = j + 3;
+        np.end = noun + 1;
         return np;
     } else if w.get(j) == "of"
         && matches!(w.get(j + 1), "his" | "her" | "their" | "its")
@@ -624,9 +630,15 @@ fn measure_before(
             return Some(Measure::Killed);
         }
         // "killing civilians including three children": a part of people the
-        // verb takes without a count.
+        // verb takes without a count (a verb: "killing", not the adjective of
+        // "injured civilians"; and none after: "... 5 children died").
         if word == "including"
             && victim_noun(w.get(k.wrapping_sub(1))).is_some()
+            && (w.get(k.wrapping_sub(2)).ends_with("ing")
+                || (k >= 3
+                    && w.kind(k - 3) == Some(TokenKind::Word)
+                    && !matches!(w.get(k - 3), "the" | "a" | "an" | "and" | "of")))
+            && np.direct.is_none()
             && let Some(m) = outcome_before(w.get(k.wrapping_sub(2)))
         {
             return Some(m);
@@ -1557,10 +1569,16 @@ fn actor_of(
         let when_subject = (matches!(prev, "when" | "after" | "as")
             || (prev == "the" && matches!(prev2, "when" | "after" | "as")))
             && p.first > token
-            && (p.end..p.end + 5).any(|k| {
-                let x = w.get(k);
-                is_attack_verb(x) || matches!(x, "fired" | "launched" | "detonated" | "opened")
-            });
+            && (p.end..p.end + 5)
+                .take_while(|&k| {
+                    !matches!(w.get(k), "were" | "was" | "been" | "is" | "are" | "accused")
+                })
+                .any(|k| {
+                    let x = w.get(k);
+                    is_attack_verb(x)
+                        || matches!(x, "fired" | "detonated")
+                        || (x == "opened" && w.get(k + 1) == "fire")
+                });
         let strength = if (by && !by_other_clause) || direct {
             3
         } else if by_other_clause {
