@@ -150,12 +150,12 @@ fn input_file(entry: &fs::DirEntry) -> Option<InputFile> {
 }
 
 #[cfg(unix)]
-fn inode(metadata: &fs::Metadata) -> u64 {
+pub(crate) fn inode(metadata: &fs::Metadata) -> u64 {
     std::os::unix::fs::MetadataExt::ino(metadata)
 }
 
 #[cfg(not(unix))]
-fn inode(_: &fs::Metadata) -> u64 {
+pub(crate) fn inode(_: &fs::Metadata) -> u64 {
     0
 }
 

@@ -54,8 +54,8 @@ pub fn watch(opts: &BuildOptions, max_builds: Option<usize>) -> Result<(), Strin
     let relevant = |path: &Path| {
         let name = path.file_name();
         let in_folder = |folder: &Path| path.parent().is_some_and(|p| same_folder(p, folder));
-        (in_folder(&opts.articles) && is_watched_name(path))
-            || (opts.templates.as_deref().is_some_and(in_folder) && is_watched_name(path))
+        (is_watched_name(path)
+            && (in_folder(&opts.articles) || opts.templates.as_deref().is_some_and(in_folder)))
             || user_files
                 .iter()
                 .any(|f| f.file_name() == name && in_folder(f.parent().unwrap_or(Path::new("."))))
@@ -83,13 +83,12 @@ pub fn watch(opts: &BuildOptions, max_builds: Option<usize>) -> Result<(), Strin
     for result in rx {
         match result {
             Ok(events) => {
-                let mut changed: Vec<&Path> = events
+                let changed: Vec<&Path> = events
                     .iter()
                     .map(|e| e.path.as_path())
                     .filter(|path| relevant(path))
                     .filter(|path| changed_since(&stamps, path))
                     .collect();
-                changed.dedup();
                 if changed.is_empty() {
                     continue;
                 }
@@ -129,17 +128,15 @@ type Stamp = Option<(u64, SystemTime, i64, u64)>;
 fn stamp(path: &Path) -> Stamp {
     let meta = std::fs::metadata(path).ok()?;
     #[cfg(unix)]
-    let (ctime, inode) = {
+    let ctime = {
         use std::os::unix::fs::MetadataExt;
-        (
-            meta.ctime()
-                .saturating_mul(1_000_000_000)
-                .saturating_add(meta.ctime_nsec()),
-            meta.ino(),
-        )
+        meta.ctime()
+            .saturating_mul(1_000_000_000)
+            .saturating_add(meta.ctime_nsec())
     };
     #[cfg(not(unix))]
-    let (ctime, inode) = (0, 0);
+    let ctime = 0;
+    let inode = crate::build::inode(&meta);
     Some((meta.len(), meta.modified().ok()?, ctime, inode))
 }
 

@@ -909,20 +909,16 @@ impl Extractor {
                 // "fighters from Idlib died in Aleppo": where they came from is not
                 // where it happened.
                 let before = text[..m.span.start].trim_end();
-                let origin = before.len() >= 5
-                    && before.is_char_boundary(before.len() - 5)
-                    && before[before.len() - 5..].eq_ignore_ascii_case(" from");
+                let origin = strip_suffix_ignore_case(before, " from").is_some();
                 // "11 were killed in Saraqeb and another man died in Sheikh
                 // Mustafa": past a place of the count's own, a clause of another
                 // outcome names another place.
                 let other_clause = near.is_some_and(|n| {
                     mentions.iter().any(|q| {
                         let at = text[..q.span.start].trim_end();
-                        let located = [" in", " at", " near", " on"].iter().any(|p| {
-                            at.len() >= p.len()
-                                && at.is_char_boundary(at.len() - p.len())
-                                && at[at.len() - p.len()..].eq_ignore_ascii_case(p)
-                        });
+                        let located = [" in", " at", " near", " on"]
+                            .iter()
+                            .any(|p| strip_suffix_ignore_case(at, p).is_some());
                         located
                             && q.span.start > n
                             && q.span.end <= m.span.start
@@ -1145,12 +1141,8 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     // attacker sits, not where it happened; but "12 fighters based in Douma
     // were killed" counts people who were there.
     let head = before.trim_end();
-    let based_in = head.len().checked_sub("based in".len()).filter(|&i| {
-        head.get(i..)
-            .is_some_and(|t| t.eq_ignore_ascii_case("based in"))
-    });
-    if let Some(i) = based_in {
-        let mut words = head[..i]
+    if let Some(rest) = strip_suffix_ignore_case(head, "based in") {
+        let mut words = rest
             .rsplit(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase);
@@ -1298,6 +1290,14 @@ fn repeated_title_end(text: &str, lower: &str, title: &str) -> Option<usize> {
         .chars()
         .next()?;
     (next.is_uppercase() || next.is_ascii_digit()).then_some(end)
+}
+
+/// `s` without `suffix` at its end, compared ignoring ASCII case.
+fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let at = s.len().checked_sub(suffix.len())?;
+    s.get(at..)
+        .is_some_and(|t| t.eq_ignore_ascii_case(suffix))
+        .then(|| &s[..at])
 }
 
 /// `i`, or the nearest character boundary of `text` before it.
