@@ -191,6 +191,8 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         if w.kind(k) == Some(TokenKind::Number) {
             k += 1;
         }
+        // ("14 of the IS group fighters": past the party's name.)
+        let k = noun_past_party(w, parties, k);
         if let Some(v) = victim_noun(w.get(k)) {
             np.victims = Some(v);
             np.end = k + 1;
@@ -226,8 +228,13 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             // "43 regime forces had been killed": a force's name is the noun
             // when the clause goes on after it.
             let next = w.get(p.end);
+            // So is it as the object of an outcome verb ("killed 38 regime forces").
             if w.get(p.end - 1) == "forces"
-                && (is_aux(next) || outcome_after(next).is_some() || next == "and" || next == ",")
+                && (is_aux(next)
+                    || outcome_after(next).is_some()
+                    || next == "and"
+                    || next == ","
+                    || outcome_before(w.get(count.first.wrapping_sub(1))).is_some())
             {
                 np.victims = Some(Victims::Combatants);
                 np.end = p.end;
@@ -431,10 +438,34 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             j += 1;
             continue;
         }
+        // "30 regime and 39 rebel fighters": the first count's noun is the
+        // second's, its words so far the side it names. The phrase ends
+        // before "and", so that the list goes on to the outcome.
+        // (Not "four witnesses and two medics": a plural is a noun of its own.)
+        if word == "and"
+            && (1..=2).contains(&unknown)
+            && (count.end..j).all(|k| {
+                let x = w.get(k);
+                parties
+                    .iter()
+                    .any(|p| p.first <= k && k < p.end && p.party.kind == PartyKind::Belligerent)
+                    || !x.ends_with('s')
+                    || x.ends_with("ss")
+            })
+            && let Some(next) = count_at(w, j + 1)
+            && let Some(v) = (next.end..next.end + 3)
+                .take_while(|&k| w.kind(k) == Some(TokenKind::Word) && !is_np_stop(w.get(k)))
+                .find_map(|k| victim_noun(w.get(k)))
+        {
+            np.victims = Some(v);
+            np.end = j;
+            return np;
+        }
         // "dozens of severely injured children": the outcome as an adjective.
+        // (Not "30 dying patients": still alive.)
         if let Some(m) = outcome_after(word)
             && victim_noun(w.get(j + 1)).is_some()
-            && !matches!(word, "dead" | "deaths" | "casualties")
+            && !matches!(word, "dead" | "deaths" | "casualties" | "dying")
         {
             np.measure = Some(m);
             j += 1;
@@ -525,6 +556,10 @@ fn is_part_of_earlier(w: &Words<'_>, c: &Count) -> bool {
 /// "dozens of burned out vehicles".
 fn is_adjective_of_things(w: &Words<'_>, j: usize) -> bool {
     let next = w.get(j + 1);
+    // "30 dying patients": still alive, whoever they are.
+    if w.get(j) == "dying" {
+        return w.kind(j + 1) == Some(TokenKind::Word) && !is_aux(next) && !is_np_stop(next);
+    }
     matches!(
         w.get(j),
         "besieged" | "burned" | "burnt" | "stranded" | "held" | "captured" | "stuck" | "trapped"
@@ -551,7 +586,18 @@ fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
     let among_count = first >= 3
         && matches!(prev, "injured" | "wounded" | "hurt" | "dead" | "killed")
         && (first.saturating_sub(6)..first - 2).any(|k| w.get(k) == "among");
+    // "killed a woman and her four children", "including a man and his two
+    // sons": a pair the outcome or the breakdown takes (not "leaving his wife
+    // and their three children without shelter").
+    let kin_list = first >= 5
+        && matches!(prev, "her" | "his" | "their")
+        && w.get(first - 2) == "and"
+        && victim_noun(w.get(first - 3)).is_some()
+        && (matches!(w.get(first - 4), "a" | "an" | "the")
+            || count_at(w, first - 4).is_some_and(|c| c.end == first - 3))
+        && (w.get(first - 5) == "including" || outcome_before(w.get(first - 5)).is_some());
     among_count
+        || kin_list
         || includes_a_family(w, first)
         || matches!(
             prev,
@@ -605,6 +651,25 @@ fn measure_before(
             && matches!(w.get(k.wrapping_sub(1)), "were" | "was" | "been")
         {
             return None;
+        }
+        // "executed and crucified nine men": the outcome of the first verb
+        // joined.
+        // (Not "captured and released 15 soldiers", nor after a weak verb.)
+        if word.len() > 3
+            && word.ends_with("ed")
+            && outcome_before(word).is_none()
+            && !matches!(
+                word,
+                "released" | "freed" | "rescued" | "evacuated" | "treated"
+            )
+            && w.get(k.wrapping_sub(1)) == "and"
+            && let Some(m) = outcome_before(w.get(k.wrapping_sub(2)))
+            && !matches!(
+                w.get(k.wrapping_sub(2)),
+                "claimed" | "claiming" | "holding" | "rounded" | "captured" | "capturing"
+            )
+        {
+            return Some(m);
         }
         if let Some(m) = outcome_before(word) {
             // Weak verbs ("holding", "claimed") need an explicit noun of people.
@@ -681,6 +746,9 @@ fn measure_before(
                 | "estimated"
                 | "roughly"
                 | "many"
+                // A quotation may open between the verb and its object.
+                | "\""
+                | "“"
         ) {
             return None;
         }
@@ -814,6 +882,28 @@ fn measure_after(
             j = np.end.max(c.end);
             continue;
         }
+        // "Twelve people including the provisional government's local
+        // administration minister Yaacoub al-Ammar were killed": a named
+        // member, however long, up to the list's verb.
+        if word == "including"
+            && list_only
+            && let Some(be) = (j + 1..(j + 16).min(w.len())).find(|&k| {
+                matches!(w.get(k), "were" | "was") && outcome_after(w.get(k + 1)).is_some()
+            })
+            && (j + 1..be).all(|k| {
+                let x = w.get(k);
+                (w.kind(k) == Some(TokenKind::Word) || matches!(x, "(" | ")" | "," | "'" | "’"))
+                    && outcome_after(x).is_none()
+                    && outcome_before(x).is_none()
+                    && !is_saying_verb(x)
+                    && !is_aux(x)
+                    && !matches!(x, "who" | "which" | "that")
+            })
+        {
+            j = be;
+            steps += 1;
+            continue;
+        }
         let joiner = is_list_joiner(word) || victim_noun(word).is_some();
         // "were forced from their homes", "were forced to flee".
         let forced = matches!(word, "forced" | "driven") && after_be;
@@ -843,6 +933,33 @@ fn measure_after(
             && let Some(m) = outcome_after(w.get(and + 1))
         {
             return Some(m);
+        }
+        // "were stoned to death", "had been tortured to death" (not
+        // "sentenced to death", a verdict, nor "frightened to death").
+        if w.get(j + 1) == "to"
+            && w.get(j + 2) == "death"
+            && matches!(
+                word,
+                "stoned"
+                    | "tortured"
+                    | "beaten"
+                    | "burned"
+                    | "burnt"
+                    | "starved"
+                    | "stabbed"
+                    | "hacked"
+                    | "crushed"
+                    | "bludgeoned"
+                    | "clubbed"
+                    | "flogged"
+                    | "whipped"
+                    | "trampled"
+                    | "frozen"
+                    | "bled"
+                    | "shot"
+            )
+        {
+            return Some(Measure::Killed);
         }
         // "were destroyed": the predicate is something other than an outcome.
         if after_be || is_clause_break(word) {
@@ -1003,9 +1120,12 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
         // "the number of X ... reached N", within the clause: not past
         // another count or outcome ("the number of wounded rose to 45, while
         // the dead stand at 9").
+        // ("bringing the number killed in 24 hours of bombardment to 45":
+        // "of" may be left out.)
         let cue = |k: usize| {
-            let number_of =
-                w.get(k.wrapping_sub(2)) == "number" && w.get(k.wrapping_sub(1)) == "of";
+            let number_of = (w.get(k.wrapping_sub(2)) == "number"
+                && w.get(k.wrapping_sub(1)) == "of")
+                || (w.get(k.wrapping_sub(1)) == "number" && matches!(w.get(k), "killed" | "dead"));
             match w.get(k) {
                 "victims" | "dead" | "deaths" | "fatalities" | "killed" if number_of => {
                     Some(Measure::Killed)
@@ -1032,8 +1152,14 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
             if let Some(m) = cue(k) {
                 return Some((m, false));
             }
+            // (Nor is a span of time: "in 24 hours".)
             let date_number = w.kind(k) == Some(TokenKind::Number)
-                && (is_day_of_date(w, k) || (x.len() == 4 && x.starts_with(['1', '2'])));
+                && (is_day_of_date(w, k)
+                    || (x.len() == 4 && x.starts_with(['1', '2']))
+                    || matches!(
+                        w.get(k + 1),
+                        "hours" | "days" | "weeks" | "months" | "years"
+                    ));
             if (w.kind(k) == Some(TokenKind::Number) && !date_number)
                 || outcome_after(x).is_some()
                 || outcome_before(x).is_some()
@@ -1051,6 +1177,8 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
         let prev = w.get(k.wrapping_sub(1));
         match word {
             "toll" | "tolls" => return Some((Measure::Killed, false)),
+            // "the death count could be over 50".
+            "count" if prev == "death" => return Some((Measure::Killed, false)),
             "casualties" | "casualty" => {
                 return Some((Measure::Casualties, prev == "civilian"));
             }
@@ -1402,6 +1530,20 @@ fn actor_of(
         .any(|k| matches!(w.get(k), "lost" | "losing" | "lose" | "loses"));
     // (evidence strength, distance, party): "by X" beats "X airstrikes" beats "X killed".
     let mut best: Option<(u8, usize, &PartyInSentence)> = None;
+    // Is `group` named as the group of the suicide bomber `bomber` ("a suicide
+    // bomber belonging to X", "suicide bombers from X")?
+    let bomber_of = |group: &PartyInSentence, bomber: &PartyInSentence| {
+        bomber.party.name == SUICIDE_BOMBER
+            && group.party.kind == PartyKind::Belligerent
+            && group.first > bomber.end
+            && group.first <= bomber.end + 3
+            && (bomber.end..group.first).all(|k| {
+                matches!(
+                    w.get(k),
+                    "belonging" | "to" | "from" | "of" | "linked" | "affiliated" | "with" | "the"
+                )
+            })
+    };
     for (pi, p) in parties.iter().enumerate() {
         if Some(pi) == claimant || p.party.kind != PartyKind::Belligerent {
             continue;
@@ -1452,11 +1594,16 @@ fn actor_of(
         }
         // "backed by Russia", "besieged by regime forces", "claimed by IS":
         // not the agent "by" names, though it may still act.
-        let by = (by_at.is_some()
-            && !matches!(
-                verb_before_by,
-                "backed" | "supported" | "led" | "besieged" | "surrounded" | "claimed" | "used"
-            ))
+        // "strikes blamed on the regime", "attributed to Russia": the agent.
+        let prev3 = w.get(p.first.wrapping_sub(3));
+        let blamed = matches!((prev2, prev), ("blamed", "on") | ("attributed", "to"))
+            || (prev == "the" && matches!((prev3, prev2), ("blamed", "on") | ("attributed", "to")));
+        let by = blamed
+            || (by_at.is_some()
+                && !matches!(
+                    verb_before_by,
+                    "backed" | "supported" | "led" | "besieged" | "surrounded" | "claimed" | "used"
+                ))
             || (matches!(prev, "of") && matches!(prev2, "forces" | "attacks"));
         // "21 rebels were killed in clashes with Daesh": the other side of the
         // fighting the count died in.
@@ -1507,21 +1654,45 @@ fn actor_of(
         // "a bomb on an IS sniper target", "the coalition struck the SDF": the
         // party is the target, not the agent; "among the terrorists killed":
         // one of the victims.
-        if matches!(
-            prev,
-            "on" | "against" | "targeting" | "at" | "among" | "with"
-        ) || is_attack_verb(prev)
-            || (matches!(prev, "a" | "an" | "the")
-                && (matches!(prev2, "on" | "against" | "targeting" | "at")
-                    || is_attack_verb(prev2)))
+        if !blamed
+            && (matches!(
+                prev,
+                "on" | "against" | "targeting" | "at" | "among" | "with"
+            ) || is_attack_verb(prev)
+                || (matches!(prev, "a" | "an" | "the")
+                    && (matches!(prev2, "on" | "against" | "targeting" | "at")
+                        || is_attack_verb(prev2))))
         {
             continue;
         }
         // "US drones", "government forces": a name that is itself a force acts.
         // An unnamed army's own word ("the army") is too common to act by
         // itself far from the count ("... no toll for the army").
-        let attack = (is_attack_noun(w.get(p.end - 1))
-            && (p.party.name != UNNAMED_ARMY || token.abs_diff(p.first) <= 6))
+        if p.party.name == SUICIDE_BOMBER {
+            // "three suicide bombers were killed", "soldiers killed two
+            // would-be suicide bombers": counted as the victims, not the agent.
+            let counted = (p.first.saturating_sub(3)..p.first).find(|&k| count_at(w, k).is_some());
+            if counted.is_some_and(|c| {
+                is_aux(next)
+                    || outcome_before(w.get(c.wrapping_sub(1))).is_some()
+                    || w.get(c.wrapping_sub(1)) == "dead"
+            }) {
+                continue;
+            }
+            // "a suicide bomber belonging to Jabhat Fateh al-Sham": the group
+            // named acts, in the bomber's stead.
+            if parties.iter().any(|q| bomber_of(q, p)) {
+                continue;
+            }
+        }
+        // ("an IS suicide bomber": one mention of IS, see `parties_in`.)
+        let bomber = matches!(
+            w.get(p.end - 1),
+            "bomber" | "bombers" | "attacker" | "attackers"
+        ) || parties.iter().any(|r| bomber_of(p, r));
+        let attack = bomber
+            || (is_attack_noun(w.get(p.end - 1))
+                && (p.party.name != UNNAMED_ARMY || token.abs_diff(p.first) <= 6))
             || is_attack_noun(next)
             || (matches!(next, "-" | "air" | "and") && is_attack_noun(next2))
             || (!names_victims && is_attack_noun(w.get(p.end + 1)) && !is_np_stop(next));
@@ -1529,9 +1700,11 @@ fn actor_of(
         let verb = active_outcome_verb(w, after, after + 6);
         // "the troops repelled the attack, killing 12": the subject of the
         // clause the counting participle hangs on.
+        // (A headline's present tense too: "Syrian regime repels rebel
+        // offensive near Aleppo killing 40".)
         let participle_of = || {
             next.len() > 4
-                && next.ends_with("ed")
+                && (next.ends_with("ed") || (next.ends_with('s') && is_attack_verb(next)))
                 // Not "Russia blamed rebels for shelling ..., killing 5".
                 && !is_saying_verb(next)
                 && !crate::lexicon::is_government_verb(next)
@@ -1544,6 +1717,23 @@ fn actor_of(
                         && token - k <= 5
                 })
         };
+        // "killed 29, a week after a bomber killed 12": a subject after the
+        // count whose verb takes a count of its own acts in that other claim.
+        // (Only for a count: the sentence's actor is asked for at token 0. Not
+        // "12 died when IS fighters killed three guards": one event.)
+        let when_clause = |x: &str| matches!(x, "when" | "as" | "while");
+        if p.first > token
+            && count_at(w, token).is_some()
+            && !when_clause(prev)
+            && !(matches!(prev, "the" | "a" | "an") && when_clause(prev2))
+            && verb.is_some_and(|k| {
+                k < p.end + 4
+                    && !matches!(w.get(k), "claimed" | "claiming" | "holding" | "captured")
+                    && (k + 1..k + 4).any(|j| count_at(w, j).is_some())
+            })
+        {
+            continue;
+        }
         let subject = verb.is_some_and(|k| k < p.end + 4) || participle_of();
         // "Daesh executed at least 128", "the rebel barrage killed 10", "IS
         // militants have killed 21": the subject of the very verb that counts
@@ -1566,8 +1756,22 @@ fn actor_of(
                 .any(|k| outcome_after(w.get(k)).is_some() || outcome_before(w.get(k)).is_some());
         // "two were killed when terrorists fired rockets on Aleppo": the
         // subject of the attack the clause after the count tells.
+        // (Not "a day after a bomber detonated a truck": another event.)
+        let after_at = if matches!(prev, "the" | "a" | "an") {
+            p.first.wrapping_sub(2)
+        } else {
+            p.first.wrapping_sub(1)
+        };
+        let another_day = w.get(after_at) == "after"
+            && matches!(
+                w.get(after_at.wrapping_sub(1)),
+                "day" | "days" | "hours" | "week" | "weeks" | "month" | "months" | "year" | "years"
+            );
+        if another_day && p.first > token {
+            continue;
+        }
         let when_subject = (matches!(prev, "when" | "after" | "as")
-            || (prev == "the" && matches!(prev2, "when" | "after" | "as")))
+            || (matches!(prev, "the" | "a" | "an") && matches!(prev2, "when" | "after" | "as")))
             && p.first > token
             && (p.end..p.end + 5)
                 .take_while(|&k| {
@@ -1576,7 +1780,7 @@ fn actor_of(
                 .any(|k| {
                     let x = w.get(k);
                     is_attack_verb(x)
-                        || matches!(x, "fired" | "detonated")
+                        || matches!(x, "fired" | "detonated" | "blew")
                         || (x == "opened" && w.get(k + 1) == "fire")
                 });
         let strength = if (by && !by_other_clause) || direct {
@@ -1790,7 +1994,7 @@ fn is_weapon_noun(w: &str) -> bool {
 }
 
 pub(crate) fn is_generic_party(name: &str) -> bool {
-    matches!(name, "terrorist groups" | "rebels")
+    matches!(name, "terrorist groups" | "rebels" | SUICIDE_BOMBER)
 }
 
 /// Generic names and unnamed armies yield to a named party of equal evidence.
@@ -1802,6 +2006,10 @@ fn yields_to_named(name: &str) -> bool {
 /// 30 terrorists", "the troops repelled the attack"): the extractor resolves
 /// it to the army the article means (see `Extractor::army_of_context`).
 pub const UNNAMED_ARMY: &str = "(unnamed army)";
+
+/// The party table's name for a suicide bomber no group is named for: it
+/// yields to the group when one is ("an IS suicide bomber").
+const SUICIDE_BOMBER: &str = "suicide bomber";
 
 /// "army units", "the troops", "soldiers": armies the sentence does not name,
 /// as party mentions the actor rules weigh like any other. Not "the Lebanese
@@ -1955,9 +2163,27 @@ fn claimant_candidates(
             continue;
         }
         // "the attack claimed the lives of", "claimed responsibility": not
-        // speech; "claimed that", "claimed 49 fighters were killed" are.
+        // speech; "claimed that", "claimed 49 fighters were killed" are, and so
+        // is a claim that ends the clause ("were killed, activists claimed").
+        // Not a relative clause of responsibility: "the bombing, which IS
+        // claimed, killed 32", "an attack the rebels claimed".
+        let claimed_attack = || {
+            (0..k)
+                .rev()
+                .take_while(|&j| !matches!(w.get(j), "," | "." | ";" | ":"))
+                .any(|j| {
+                    let x = w.get(j);
+                    matches!(x, "which" | "that" | "responsibility")
+                        || is_attack_noun(x)
+                        || is_single_event_noun(x)
+                        || x == "attacks"
+                })
+        };
         if matches!(word, "claimed" | "claims" | "claiming")
-            && !matches!(w.get(k + 1), "that" | "to")
+            && (!matches!(
+                w.get(k + 1),
+                "that" | "to" | "," | "." | ";" | "" | "including"
+            ) || (!matches!(w.get(k + 1), "that" | "to") && claimed_attack()))
             && !claims_a_passive_outcome(w, k)
         {
             continue;
@@ -2703,15 +2929,19 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             && c.first >= prev_end
             && c.first > 0
             && (c.first - prev_end <= 8
-                || (c.first - prev_end <= 16
-                    && (is_explicit_breakdown(w, c.first) || is_part_of_earlier(w, c))))
+                || (c.first - prev_end <= 16 && is_part_of_earlier(w, c))
+                || (c.first - prev_end <= 20 && is_explicit_breakdown(w, c.first)))
             && (c.first == prev_end || is_breakdown_joiner(w, c.first) || is_part_of_earlier(w, c))
             && (prev_end..c.first).all(|k| {
                 let x = w.get(k);
                 // The earlier claim's own cue may stand in between ("Three killed including 2 women").
                 let same_cue = outcome_after(x) == Some(m) || outcome_before(x) == Some(m);
-                (same_cue || (outcome_after(x).is_none() && outcome_before(x).is_none()))
-                    && !is_saying_verb(x)
+                // "were killed, the network claimed, including 192 children":
+                // a saying verb just before the breakdown only interrupts it.
+                let aside = is_explicit_breakdown(w, c.first)
+                    && (k + 1..c.first).all(|j| matches!(w.get(j), "," | "including"));
+                (same_cue || aside || (outcome_after(x).is_none() && outcome_before(x).is_none()))
+                    && (!is_saying_verb(x) || aside)
                     && w.kind(k) != Some(TokenKind::Number)
             })
         {
@@ -2727,7 +2957,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         let cue_before = measure_from_cue_before(w, c);
         if measure.is_none()
             && let Some((Measure::Killed, _)) = cue_before
-            && let Some(toll) = (c.first.saturating_sub(12)..c.first)
+            && let Some(toll) = (c.first.saturating_sub(16)..c.first)
                 .rev()
                 .find(|&k| matches!(w.get(k), "toll" | "tolls"))
             && (toll + 1..c.first).all(|k| {

@@ -24,6 +24,7 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         | "snipers" | "marines" | "pilots" | "army" | "conscripts" | "fighter" | "militant"
         | "soldier" | "terrorist" | "jihadist" | "rebel" | "officer" | "commander" | "member"
         | "serviceman" | "guard" | "gunman" | "troopers" | "trooper" => Victims::Combatants,
+
         // Police are no combatants in the guidelines' list.
         "people" | "persons" | "person" | "police" | "policemen" | "policeman" | "residents"
         | "citizens" | "workers" | "men" | "others" | "individuals" | "inhabitants"
@@ -167,10 +168,10 @@ pub fn is_singular_kin(w: &str) -> bool {
 /// "... dead", "... fled"), with the measure it signals.
 pub fn outcome_after(w: &str) -> Option<Measure> {
     Some(match w {
-        "killed" | "dead" | "died" | "die" | "perished" | "slain" | "massacred" | "executed"
-        | "martyred" | "deaths" | "death" | "fatalities" | "lost" | "murdered" | "assassinated"
-        | "beheaded" | "eliminated" | "neutralized" | "neutralised" | "burned" | "drowned"
-        | "shot" | "kill" | "kills" => Measure::Killed,
+        "killed" | "dead" | "died" | "die" | "dying" | "perished" | "slain" | "massacred"
+        | "executed" | "martyred" | "deaths" | "death" | "fatalities" | "lost" | "murdered"
+        | "assassinated" | "beheaded" | "eliminated" | "neutralized" | "neutralised" | "burned"
+        | "drowned" | "shot" | "kill" | "kills" => Measure::Killed,
         "injured" | "wounded" | "hurt" | "injuries" | "injures" | "wounds" | "wounding"
         | "injuring" => Measure::Injured,
         "casualties" => Measure::Casualties,

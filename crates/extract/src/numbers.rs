@@ -129,6 +129,7 @@ fn may_start_number(word: &str) -> bool {
         word,
         "a" | "an"
             | "dozens"
+            | "dozen"
             | "hundreds"
             | "thousands"
             | "millions"
@@ -237,6 +238,9 @@ fn number_at(w: &Words<'_>, i: usize) -> Option<NumberReading> {
     if w.matches(i, &["half", "a", "dozen"]) {
         return Some((6, i + 3, Some((6, 6)), false));
     }
+    if w.matches(i, &["a", "half", "dozen"]) {
+        return Some((6, i + 3, Some((6, 6)), false));
+    }
     // Vague plurals.
     for (phrase, lo, hi) in VAGUE_AMOUNTS {
         if w.matches(i, phrase) {
@@ -284,6 +288,18 @@ fn number_at(w: &Words<'_>, i: usize) -> Option<NumberReading> {
                     || outcome_after(w.get(i.wrapping_sub(2))).is_some())
             {
                 return Some((1, i + 1, None, true));
+            }
+            // "which left dozen people killed": "a dozen" with its article lost
+            // (not "several dozen", "a few dozen": no count).
+            if word == "dozen"
+                && crate::lexicon::victim_noun(w.get(i + 1)).is_some()
+                && !matches!(
+                    w.get(i.wrapping_sub(1)),
+                    "several" | "few" | "half" | "a" | "an" | "some" | "many" | "couple"
+                )
+                && w.kind(i.wrapping_sub(1)) != Some(TokenKind::Number)
+            {
+                return Some((12, i + 1, Some((12, 12)), false));
             }
             let (mut current, mut j, starts_with_a) = if word == "a" || word == "an" {
                 let next = w.get(i + 1);

@@ -20,6 +20,18 @@ pub const UMBRELLA_ACTORS: &[(&str, &[&str])] = &[
         "rebels",
         &["Al-Nusra Front", "Jaysh al-Islam", "Ahrar al-Sham"],
     ),
+    (
+        "suicide bomber",
+        &[
+            "Islamic State",
+            "Al-Nusra Front",
+            "Jund al-Aqsa",
+            "terrorist groups",
+            "rebels",
+            "al-Shabaab",
+            "Taliban",
+        ],
+    ),
     ("US-led coalition", &["United States", "Pentagon"]),
     ("United States", &["Pentagon"]),
 ];

@@ -22,6 +22,10 @@ pub const UNDATED_WINDOW_DAYS: i32 = 7;
 /// an airbase or village is often named by the city "near" it (the Shairat
 /// airbase "near Homs" is 31 km out).
 pub const NEAR_KM: f64 = 40.0;
+/// Two precise places (villages, districts) this close are compatible: one is
+/// not named "near" the other, so farther apart they are two places (a
+/// village 35 km out and a city quarter).
+pub const PRECISE_NEAR_KM: f64 = 15.0;
 /// Counts are wildly inconsistent when one's lower bound exceeds the other's upper
 /// bound times this factor plus `COUNT_SLACK`.
 pub const COUNT_FACTOR: u64 = 3;
@@ -115,11 +119,16 @@ fn relate(a: &PlaceRow, b: &PlaceRow) -> Relation {
     let (Some(pa), Some(pb)) = (a.coords, b.coords) else {
         return Relation::Far;
     };
+    let near_km = if a.precision >= Precision::District && b.precision >= Precision::District {
+        PRECISE_NEAR_KM
+    } else {
+        NEAR_KM
+    };
     // A cheap box test first: a degree of latitude is about 111 km.
-    let box_degrees = NEAR_KM / 111.0;
+    let box_degrees = near_km / 111.0;
     if (pa.0 - pb.0).abs() > box_degrees
         || (pa.1 - pb.1).abs() * pa.0.to_radians().cos().abs().max(0.01) > box_degrees
-        || distance_km(pa, pb) > NEAR_KM
+        || distance_km(pa, pb) > near_km
     {
         return Relation::Far;
     }
@@ -951,6 +960,13 @@ mod tests {
         assert_eq!(relate(&district, &other_district), Relation::Neighbours);
         assert_eq!(relate(&aleppo, &village), Relation::Near);
         assert_eq!(relate(&aleppo, &far), Relation::Far);
+        // Two precise places are near only within PRECISE_NEAR_KM (the
+        // village is 14.7 km from the district, the other one 36 km),
+        // a city and a village within NEAR_KM.
+        let outlying = row(6, vec![9], (36.49, 37.25), Precision::Village);
+        assert_eq!(relate(&district, &village), Relation::Near);
+        assert_eq!(relate(&district, &outlying), Relation::Far);
+        assert_eq!(relate(&aleppo, &outlying), Relation::Near);
     }
 
     #[test]
