@@ -38,7 +38,7 @@ pub use copies::{
 pub use grade::{grade, grade_rules};
 pub use incidents::{
     COUNT_FACTOR, COUNT_SLACK, ClusterMemo, EXACT_TOLERANCE_DAYS, MAX_INCIDENT_DAYS, NEAR_KM,
-    UNDATED_WINDOW_DAYS, VAGUE_TOLERANCE_DAYS,
+    PRECISE_NEAR_KM, UNDATED_WINDOW_DAYS, VAGUE_TOLERANCE_DAYS,
 };
 pub use jobs::{Jobs, OneByOne};
 pub use series::series;
@@ -179,7 +179,7 @@ pub fn method_notes() -> (Vec<String>, Vec<(Grade, String)>) {
             "An undated claim joins an incident of its own article (or of a copy of it), or else one that holds its own city-or-finer place (any other places containing it or near it) and which began no later than the day after the claim's article was published and ended at most {UNDATED_WINDOW_DAYS} days before. Among several, it prefers one whose days are within {EXACT_TOLERANCE_DAYS} day of its article's date."
         ),
         format!(
-            "Places: a claim's place must be compatible with every place of the incident: the same place, one containing the other (by the gazetteer's parents), or within {NEAR_KM} km. Two neighbourhoods of one city are compatible only within one article (or its copies). A country alone counts as no place, but claims in different countries never merge. A claim without a place joins an incident of its own article (or a copy), or one with the same actor on an overlapping day with an overlapping count."
+            "Places: a claim's place must be compatible with every place of the incident: the same place, one containing the other (by the gazetteer's parents), or within {NEAR_KM} km ({PRECISE_NEAR_KM} km when both are villages or districts: one is not named \"near\" the other). Two neighbourhoods of one city are compatible only within one article (or its copies). A country alone counts as no place, but claims in different countries never merge. A claim without a place joins an incident of its own article (or a copy), or one with the same actor on an overlapping day with an overlapping count."
         ),
         format!(
             "Actors: equal, one side not named, or one a label that may stand for the other ({}); such labels are not competing claims of responsibility. Claims naming different actors merge only within one sentence, within one article (or its copies) when place and day agree (two neighbourhoods of one city do not), or at the same neighbourhood or village on the same day; such an incident is contested.",
