@@ -646,11 +646,36 @@ fn measure_before(
         }
         // "30 people were injured at least three killed": a passive closes the
         // clause before; it takes no object, and the count's own outcome rules.
+        // So does a headline's bare noun: "Civilian killed 3 injured".
         if outcome_before(word).is_some()
             && np.direct.is_some()
-            && matches!(w.get(k.wrapping_sub(1)), "were" | "was" | "been")
+            && (matches!(w.get(k.wrapping_sub(1)), "were" | "was" | "been")
+                || (k == 1 && victim_noun(w.get(0)).is_some() && !w.get(0).ends_with('s')))
         {
             return None;
+        }
+        // "killed a staff member and around 20 civilians": the verb takes a
+        // list whose first member is no count.
+        if word == "and"
+            && np.direct.is_none()
+            && let Some(verb) = (k.saturating_sub(5)..k.saturating_sub(1))
+                .rev()
+                .find(|&v| outcome_before(w.get(v)).is_some())
+            && matches!(w.get(verb + 1), "a" | "an" | "the")
+            && (verb + 2..k).all(|j| {
+                w.kind(j) == Some(TokenKind::Word)
+                    && !is_aux(w.get(j))
+                    && !is_np_stop(w.get(j))
+                    && outcome_after(w.get(j)).is_none()
+            })
+            && (verb + 2..k).any(|j| victim_noun(w.get(j)).is_some())
+        {
+            let m = outcome_before(w.get(verb));
+            let weak = matches!(
+                w.get(verb),
+                "claimed" | "claiming" | "holding" | "captured" | "capturing" | "rounded"
+            );
+            return if weak { None } else { m };
         }
         // "executed and crucified nine men": the outcome of the first verb
         // joined.
@@ -774,6 +799,27 @@ fn measure_after(
     let mut after_be = false;
     while j < w.len() && steps < 14 {
         let word = w.get(j);
+        // Quoted names ("33 members of the "Islamic State" and "al-Nusra
+        // Front" organizations were killed") and an aside between dashes
+        // ("Three rescue workers - better known as the White Helmets - have
+        // been killed") are part of the subject.
+        if matches!(word, "\"" | "“" | "”") {
+            j += 1;
+            continue;
+        }
+        if matches!(word, "-" | "–" | "—")
+            && j > start
+            && let Some(close) = (j + 1..(j + 10).min(w.len())).find(|&k| w.get(k) == word)
+            && (j + 1..close).all(|k| {
+                w.kind(k) == Some(TokenKind::Word)
+                    && outcome_after(w.get(k)).is_none()
+                    && !is_saying_verb(w.get(k))
+            })
+        {
+            j = close + 1;
+            steps += 1;
+            continue;
+        }
         // "80 fighters including nine natives of the Caucasus were destroyed".
         if fighters && matches!(word, "destroyed" | "annihilated") {
             return Some(Measure::Killed);
@@ -933,6 +979,17 @@ fn measure_after(
             && let Some(m) = outcome_after(w.get(and + 1))
         {
             return Some(m);
+        }
+        // "12 people were taken hostage", "350 hostages have been taken".
+        // (Not "15 of the 350 hostages taken ... have been shot": a part of
+        // them, whose own outcome comes later.)
+        let counted_hostages = matches!(w.get(start.wrapping_sub(1)), "hostages" | "hostage")
+            && count_at(w, start.wrapping_sub(2)).is_some()
+            && w.get(start.wrapping_sub(3)) != "the";
+        if matches!(word, "taken" | "seized")
+            && (w.get(j + 1) == "hostage" || (word == "taken" && counted_hostages))
+        {
+            return Some(Measure::Kidnapped);
         }
         // "were stoned to death", "had been tortured to death" (not
         // "sentenced to death", a verdict, nor "frightened to death").
@@ -2789,6 +2846,7 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
                     | "flee"
                     | "homes"
                     | "martyrs"
+                    | "hostages"
             )
     });
     has_outcome
