@@ -656,8 +656,16 @@ fn measure_before(
         }
         // "killed a staff member and around 20 civilians": the verb takes a
         // list whose first member is no count.
+        // (Not "killed a boy and 30 residents protested": a verb of its own.)
+        let next = w.get(np.end.max(count.end));
+        let own_verb = (next.len() > 3 && next.ends_with("ed") && !is_aux(next))
+            || matches!(
+                next,
+                "left" | "went" | "came" | "began" | "took" | "fled" | "say" | "said"
+            );
         if word == "and"
             && np.direct.is_none()
+            && !own_verb
             && let Some(verb) = (k.saturating_sub(5)..k.saturating_sub(1))
                 .rev()
                 .find(|&v| outcome_before(w.get(v)).is_some())
@@ -986,8 +994,10 @@ fn measure_after(
         let counted_hostages = matches!(w.get(start.wrapping_sub(1)), "hostages" | "hostage")
             && count_at(w, start.wrapping_sub(2)).is_some()
             && w.get(start.wrapping_sub(3)) != "the";
+        // ("40 hostages taken to a prison were executed": a participle, the
+        // outcome later.)
         if matches!(word, "taken" | "seized")
-            && (w.get(j + 1) == "hostage" || (word == "taken" && counted_hostages))
+            && (w.get(j + 1) == "hostage" || (word == "taken" && counted_hostages && after_be))
         {
             return Some(Measure::Kidnapped);
         }
@@ -1593,11 +1603,25 @@ fn actor_of(
         bomber.party.name == SUICIDE_BOMBER
             && group.party.kind == PartyKind::Belligerent
             && group.first > bomber.end
-            && group.first <= bomber.end + 3
+            && group.first <= bomber.end + 4
             && (bomber.end..group.first).all(|k| {
                 matches!(
                     w.get(k),
-                    "belonging" | "to" | "from" | "of" | "linked" | "affiliated" | "with" | "the"
+                    "belonging"
+                        | "to"
+                        | "from"
+                        | "of"
+                        | "linked"
+                        | "affiliated"
+                        | "associated"
+                        | "allied"
+                        | "loyal"
+                        | "tied"
+                        | "ties"
+                        | "with"
+                        | "sent"
+                        | "by"
+                        | "the"
                 )
             })
     };
@@ -1778,11 +1802,25 @@ fn actor_of(
         // count whose verb takes a count of its own acts in that other claim.
         // (Only for a count: the sentence's actor is asked for at token 0. Not
         // "12 died when IS fighters killed three guards": one event.)
-        let when_clause = |x: &str| matches!(x, "when" | "as" | "while");
+        // ("after" too, unless a time stands before it: "a day after".)
+        let after_at = if matches!(prev, "the" | "a" | "an") {
+            p.first.wrapping_sub(2)
+        } else {
+            p.first.wrapping_sub(1)
+        };
+        let another_day = w.get(after_at) == "after"
+            && matches!(
+                w.get(after_at.wrapping_sub(1)),
+                "day" | "days" | "hours" | "week" | "weeks" | "month" | "months" | "year" | "years"
+            );
+        let one_event = matches!(w.get(after_at), "when" | "as" | "while")
+            || (w.get(after_at) == "after" && !another_day);
+        // The count has an agent of its own: an active verb just before it.
+        let agent_before_count =
+            (token.saturating_sub(3)..token).any(|k| outcome_before(w.get(k)).is_some());
         if p.first > token
             && count_at(w, token).is_some()
-            && !when_clause(prev)
-            && !(matches!(prev, "the" | "a" | "an") && when_clause(prev2))
+            && !one_event
             && verb.is_some_and(|k| {
                 k < p.end + 4
                     && !matches!(w.get(k), "claimed" | "claiming" | "holding" | "captured")
@@ -1813,18 +1851,9 @@ fn actor_of(
                 .any(|k| outcome_after(w.get(k)).is_some() || outcome_before(w.get(k)).is_some());
         // "two were killed when terrorists fired rockets on Aleppo": the
         // subject of the attack the clause after the count tells.
-        // (Not "a day after a bomber detonated a truck": another event.)
-        let after_at = if matches!(prev, "the" | "a" | "an") {
-            p.first.wrapping_sub(2)
-        } else {
-            p.first.wrapping_sub(1)
-        };
-        let another_day = w.get(after_at) == "after"
-            && matches!(
-                w.get(after_at.wrapping_sub(1)),
-                "day" | "days" | "hours" | "week" | "weeks" | "month" | "months" | "year" | "years"
-            );
-        if another_day && p.first > token {
+        // (Not "the strikes killed 12, a day after a bomber detonated a
+        // truck": another event, when the count has an agent of its own.)
+        if another_day && p.first > token && agent_before_count {
             continue;
         }
         let when_subject = (matches!(prev, "when" | "after" | "as")
