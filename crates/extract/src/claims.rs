@@ -245,6 +245,11 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             continue;
         }
         let word = w.get(j);
+        // "60 "terrorists" were killed": the noun in quotes is still the noun.
+        if matches!(word, "\"" | "“" | "”") && j < count.end + 3 {
+            j += 1;
+            continue;
+        }
         // "35 Daesh (outlawed in Russia) militants": step over a short aside.
         if matches!(word, "(" | "[")
             && let Some(close) =
@@ -676,7 +681,8 @@ fn measure_before(
                     && !is_np_stop(w.get(j))
                     && outcome_after(w.get(j)).is_none()
             })
-            && (verb + 2..k).any(|j| victim_noun(w.get(j)).is_some())
+            // ("killed the driver and 7 passengers": people on either side.)
+            && (np.victims.is_some() || (verb + 2..k).any(|j| victim_noun(w.get(j)).is_some()))
         {
             let m = outcome_before(w.get(verb));
             let weak = matches!(
@@ -2093,6 +2099,9 @@ fn yields_to_named(name: &str) -> bool {
 /// it to the army the article means (see `Extractor::army_of_context`).
 pub const UNNAMED_ARMY: &str = "(unnamed army)";
 
+/// Largest count read as people: more is money or another quantity.
+const MAX_PEOPLE: u64 = 100_000_000;
+
 /// The party table's name for a suicide bomber no group is named for: it
 /// yields to the group when one is ("an IS suicide bomber").
 const SUICIDE_BOMBER: &str = "suicide bomber";
@@ -2955,6 +2964,11 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
     // (noun phrase end, measure, victims) of the last claim, for lists and breakdowns.
     let mut previous: Option<(usize, Measure, Victims)> = None;
     for (c, np) in &counts {
+        // More people than any war has touched is money or some other
+        // quantity ("the toll on the economy has risen to 13 billion").
+        if c.min.or(c.max).is_some_and(|n| n > MAX_PEOPLE) {
+            continue;
+        }
         let span = match (w.tokens.get(c.first), w.tokens.get(c.end.saturating_sub(1))) {
             (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
             _ => continue,

@@ -378,6 +378,17 @@ pub fn non_victim_noun(w: &str) -> bool {
             | "minute"
             | "second"
             | "fold"
+            // Animals killed beside people are no victims of the guidelines.
+            | "cows"
+            | "cattle"
+            | "sheep"
+            | "goats"
+            | "livestock"
+            | "horses"
+            | "camels"
+            | "donkeys"
+            | "chickens"
+            | "animals"
     )
 }
 
