@@ -3233,11 +3233,20 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             Scope::Incident
         };
         previous = Some((np.end.max(c.end), measure, victims));
+        // "125 terrorists at least were killed": the qualifier after the noun.
+        let at_least_after = c.qualifier == Qualifier::Exact
+            && w.get(np.end.max(c.end)) == "at"
+            && w.get(np.end.max(c.end) + 1) == "least";
+        let (count_max, qualifier) = if at_least_after {
+            (None, Qualifier::AtLeast)
+        } else {
+            (c.max, c.qualifier)
+        };
         out.push(SentenceClaim {
             count_span: span,
             count_min: c.min,
-            count_max: c.max,
-            qualifier: c.qualifier,
+            count_max,
+            qualifier,
             measure,
             victims,
             scope,
