@@ -11,8 +11,8 @@ use ledger_types::{Measure, Party, PartyKind, Qualifier, Scope, Span, Stance, Vi
 
 use crate::dates::{DateMention, find_dates};
 use crate::lexicon::{
-    is_attack_noun, is_aux, is_np_stop, is_saying_verb, is_weekday, month_number, non_victim_noun,
-    outcome_after, outcome_before, victim_noun,
+    is_attack_noun, is_aux, is_np_stop, is_saying_verb, is_time_unit, is_weekday, month_number,
+    non_victim_noun, outcome_after, outcome_before, victim_noun,
 };
 use crate::numbers::{Count, Words, count_at};
 use crate::tokens::TokenKind;
@@ -246,7 +246,7 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         }
         let word = w.get(j);
         // "60 "terrorists" were killed": the noun in quotes is still the noun.
-        if matches!(word, "\"" | "“" | "”") && j < count.end + 3 {
+        if is_quote(word) && j < count.end + 3 {
             j += 1;
             continue;
         }
@@ -611,6 +611,31 @@ fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
         || (prev == "as" && w.ends_before(first, &["as", "well", "as"]))
 }
 
+/// A quotation mark, straight or curly.
+fn is_quote(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”")
+}
+
+/// Outcome verbs that say little by themselves ("holding 20", "claimed 49"):
+/// they bind a count only when its noun names people.
+fn is_weak_outcome_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "holding" | "claimed" | "claiming" | "captured" | "capturing" | "rounded"
+    )
+}
+
+/// Does a verb of its own follow a list member whose phrase ends at `at`
+/// ("and 2000 refugees returned", "have returned", "and 30 residents
+/// protested")? Then the member takes no outcome from the list.
+fn verb_of_its_own(w: &Words<'_>, at: usize) -> bool {
+    let next = w.get(at);
+    let past = |x: &str| x.len() > 3 && x.ends_with("ed") && outcome_after(x).is_none();
+    (past(next) && !is_aux(next))
+        || (matches!(next, "have" | "has" | "had") && past(w.get(at + 1)))
+        || matches!(next, "went" | "came" | "left" | "began" | "took")
+}
+
 /// A verb before the count takes it as object: "killed at least 24 people".
 fn measure_before(
     w: &Words<'_>,
@@ -662,15 +687,10 @@ fn measure_before(
         // "killed a staff member and around 20 civilians": the verb takes a
         // list whose first member is no count.
         // (Not "killed a boy and 30 residents protested": a verb of its own.)
-        let next = w.get(np.end.max(count.end));
-        let own_verb = (next.len() > 3 && next.ends_with("ed") && !is_aux(next))
-            || matches!(
-                next,
-                "left" | "went" | "came" | "began" | "took" | "fled" | "say" | "said"
-            );
         if word == "and"
             && np.direct.is_none()
-            && !own_verb
+            && !verb_of_its_own(w, np.end.max(count.end))
+            && !matches!(w.get(np.end.max(count.end)), "fled" | "say" | "said")
             && let Some(verb) = (k.saturating_sub(5)..k.saturating_sub(1))
                 .rev()
                 .find(|&v| outcome_before(w.get(v)).is_some())
@@ -684,12 +704,7 @@ fn measure_before(
             // ("killed the driver and 7 passengers": people on either side.)
             && (np.victims.is_some() || (verb + 2..k).any(|j| victim_noun(w.get(j)).is_some()))
         {
-            let m = outcome_before(w.get(verb));
-            let weak = matches!(
-                w.get(verb),
-                "claimed" | "claiming" | "holding" | "captured" | "capturing" | "rounded"
-            );
-            return if weak { None } else { m };
+            return outcome_before(w.get(verb)).filter(|_| !is_weak_outcome_verb(w.get(verb)));
         }
         // "executed and crucified nine men": the outcome of the first verb
         // joined.
@@ -703,19 +718,13 @@ fn measure_before(
             )
             && w.get(k.wrapping_sub(1)) == "and"
             && let Some(m) = outcome_before(w.get(k.wrapping_sub(2)))
-            && !matches!(
-                w.get(k.wrapping_sub(2)),
-                "claimed" | "claiming" | "holding" | "rounded" | "captured" | "capturing"
-            )
+            && !is_weak_outcome_verb(w.get(k.wrapping_sub(2)))
         {
             return Some(m);
         }
         if let Some(m) = outcome_before(word) {
             // Weak verbs ("holding", "claimed") need an explicit noun of people.
-            let weak = matches!(
-                word,
-                "holding" | "claimed" | "claiming" | "captured" | "capturing" | "rounded"
-            );
+            let weak = is_weak_outcome_verb(word);
             // "state media claimed 49 fighters were killed and wounded": the
             // outcome bound to the noun phrase says more than a weak verb.
             let speech = matches!(word, "claimed" | "claiming");
@@ -759,6 +768,8 @@ fn measure_before(
         ) {
             return Some(Measure::Injured);
         }
+        // Qualifiers and articles may stand between the verb and the count,
+        // and a quotation may open there.
         if !matches!(
             word,
             "only"
@@ -785,10 +796,8 @@ fn measure_before(
                 | "estimated"
                 | "roughly"
                 | "many"
-                // A quotation may open between the verb and its object.
-                | "\""
-                | "“"
-        ) {
+        ) && !is_quote(word)
+        {
             return None;
         }
     }
@@ -811,13 +820,18 @@ fn measure_after(
     // Only joiners so far: a count further on is part of the same list.
     let mut list_only = true;
     let mut after_be = false;
+    // The phrase counts hostages itself (not "15 of the 350 hostages taken
+    // ... have been shot": a part of them, whose own outcome comes later).
+    let counted_hostages = matches!(w.get(start.wrapping_sub(1)), "hostages" | "hostage")
+        && count_at(w, start.wrapping_sub(2)).is_some()
+        && w.get(start.wrapping_sub(3)) != "the";
     while j < w.len() && steps < 14 {
         let word = w.get(j);
         // Quoted names ("33 members of the "Islamic State" and "al-Nusra
         // Front" organizations were killed") and an aside between dashes
         // ("Three rescue workers - better known as the White Helmets - have
         // been killed") are part of the subject.
-        if matches!(word, "\"" | "“" | "”") {
+        if is_quote(word) {
             j += 1;
             continue;
         }
@@ -995,11 +1009,6 @@ fn measure_after(
             return Some(m);
         }
         // "12 people were taken hostage", "350 hostages have been taken".
-        // (Not "15 of the 350 hostages taken ... have been shot": a part of
-        // them, whose own outcome comes later.)
-        let counted_hostages = matches!(w.get(start.wrapping_sub(1)), "hostages" | "hostage")
-            && count_at(w, start.wrapping_sub(2)).is_some()
-            && w.get(start.wrapping_sub(3)) != "the";
         // ("40 hostages taken to a prison were executed": a participle, the
         // outcome later.)
         if matches!(word, "taken" | "seized")
@@ -1229,10 +1238,7 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
             let date_number = w.kind(k) == Some(TokenKind::Number)
                 && (is_day_of_date(w, k)
                     || (x.len() == 4 && x.starts_with(['1', '2']))
-                    || matches!(
-                        w.get(k + 1),
-                        "hours" | "days" | "weeks" | "months" | "years"
-                    ));
+                    || is_time_unit(w.get(k + 1)));
             if (w.kind(k) == Some(TokenKind::Number) && !date_number)
                 || outcome_after(x).is_some()
                 || outcome_before(x).is_some()
@@ -1603,6 +1609,11 @@ fn actor_of(
         .any(|k| matches!(w.get(k), "lost" | "losing" | "lose" | "loses"));
     // (evidence strength, distance, party): "by X" beats "X airstrikes" beats "X killed".
     let mut best: Option<(u8, usize, &PartyInSentence)> = None;
+    // Asked for a count (the sentence's actor is asked for at token 0), and
+    // whether it has an agent of its own: an active verb just before it.
+    let token_is_count = count_at(w, token).is_some();
+    let agent_before_count =
+        (token.saturating_sub(3)..token).any(|k| outcome_before(w.get(k)).is_some());
     // Is `group` named as the group of the suicide bomber `bomber` ("a suicide
     // bomber belonging to X", "suicide bombers from X")?
     let bomber_of = |group: &PartyInSentence, bomber: &PartyInSentence| {
@@ -1814,22 +1825,16 @@ fn actor_of(
         } else {
             p.first.wrapping_sub(1)
         };
-        let another_day = w.get(after_at) == "after"
-            && matches!(
-                w.get(after_at.wrapping_sub(1)),
-                "day" | "days" | "hours" | "week" | "weeks" | "month" | "months" | "year" | "years"
-            );
+        let another_day =
+            w.get(after_at) == "after" && is_time_unit(w.get(after_at.wrapping_sub(1)));
         let one_event = matches!(w.get(after_at), "when" | "as" | "while")
             || (w.get(after_at) == "after" && !another_day);
-        // The count has an agent of its own: an active verb just before it.
-        let agent_before_count =
-            (token.saturating_sub(3)..token).any(|k| outcome_before(w.get(k)).is_some());
         if p.first > token
-            && count_at(w, token).is_some()
+            && token_is_count
             && !one_event
             && verb.is_some_and(|k| {
                 k < p.end + 4
-                    && !matches!(w.get(k), "claimed" | "claiming" | "holding" | "captured")
+                    && !is_weak_outcome_verb(w.get(k))
                     && (k + 1..k + 4).any(|j| count_at(w, j).is_some())
             })
         {
@@ -3016,14 +3021,8 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // A breakdown ("including 19 children") or a list ("14 jihadists and five
         // civilians") after an earlier claim takes that claim's outcome; not
         // a count with a verb of its own ("and 2000 refugees returned").
-        let own_verb = w.get(c.first.wrapping_sub(1)) == "and" && {
-            let at = np.end.max(c.end);
-            let next = w.get(at);
-            let past = |x: &str| x.len() > 3 && x.ends_with("ed") && outcome_after(x).is_none();
-            (past(next) && !is_aux(next))
-                || (matches!(next, "have" | "has" | "had") && past(w.get(at + 1)))
-                || matches!(next, "went" | "came" | "left" | "began" | "took")
-        };
+        let own_verb =
+            w.get(c.first.wrapping_sub(1)) == "and" && verb_of_its_own(w, np.end.max(c.end));
         if measure.is_none()
             && !own_verb
             && let Some((prev_end, m, prev_victims)) = previous

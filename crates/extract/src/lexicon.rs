@@ -24,7 +24,6 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         | "snipers" | "marines" | "pilots" | "army" | "conscripts" | "fighter" | "militant"
         | "soldier" | "terrorist" | "jihadist" | "rebel" | "officer" | "commander" | "member"
         | "serviceman" | "guard" | "gunman" | "troopers" | "trooper" => Victims::Combatants,
-
         // Police are no combatants in the guidelines' list.
         "people" | "persons" | "person" | "police" | "policemen" | "policeman" | "residents"
         | "citizens" | "workers" | "men" | "others" | "individuals" | "inhabitants"
@@ -187,6 +186,23 @@ pub fn outcome_after(w: &str) -> Option<Measure> {
         "kidnapped" | "abducted" | "hostage" => Measure::Kidnapped,
         _ => return None,
     })
+}
+
+/// A unit of time ("in 24 hours", "a day after").
+pub fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "hour"
+            | "hours"
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+    )
 }
 
 /// A verb that takes the counted people as its object ("killed 12 civilians").

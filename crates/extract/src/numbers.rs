@@ -3,7 +3,7 @@
 
 use ledger_types::Qualifier;
 
-use crate::lexicon::{is_singular_kin, is_singular_person, outcome_after};
+use crate::lexicon::{is_singular_kin, is_singular_person, outcome_after, victim_noun};
 use crate::tokens::{Token, TokenKind};
 
 /// A count found in a token stream.
@@ -292,7 +292,7 @@ fn number_at(w: &Words<'_>, i: usize) -> Option<NumberReading> {
             // "which left dozen people killed": "a dozen" with its article lost
             // (not "several dozen", "a few dozen": no count).
             if word == "dozen"
-                && crate::lexicon::victim_noun(w.get(i + 1)).is_some()
+                && victim_noun(w.get(i + 1)).is_some()
                 && !matches!(
                     w.get(i.wrapping_sub(1)),
                     "several" | "few" | "half" | "a" | "an" | "some" | "many" | "couple"
