@@ -1464,7 +1464,7 @@ fn small_count_word(w: &str) -> bool {
     matches!(
         w,
         "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-    ) || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+    ) || (!w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Nouns naming one event: a period date on them is vagueness, not a running total.
@@ -1562,10 +1562,38 @@ fn has_cumulative_cue(
             // ("has admitted killing 8 in the strike" is one event's).
             "admitted" | "acknowledged" => matches!(prev, "has" | "have") && next == "to",
             "conflict" | "war" | "campaign" | "crisis" | "uprising" | "revolution" => {
-                matches!(
+                // ("the five-year conflict", "the decade-long war": its length;
+                // not "a 25-year-old war photographer", nor "one of the
+                // deadliest attacks of the five-year war", one event.)
+                let length = ["-year", "-years", "-month", "-months", "-long"]
+                    .iter()
+                    .any(|s| prev.ends_with(s))
+                    && (w.kind(i + 1) != Some(TokenKind::Word)
+                        || matches!(
+                            next,
+                            "has"
+                                | "have"
+                                | "had"
+                                | "at"
+                                | "in"
+                                | "that"
+                                | "which"
+                                | "is"
+                                | "was"
+                                | "of"
+                                | "with"
+                                | "as"
+                                | "and"
+                        ))
+                    && !(i.saturating_sub(8)..i).any(|k| {
+                        let x = w.get(k);
+                        x.ends_with("iest") || x == "worst"
+                    });
+                (matches!(
                     prev,
                     "the" | "civil" | "syrian" | "syrias" | "syria's" | "its" | "this"
-                ) && !matches!(next, "monitor" | "monitoring" | "zone" | "zones" | "crimes")
+                ) || length)
+                    && !matches!(next, "monitor" | "monitoring" | "zone" | "zones" | "crimes")
             }
             "month" | "day" | "week" | "year" => {
                 matches!(
@@ -1582,6 +1610,12 @@ fn has_cumulative_cue(
                     "past" | "last" | "recent" | "several" | "many" | "few"
                 ) || w.get(i.wrapping_sub(2)) == "past"
                     || small_count_word(prev)
+            }
+            // "in recent days" (not "in two days", one battle's span).
+            // (Nor "kidnapped several days ago".)
+            "days" => {
+                matches!(prev, "recent" | "several" | "many")
+                    && !matches!(next, "ago" | "after" | "before" | "earlier" | "later")
             }
             _ => false,
         };
@@ -1663,13 +1697,34 @@ fn actor_of(
         }
         let next = w.get(after);
         let next2 = w.get(after + 1);
+        // "near the Turkish border": a place; "an American among 18
+        // jihadists": one of the victims.
+        // (Not "Turkish border guards killed 8".)
+        let border_force = matches!(
+            next2,
+            "guards" | "guard" | "police" | "forces" | "troops" | "patrol" | "patrols" | "units"
+        );
+        if matches!(next, "border" | "borders" | "frontier") && !border_force || next == "among" {
+            continue;
+        }
+        // "the rebel enclave", "an IS stronghold": a territory, not an agent
+        // (not "missiles fired from Russian territory").
+        if matches!(
+            next,
+            "enclave" | "enclaves" | "stronghold" | "strongholds" | "bastion" | "pocket"
+        ) {
+            continue;
+        }
 
         // "17 Daesh fighters": the party names the victims ("fighter jets" do not,
         // nor do "IS fighters kidnapped 14", the subject of an outcome verb).
         let names_victims = victim_noun(next).is_some()
             && !is_attack_noun(next)
             && !is_weapon_noun(w.get(p.end + 1))
-            && outcome_before(next2).is_none();
+            && outcome_before(next2).is_none()
+            // ("IS fighters fired rockets": the subject of an attack.)
+            && !is_attack_verb(next2)
+            && !matches!(next2, "fired" | "launched" | "dropped" | "detonated" | "stormed");
         let prev = if p.first > 0 { w.get(p.first - 1) } else { "" };
         let prev2 = if p.first > 1 { w.get(p.first - 2) } else { "" };
 
@@ -1880,11 +1935,30 @@ fn actor_of(
                         || matches!(x, "fired" | "detonated" | "blew")
                         || (x == "opened" && w.get(k + 1) == "fire")
                 });
+        // "rebels in the enclave fired shells that killed 12": the subject of
+        // the launch the relative clause's outcome hangs on.
+        let fired_what_killed = opens_clause(prev, prev2)
+            && p.end < token
+            && (after..(after + 6).min(token))
+                .find(|&k| {
+                    matches!(
+                        w.get(k),
+                        "fired" | "launched" | "dropped" | "detonated" | "planted" | "lobbed"
+                    )
+                })
+                .is_some_and(|k| {
+                    (k + 1..(k + 5).min(token)).any(|j| {
+                        matches!(w.get(j), "that" | "which")
+                            && outcome_before(w.get(j + 1)).is_some()
+                            && token > j + 1
+                            && token - (j + 1) <= 3
+                    })
+                });
         let strength = if (by && !by_other_clause) || direct {
             3
         } else if by_other_clause {
             1
-        } else if led || attack || when_subject {
+        } else if led || attack || when_subject || fired_what_killed {
             2
         } else if subject {
             1
@@ -2290,10 +2364,25 @@ fn claimant_candidates(
         }
         // "the Observatory raised its toll to 20", "updated to 18 its toll":
         // who keeps the toll gives the number.
+        // ("gave a lower toll of 17", "placed the death toll at 50": so does
+        // who gives or places it.)
         let toll_verb = matches!(
             word,
-            "raised" | "raises" | "updated" | "updates" | "revised" | "revises" | "lowered"
-        ) && (k + 1..k + 5).any(|j| matches!(w.get(j), "toll" | "tolls"));
+            "raised"
+                | "raises"
+                | "updated"
+                | "updates"
+                | "revised"
+                | "revises"
+                | "lowered"
+                | "gave"
+                | "gives"
+                | "placed"
+                | "places"
+                | "puts"
+        ) && (k + 1..k + 5).any(|j| matches!(w.get(j), "toll" | "tolls"))
+            // (Not "gave no toll".)
+            && !(k + 1..k + 3).any(|j| matches!(w.get(j), "no" | "not"));
         if !(is_saying_verb(word) || toll_verb)
             || matches!(
                 word,
@@ -2345,6 +2434,10 @@ fn claimant_candidates(
                     | "previously"
                     | "quickly"
                     | "separately"
+                    // "an NGO, however, has put the toll at".
+                    | "however"
+                    | "though"
+                    | "too"
                     | "in"
                     | "a"
                     | "statement"
@@ -2470,7 +2563,31 @@ fn claimant_candidates(
             continue;
         }
         if b > 0 {
-            if let Some(pi) = party_at(b - 1) {
+            // "the Syrian Civil Defence in Idlib said": a party, then where it is.
+            let located = (b.saturating_sub(6)..b.saturating_sub(1))
+                .rev()
+                .find(|&j| {
+                    matches!(w.get(j), "in" | "at")
+                        && (j + 1..b).all(|i| {
+                            w.kind(i) == Some(TokenKind::Word)
+                                && (capitalised(w, text, i)
+                                    || particle_name(w, text, i)
+                                    || matches!(
+                                        w.get(i),
+                                        "the" | "of" | "city" | "town" | "province" | "village"
+                                    ))
+                        })
+                })
+                .and_then(|j| party_at(j.checked_sub(1)?))
+                // Not a side in the fighting ("killed 7 members of IS in Raqqa
+                // said the Observatory"), nor when the source follows the verb.
+                .filter(|&pi| {
+                    (parties[pi].party.kind != PartyKind::Belligerent || parties[pi].first <= 1)
+                        // ("said the Observatory", not "said 20 regime soldiers".)
+                        && party_at(k + 1).is_none()
+                        && !(matches!(w.get(k + 1), "the" | "a") && party_at(k + 2).is_some())
+                });
+            if let Some(pi) = party_at(b - 1).or(located) {
                 candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
                 continue;
             }
@@ -2517,7 +2634,22 @@ fn claimant_candidates(
                 continue;
             }
             if noun_back || matches!(w.get(b - 1), "it" | "they") {
-                candidates.push((k, ClaimantRef::Pronoun, None));
+                // "the Observatory said it had documented 30 deaths": the
+                // pronoun is the speaker just named.
+                let speaker = candidates
+                    .last()
+                    .filter(|(j, c, _)| {
+                        matches!(c, ClaimantRef::Named(_))
+                            && *j < b
+                            && b - *j <= 6
+                            && (*j + 1..b - 1).all(|x| {
+                                matches!(w.get(x), "that" | "had" | "has" | "on")
+                                    || is_weekday(w.get(x)).is_some()
+                            })
+                    })
+                    .map(|(_, c, pi)| (c.clone(), *pi));
+                let (claimant, pi) = speaker.unwrap_or((ClaimantRef::Pronoun, None));
+                candidates.push((k, claimant, pi));
                 continue;
             }
         }
@@ -2549,7 +2681,19 @@ fn claimant_candidates(
             .filter(|&pi| {
                 let end = parties[pi].end;
                 let next = w.get(end);
+                // ("said IS fighters fired rockets": the fighters act.)
+                // (Not "said Hezbollah fighters deployed in the area".)
+                let acting_members = victim_noun(next).is_some() && {
+                    let verb = w.get(end + 1);
+                    is_attack_verb(verb)
+                        || outcome_before(verb).is_some()
+                        || matches!(
+                            verb,
+                            "fired" | "launched" | "dropped" | "detonated" | "stormed"
+                        )
+                };
                 !(is_attack_noun(next)
+                    || acting_members
                     || matches!(next, "have" | "has" | "had" | "were" | "was" | "are" | "is")
                     || outcome_after(next).is_some()
                     || (next == "and"
@@ -2563,9 +2707,20 @@ fn claimant_candidates(
         // follows ("... said 23 journalists", "said that") or the clause ends
         // with it; in a run of headlines ("Turkey PM says aims to ...") a
         // capitalised pair is no speaker.
+        // ("..., Ibrahim Abu Leys told Anadolu Agency.": the clause ends with
+        // who was told.)
+        let told_ends_clause = || {
+            matches!(word, "told" | "tells")
+                && (k + 1..(k + 5).min(w.len() + 1)).any(|j| {
+                    w.kind(j) != Some(TokenKind::Word)
+                        && j > k + 1
+                        && (k + 1..j).all(|i| capitalised(w, text, i))
+                })
+        };
         let reported = w.kind(k + 1) != Some(TokenKind::Word)
             || (k + 1..(k + 10).min(w.len()))
-                .any(|j| matches!(w.get(j), "that" | "toll") || count_at(w, j).is_some());
+                .any(|j| matches!(w.get(j), "that" | "toll") || count_at(w, j).is_some())
+            || told_ends_clause();
         if let Some(party) = phrase_before(w, text, b)
             .or_else(|| reported.then(|| proper_name_before(w, text, b)).flatten())
         {
@@ -2580,13 +2735,18 @@ fn claimant_candidates(
 /// capitalised words just before `verb`, with "of", "for", "without" or
 /// "and" between them, and no day or month among them.
 fn proper_name_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
+    proper_name_run(w, text, verb).map(|(_, party)| party)
+}
+
+/// [`proper_name_before`] with the token the name starts at.
+fn proper_name_run(w: &Words<'_>, text: &str, verb: usize) -> Option<(usize, Party)> {
     let mut first = verb;
     let mut names = 0;
     while first > 0 && verb - first < 6 {
         let k = first - 1;
         let word = w.get(k);
         let name = w.kind(k) == Some(TokenKind::Word)
-            && capitalised(w, text, k)
+            && (capitalised(w, text, k) || particle_name(w, text, k))
             && is_weekday(word).is_none()
             && month_number(word).is_none()
             && !matches!(
@@ -2627,16 +2787,28 @@ fn proper_name_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
         }
         first = k;
     }
-    // After a preposition the run may begin with its place ("In Deir Ezzor
-    // Ahmed Hassan said"), which no rule here can tell from the name.
-    if first > 0 && matches!(w.get(first - 1), "in" | "at" | "from" | "near") {
-        return None;
-    }
     // Not starting with a connector.
-    while first < verb && !capitalised(w, text, first) {
+    while first < verb && !(capitalised(w, text, first) || particle_name(w, text, first)) {
         first += 1;
     }
-    if names < 2 || first >= verb {
+    // After a preposition the run may begin with its place ("In Deir Ezzor
+    // Ahmed Hassan said"), which no rule here can tell from the name.
+    // ("the strike on Urum al-Joz saying": the place struck.)
+    if first > 0
+        && matches!(
+            w.get(first - 1),
+            "in" | "at" | "from" | "near" | "of" | "on" | "to" | "into" | "outside" | "around"
+        )
+    {
+        return None;
+    }
+    // One name speaks only where the clause ends with its verb, after a
+    // word of the sentence's own: "..., are martyred, Youkhana reported."
+    let lone_name_ends_clause = names == 1
+        && first >= 1
+        && w.kind(verb + 1) != Some(TokenKind::Word)
+        && (w.get(first - 1) == "," || !capitalised(w, text, first - 1));
+    if (names < 2 && !lone_name_ends_clause) || first >= verb {
         return None;
     }
     // A headline in title case capitalises the words around the run too
@@ -2649,9 +2821,14 @@ fn proper_name_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
     if others >= 2 && capitals * 2 > others {
         return None;
     }
-    phrase_text(w, text, first, verb).map(|name| Party {
-        kind: PartyKind::Local,
-        name,
+    phrase_text(w, text, first, verb).map(|name| {
+        (
+            first,
+            Party {
+                kind: PartyKind::Local,
+                name,
+            },
+        )
     })
 }
 
@@ -2715,6 +2892,12 @@ fn is_source_noun(w: &str) -> bool {
             | "centre"
             | "office"
             | "doctors"
+            | "groups"
+            | "organisations"
+            | "organizations"
+            | "networks"
+            | "committees"
+            | "councils"
             | "broadcaster"
             | "charity"
             | "union"
@@ -2722,9 +2905,17 @@ fn is_source_noun(w: &str) -> bool {
             | "forces"
             | "opposition"
             | "activists"
+            | "activist"
             | "witnesses"
             | "medics"
             | "rescuers"
+            | "journalist"
+            | "journalists"
+            | "resident"
+            | "residents"
+            | "analysts"
+            | "paramedics"
+            | "workers"
     )
 }
 
@@ -2775,10 +2966,23 @@ fn phrase_party(
 fn phrase_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
     let mut first = verb;
     let mut has_source = false;
-    while first > 0 && verb - first < 5 {
+    // "a police source in the city said", "an official in the Turkish town
+    // of Suruc said": a phrase of place inside the name makes it longer.
+    let mut reach = 5;
+    while first > 0 && verb - first < reach {
         let word = w.get(first - 1);
+        // (Only right after the source: "source in the city".)
+        let article_after_preposition = matches!(word, "the" | "a")
+            && first >= 3
+            && matches!(w.get(first - 2), "in" | "at" | "of" | "from")
+            && is_source_noun(w.get(first - 3));
+        if article_after_preposition {
+            reach = 8;
+        }
         if w.kind(first - 1) != Some(TokenKind::Word)
-            || is_np_stop(word) && !matches!(word, "of" | "in" | "at")
+            || is_np_stop(word)
+                && !matches!(word, "of" | "in" | "at" | "from")
+                && !article_after_preposition
             || is_aux(word)
             || outcome_after(word).is_some()
             || outcome_before(word).is_some()
@@ -2788,17 +2992,77 @@ fn phrase_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
         has_source |= is_source_noun(word);
         first -= 1;
     }
-    // Do not start with a preposition.
-    while first < verb && matches!(w.get(first), "of" | "in" | "at") {
+    // Do not start with a preposition, nor with the article after one
+    // ("killed in the strikes RIA news agency said").
+    while first < verb && matches!(w.get(first), "of" | "in" | "at" | "from" | "the" | "a") {
         first += 1;
     }
+    // "The Syrian Center for Policy Research, an NGO, said": the apposition
+    // describes the name before it, which speaks.
+    // Only an organisation's ("a doctor", "an official" after "the jets
+    // struck Maaret al-Numan" describe no place), and only a name that opens
+    // its clause.
+    let organisation = matches!(
+        w.get(verb.wrapping_sub(1)),
+        "ngo"
+            | "group"
+            | "organisation"
+            | "organization"
+            | "charity"
+            | "watchdog"
+            | "network"
+            | "tank"
+            | "center"
+            | "centre"
+            | "body"
+            | "agency"
+            | "committee"
+            | "collective"
+    );
+    if organisation && first >= 2 && matches!(w.get(first - 1), "a" | "an") {
+        let name_end = if w.get(first - 2) == "," {
+            first - 2
+        } else {
+            first - 1
+        };
+        if let Some((start, name)) = proper_name_run(w, text, name_end)
+            && (start == 0 || matches!(w.get(start - 1), "the" | "," | "and" | "but" | "however"))
+        {
+            return Some(name);
+        }
+    }
     if first >= verb || !has_source {
+        return None;
+    }
+    // Not the victims ("killed 4 journalists said RSF") nor a preposition's
+    // object ("killed 12 patients at the hospital in the town said a doctor").
+    let before = first.wrapping_sub(1);
+    let counted = first > 0
+        && (w.kind(before) == Some(TokenKind::Number) || small_count_word(w.get(before)))
+        && (first.saturating_sub(5)..before).any(|j| outcome_before(w.get(j)).is_some());
+    if counted
+        || (matches!(w.get(before), "the" | "a" | "an")
+            && matches!(
+                w.get(before.wrapping_sub(1)),
+                "at" | "in" | "on" | "from" | "to" | "near" | "into" | "of"
+            ))
+    {
         return None;
     }
     phrase_text(w, text, first, verb).map(|name| Party {
         kind: PartyKind::Local,
         name,
     })
+}
+
+/// "al-Hadas", "el-Sisi": a name after its lowercase article.
+fn particle_name(w: &Words<'_>, text: &str, i: usize) -> bool {
+    w.tokens
+        .get(i)
+        .and_then(|t| text.get(t.span.start..t.span.end))
+        .and_then(|s| s.strip_prefix("al-").or_else(|| s.strip_prefix("el-")))
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 fn capitalised(w: &Words<'_>, text: &str, i: usize) -> bool {
@@ -2964,7 +3228,11 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
     let first_count = counts.first().map_or(0, |(c, _)| c.first);
     let cumulative_cue = has_cumulative_cue(w, input.parties, dates, first_count);
     // "the Houla massacre in 2012" is one event even though its date is a year.
-    let one_event = (0..w.len()).any(|k| is_single_event_noun(w.get(k)));
+    // ("barrel bomb attacks" are many.)
+    let one_event = (0..w.len()).any(|k| {
+        is_single_event_noun(w.get(k))
+            && !matches!(w.get(k + 1), "attacks" | "strikes" | "raids" | "bombings")
+    });
     let mut out: Vec<SentenceClaim> = Vec::new();
     // (noun phrase end, measure, victims) of the last claim, for lists and breakdowns.
     let mut previous: Option<(usize, Measure, Victims)> = None;
@@ -3221,7 +3489,8 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         let scope = if date.is_some_and(|d| d.since || (d.is_period() && !one_event))
             || (cumulative_cue && !date.is_some_and(|d| !d.is_period() && d.range.is_some()))
             // Thousands dead with no event date is a war's toll, not one attack's.
-            || (c.min.unwrap_or(0) >= 1000 && date.is_none() && !one_event)
+            // ("as high as 470000": a bound alone is as much a count.)
+            || (c.min.or(c.max).unwrap_or(0) >= 1000 && date.is_none() && !one_event)
             || (matches!(
                 measure,
                 Measure::Displaced | Measure::Trapped | Measure::Detained
@@ -3341,8 +3610,103 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         {
             claim.actor = Some(party.party.clone());
         }
+        // "the ministry said it had killed 120", "Turkey said its jets killed
+        // 30", a headline's "Russia says kills 7": the speaker tells what it did.
+        if claim.actor.is_none()
+            && let Some(party) = claimant_index.and_then(|pi| input.parties.get(pi))
+            && party.party.kind == PartyKind::Belligerent
+            && party.end <= claim.token
+            && speaks_of_itself(w, party.end, claim.token)
+        {
+            claim.actor = Some(party.party.clone());
+        }
     }
     out
+}
+
+/// Does the speaker whose name ends at `from` say, before the count at
+/// `token`, that it did it: "said (on Monday) (that) it (had) killed",
+/// "said its jets killed", "says kills"?
+fn speaks_of_itself(w: &Words<'_>, from: usize, token: usize) -> bool {
+    let Some(said) = (from..(from + 3).min(token)).find(|&k| is_saying_verb(w.get(k))) else {
+        return false;
+    };
+    let mut k = said + 1;
+    while k < token
+        && (matches!(w.get(k), "that" | "on" | "in" | "a" | "statement" | ",")
+            || is_weekday(w.get(k)).is_some())
+    {
+        k += 1;
+    }
+    // The count is that verb's own: no other outcome or clause comes between
+    // ("said it had killed 30 militants and that 12 soldiers were killed",
+    // "... in retaliation for a car bomb that killed 12", "but it lost 2").
+    let counts_own = |v: usize| {
+        token > v
+            && token - v <= 8
+            && (v + 1..token).all(|j| {
+                let x = w.get(j);
+                outcome_before(x).is_none() && outcome_after(x).is_none() && !ends_own_clause(x)
+            })
+    };
+    // The verb is the last outcome before the count ("said it killed 40 and
+    // wounded 60": wounded), and the clause runs on from `j` to it.
+    let verb_at = |j: usize| {
+        let starts = (j..(j + 3).min(token))
+            .any(|v| outcome_before(w.get(v)).is_some() && !is_weak_outcome_verb(w.get(v)));
+        let last = (j..token)
+            .rev()
+            .find(|&v| outcome_before(w.get(v)).is_some() && !is_weak_outcome_verb(w.get(v)));
+        // ("it had injured a leader with an air strike that also killed 12":
+        // a relative clause of its own attack runs on.)
+        let own_attack = |x: usize| {
+            matches!(w.get(x), "that" | "which")
+                && (x.saturating_sub(3)..x).any(|a| {
+                    is_attack_noun(w.get(a)) && (a.saturating_sub(3)..a).any(|b| w.get(b) == "with")
+                })
+        };
+        starts
+            && last.is_some_and(|v| {
+                counts_own(v) && (j..v).all(|x| !ends_own_clause(w.get(x)) || own_attack(x))
+            })
+    };
+    match w.get(k) {
+        // "it had killed", "it has killed", "it killed".
+        "it" => verb_at(k + 1),
+        // "its jets killed", "its forces have killed".
+        "its" => is_attack_noun(w.get(k + 1)) && verb_at(k + 2),
+        // A headline drops the pronoun: "Russia says kills 7" (not "says
+        // wounded 3 servicemen evacuated").
+        _ => {
+            k == said + 1
+                && matches!(
+                    w.get(k),
+                    "kills" | "kill" | "killed" | "executes" | "executed" | "execute"
+                )
+                && counts_own(k)
+        }
+    }
+}
+
+/// Words that end the clause a speaker's "it killed" opens ("... after",
+/// "but it lost", "adding that").
+fn ends_own_clause(x: &str) -> bool {
+    matches!(
+        x,
+        "after"
+            | "but"
+            | "when"
+            | "while"
+            | "as"
+            | "because"
+            | "for"
+            | "before"
+            | "following"
+            | "adding"
+            | "that"
+            | "which"
+            | "lost"
+    )
 }
 
 /// The date expression nearest the count, ignoring dates of speech, and

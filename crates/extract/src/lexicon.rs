@@ -607,6 +607,7 @@ pub fn is_saying_verb(w: &str) -> bool {
             | "reporting"
             | "saying"
             | "put"
+            | "confirm"
     )
 }
 

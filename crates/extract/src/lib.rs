@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.44");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.45");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -52,7 +52,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "Scope is cumulative for running totals (\"since\", \"so far\" before the count or beside a war, campaign, fighting, raids or years, or after \"has killed\" said of a party (not of \"the blast\"), not \"43 dead so far\" of one attack, \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
     "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one, unless it counts \"across\" or \"elsewhere in\" the country. A war's running toll with no place of its own, and the millions it displaced, are placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\" or \"the highway linking Damascus and Homs\"). The place is given as the article spells it, with the gazetteer's canonical name beside it. A claim whose sentence names no place but a capital, attacked near the count (\"rockets hit the capital, killing 4\") or where the count happened (\"4 were killed in the Iraqi capital\", \"In the capital, a bomb killed 4\", \"a bomb exploded in the capital, killing 4\"; not \"north of the capital\", \"officials in the capital said\", \"talks in the capital stalled as strikes killed 12\"), is placed in that capital, of the country the article speaks of unless named, or in the place within it the article named before. A running toll of 100,000 or more dead, or of a million or more displaced, is a war's, placed in the country. A place past a clause of another outcome after the count's own place (\"11 were killed in Saraqeb and another man died in Sheikh Mustafa\") is not the count's. A city after the year of a dateline at the top of the text, run into the lead (\"Last updated at Jan 202015 Beirut Syrian government air strikes\"), is where the bureau sits; a title's trailing \" | Site Name\" (at most four words, one naming media: \"Jordan Times\", \"Al Jazeera\", or \"Middle East\") is cut.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty. A running toll a conflict \"has since\" taken (the \"since\" just before its count) runs from the start it gives (\"the conflict that began in March 2011 ... has since killed 300000\"); \"the war, which began in 2011, has killed\" names no start.",
-    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before. A name the party table does not list, written as one (\"Reporters Without Borders said 23\", \"activist Omar Abu Laila said\"), speaks when what it says follows, unless the words around it are mostly capitalised too (a title-case headline); a sentence adverb is no part of it, and after a preposition (\"In Deir Ezzor Ahmed Hassan said\") the place cannot be told from the name, so none is taken; an apposition without commas (\"the White Helmets another rescue group said\") names the party before it. Who keeps the toll gives it (\"the Observatory raised its toll to 20\"); a relative clause does not name the speaker (\"the Observatory, which tracks the war through activists, said\": the Observatory); \"he said\" (not \"it said\") is the speaker an earlier sentence named (\"an official at the governor's office said\") when no listed source spoke or was named since. Of two sides named together as the subject or agent (\"the Assad regime and its ally Russia killed\", \"regime and Russian jets\"; not \"clashed with ISIS and Russian jets killed\"), the first is the actor. \"Two were killed when terrorists fired rockets\": the subject of the attack the clause after the count tells is the actor. \"Strikes blamed on X\" and \"attributed to X\" name the actor; a suicide bomber is the actor when the text names no group for them (\"an IS suicide bomber\": IS); a party after the count whose own verb takes another count (\"killed 29, a week after a bomber killed 12\") is that other claim's actor only. \"X claimed\" ending its clause (\"were killed, activists claimed\") names the speaker, unless it claims an attack (\"the bombing, which IS claimed\"). A headline's present tense opens a clause like a past one (\"Syrian regime repels rebel offensive near Aleppo killing 40\").",
+    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before. A name the party table does not list, written as one (\"Reporters Without Borders said 23\", \"activist Omar Abu Laila said\"), speaks when what it says follows, unless the words around it are mostly capitalised too (a title-case headline); a sentence adverb is no part of it, and after a preposition (\"In Deir Ezzor Ahmed Hassan said\") the place cannot be told from the name, so none is taken; an apposition without commas (\"the White Helmets another rescue group said\") names the party before it. Who keeps the toll gives it (\"the Observatory raised its toll to 20\"); a relative clause does not name the speaker (\"the Observatory, which tracks the war through activists, said\": the Observatory); \"he said\" (not \"it said\") is the speaker an earlier sentence named (\"an official at the governor's office said\") when no listed source spoke or was named since. Of two sides named together as the subject or agent (\"the Assad regime and its ally Russia killed\", \"regime and Russian jets\"; not \"clashed with ISIS and Russian jets killed\"), the first is the actor. \"Two were killed when terrorists fired rockets\": the subject of the attack the clause after the count tells is the actor. \"Strikes blamed on X\" and \"attributed to X\" name the actor; a suicide bomber is the actor when the text names no group for them (\"an IS suicide bomber\": IS); a party after the count whose own verb takes another count (\"killed 29, a week after a bomber killed 12\") is that other claim's actor only. \"X claimed\" ending its clause (\"were killed, activists claimed\") names the speaker, unless it claims an attack (\"the bombing, which IS claimed\"). A headline's present tense opens a clause like a past one (\"Syrian regime repels rebel offensive near Aleppo killing 40\"). A speaker that tells what it did is the actor too (\"the ministry said it had killed 60\", \"Turkey said its jets killed 25\", a headline's \"Russia says kills 9\", \"it had wounded a commander with an air strike that also killed 8\"; not a count in a clause of its own: \"and that 3 soldiers were killed\", \"in response to a bombing that killed 7\"); \"it\" right after a named speaker's verb is that speaker (\"the Observatory said it had documented 19 deaths\"). A party is no actor as a place (\"near the Turkish border\", not \"Turkish border guards\"; \"the rebel enclave\", \"an IS stronghold\") or a victim (\"a Briton among 14 jihadists\"); \"rebels fired shells that killed 6\" names the rebels. Claimants also: \"X in Y said\" (\"the Civil Defence in Idlib said\"; not a side in the fighting mid-sentence, \"killed 9 members of IS in Idlib said the Observatory\"), \"a source at the town hospital said\", an organisation's name before its apposition (\"the Center for Policy Research, an NGO, however, has put the toll at\"; not \"the jets pounded Maarat al-Numan, a doctor said\"), \"X gave a lower toll of\", \"placed the death toll at\", plural sources (\"activist groups say\"), \"..., X told Anadolu Agency\", one name ending its clause (\"..., Haddad reported\"), a name after its article (\"al-Watan News reported\"); not a place after a preposition (\"the strike on Urum al-Joz saying\"), nor the victims (\"killed 6 nurses said Doctors Without Borders\"). A war's toll is placed in the country the sentence names the war by (\"the Syrian civil war\"), else the one most of the article's places are in. \"In recent days\" is a running total, and so are \"barrel bomb attacks\" in a month. A war's length makes its toll cumulative (\"the five-year conflict has killed\"; not \"a 30-year-old war reporter\", \"one of the deadliest raids of the five-year war\"), and so does an upper bound alone in the thousands (\"as high as 470000\").",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -210,6 +210,9 @@ impl Extractor {
             .filter(|m| !names_government(&self.gazetteer, &article.title, m))
             .collect();
         let title_place = self.best_place(&article.title, &title_mentions, None);
+        // The country the article's places are most often in, for a war's
+        // toll: on first need.
+        let article_country: OnceCell<Option<Place>> = OnceCell::new();
 
         let mut tokens: Vec<Token> = Vec::new();
         // (sentence number, claimant) of the last named claimant of a claim.
@@ -352,12 +355,15 @@ impl Extractor {
                 // are the country's.
                 let war_displaced = sc.scope == Scope::Cumulative
                     && sc.measure == Measure::Displaced
-                    && sc.count_min.is_some_and(|c| c >= 1_000_000);
+                    && sc
+                        .count_min
+                        .or(sc.count_max)
+                        .is_some_and(|c| c >= 1_000_000);
                 // ("It has cost the lives of more than 200000 people": a toll
                 // that large is a war's, whatever the sentence calls it.)
                 let war_toll = sc.scope == Scope::Cumulative
                     && sc.measure == Measure::Killed
-                    && sc.count_min.is_some_and(|c| c >= 100_000);
+                    && sc.count_min.or(sc.count_max).is_some_and(|c| c >= 100_000);
                 let war_scope = (speaks_of_war && toll) || war_displaced || war_toll;
                 let in_paragraph = |k: usize| !toll || scan.paragraph_of(k) == paragraph;
                 // An earlier sentence that dates what it tells to another day
@@ -520,11 +526,18 @@ impl Extractor {
                         }
                     }
                     // A war's running toll is about the country, not the town the
-                    // article was just speaking of.
-                    None if war_scope => context_place().and_then(|(p, _)| {
-                        let country = self.gazetteer.by_name(&p.country)?;
-                        Some((country.clone(), country.name.clone()))
-                    }),
+                    // article was just speaking of: the one the sentence names
+                    // the war of ("the Syrian civil war"), else the one the
+                    // article's places are mostly in (not that of talks in
+                    // Astana the sentence before).
+                    None if war_scope => war_country(&words)
+                        .and_then(|c| self.gazetteer.by_name(c))
+                        .or_else(|| {
+                            article_country
+                                .get_or_init(|| self.article_country(&scan, &title_mentions))
+                                .as_ref()
+                        })
+                        .map(|country| (country.clone(), country.name.clone())),
                     None => context_place(),
                 };
                 if let Some(c) = exact_count
@@ -606,6 +619,31 @@ impl Extractor {
         let inside = |s: Span| from + s.start < at && at < from + s.end;
         self.parties.find(window).iter().any(|m| inside(m.span))
             || self.gazetteer.find(window).iter().any(|m| inside(m.span))
+    }
+
+    /// The country most of the article's places (title included) are in; the
+    /// first named of those tied.
+    fn article_country(
+        &self,
+        scan: &ArticleScan<'_>,
+        title_mentions: &[PlaceMention],
+    ) -> Option<Place> {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        let mentions = title_mentions
+            .iter()
+            .chain((0..scan.sentences.len()).flat_map(|k| scan.places_of(k)));
+        for m in mentions {
+            let Some(place) = self.gazetteer.place(m.place) else {
+                continue;
+            };
+            match counts.iter_mut().find(|(c, _)| *c == place.country) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((&place.country, 1)),
+            }
+        }
+        // (max_by_key keeps the last of equals: reversed, the first named.)
+        let (country, _) = counts.iter().rev().max_by_key(|(_, n)| *n)?;
+        self.gazetteer.by_name(country).cloned()
     }
 
     /// The best place sentence `k` names, as context for the sentences around it.
@@ -1616,4 +1654,24 @@ pub fn method_notes() -> (Vec<String>, Vec<VagueAmount>) {
         .collect();
     vague.push(("a dozen".into(), Some(12), Some(12)));
     (rules, vague)
+}
+
+/// The country a sentence names its war by: "the Syrian civil war", "Syria's
+/// conflict", "the war in Syria" is told by its place, not here.
+fn war_country(words: &Words<'_>) -> Option<&'static str> {
+    (1..words.len()).find_map(|i| {
+        if !matches!(words.get(i), "war" | "conflict" | "crisis" | "uprising") {
+            return None;
+        }
+        let before = |k: usize| i.checked_sub(k).map(|j| words.get(j));
+        // "Syrian war", "Syrian civil war", "Syria's six-year conflict".
+        [1, 2].into_iter().find_map(|k| {
+            let w = before(k)?;
+            lexicon::country_of_demonym(w).or(match w {
+                "syrias" | "syria's" => Some("Syria"),
+                "iraqs" | "iraq's" => Some("Iraq"),
+                _ => None,
+            })
+        })
+    })
 }
