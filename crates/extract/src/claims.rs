@@ -1704,7 +1704,9 @@ fn actor_of(
             next2,
             "guards" | "guard" | "police" | "forces" | "troops" | "patrol" | "patrols" | "units"
         );
-        if matches!(next, "border" | "borders" | "frontier") && !border_force || next == "among" {
+        // ("Two Americans were among 20 killed" too.)
+        let among = next == "among" || (matches!(next, "were" | "was") && next2 == "among");
+        if matches!(next, "border" | "borders" | "frontier") && !border_force || among {
             continue;
         }
         // "the rebel enclave", "an IS stronghold": a territory, not an agent
@@ -1855,12 +1857,20 @@ fn actor_of(
         // clause the counting participle hangs on.
         // (A headline's present tense too: "Syrian regime repels rebel
         // offensive near Aleppo killing 40".)
+        // ("Nusra Front fighters stormed the village killing 15": its
+        // members' verb.)
+        let verb_word = if victim_noun(next).is_some() && !is_attack_noun(next) {
+            next2
+        } else {
+            next
+        };
         let participle_of = || {
-            next.len() > 4
-                && (next.ends_with("ed") || (next.ends_with('s') && is_attack_verb(next)))
+            verb_word.len() > 4
+                && (verb_word.ends_with("ed")
+                    || (verb_word.ends_with('s') && is_attack_verb(verb_word)))
                 // Not "Russia blamed rebels for shelling ..., killing 5".
-                && !is_saying_verb(next)
-                && !crate::lexicon::is_government_verb(next)
+                && !is_saying_verb(verb_word)
+                && !crate::lexicon::is_government_verb(verb_word)
                 && opens_clause(prev, prev2)
                 && (after + 1..token).any(|k| {
                     let x = w.get(k);
@@ -1947,12 +1957,14 @@ fn actor_of(
                     )
                 })
                 .is_some_and(|k| {
-                    (k + 1..(k + 5).min(token)).any(|j| {
-                        matches!(w.get(j), "that" | "which")
-                            && outcome_before(w.get(j + 1)).is_some()
-                            && token > j + 1
-                            && token - (j + 1) <= 3
-                    })
+                    // (Not "fired at the Russian jets that killed 6": the target.)
+                    !matches!(w.get(k + 1), "at" | "on" | "upon" | "toward" | "towards")
+                        && (k + 1..(k + 5).min(token)).any(|j| {
+                            matches!(w.get(j), "that" | "which")
+                                && outcome_before(w.get(j + 1)).is_some()
+                                && token > j + 1
+                                && token - (j + 1) <= 3
+                        })
                 });
         let strength = if (by && !by_other_clause) || direct {
             3
@@ -2696,6 +2708,8 @@ fn claimant_candidates(
                     || acting_members
                     || matches!(next, "have" | "has" | "had" | "were" | "was" | "are" | "is")
                     || outcome_after(next).is_some()
+                    // ("says IS kills 9": the subject of what was said.)
+                    || (outcome_before(next).is_some() && !is_weak_outcome_verb(next))
                     || (next == "and"
                         && (is_attack_noun(w.get(end + 2)) || is_attack_noun(w.get(end + 3)))))
             })
