@@ -107,10 +107,15 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
     let mut j = count.end;
     // "13 rebels from the six families": where the counted came from (not
     // "two from the 12 wounded", "apart from the 12 killed").
-    if count.first >= 3
-        && w.get(count.first - 1) == "the"
-        && w.get(count.first - 2) == "from"
-        && victim_noun(w.get(count.first - 3)).is_some()
+    // ("Six civilians from one family": the family they came from.)
+    let from_at = if w.get(count.first.wrapping_sub(1)) == "the" {
+        count.first.wrapping_sub(2)
+    } else {
+        count.first.wrapping_sub(1)
+    };
+    if count.first >= 2
+        && w.get(from_at) == "from"
+        && victim_noun(w.get(from_at.wrapping_sub(1))).is_some()
     {
         np.not_people = true;
         return np;
@@ -219,6 +224,15 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
     while j < w.len() && unknown <= 3 {
         // "10 IS militants", "17 Daesh fighters": a party names whose people they are.
         if let Some(p) = parties.iter().find(|p| p.first == j) {
+            // ("23 terrorist targets": things of theirs; not "20 ISIS
+            // militants targets", a lost comma.)
+            let last = w.get(p.end - 1);
+            if is_thing_of_people(w.get(p.end))
+                && !(victim_noun(last).is_some() && last.ends_with('s'))
+            {
+                np.not_people = true;
+                return np;
+            }
             // ... unless the party's own name is the noun ("14 jihadists", "5 rebels").
             if let Some(v) = victim_noun(w.get(p.end - 1)) {
                 np.victims = Some(v);
@@ -375,32 +389,9 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             np.victims.get_or_insert(Victims::People);
             return np;
         }
-        // "15 fighter planes", "civilian buses": a person noun modifying a thing.
-        if victim_noun(word).is_some()
-            && matches!(
-                w.get(j + 1),
-                "planes"
-                    | "jets"
-                    | "aircraft"
-                    | "helicopters"
-                    | "warplanes"
-                    | "drones"
-                    | "buses"
-                    | "cars"
-                    | "trucks"
-                    | "vehicles"
-                    | "boats"
-                    | "tanks"
-                    | "houses"
-                    | "homes"
-                    | "buildings"
-                    | "positions"
-                    | "bases"
-                    | "camps"
-                    | "tents"
-                    | "schools"
-            )
-        {
+        // "15 fighter planes", "civilian buses": a person noun modifying a thing
+        // (a singular one: "killed 15 militants posts were hit" lost a comma).
+        if victim_noun(word).is_some() && !word.ends_with('s') && is_thing_of_people(w.get(j + 1)) {
             np.not_people = true;
             return np;
         }
@@ -808,6 +799,7 @@ fn measure_before(
 /// Lists in between are crossed: "eight civilians including two children were killed".
 fn measure_after(
     w: &Words<'_>,
+    text: &str,
     start: usize,
     counts: &[(Count, NounPhrase)],
     fighters: bool,
@@ -978,6 +970,69 @@ fn measure_after(
             steps += 1;
             continue;
         }
+        // "19 fighters from the group and four civilians were killed": where
+        // the first come from is part of their phrase, and the list goes on.
+        // Only right after the noun, of a count no other verb took ("brought
+        // 200 soldiers from Damascus and 30 were killed"), with names and
+        // words for groups and places in it (not "from Nusra surrendered"),
+        // and a list that goes on with a counted noun.
+        let subject_count = counts.iter().any(|(c, np)| {
+            np.end.max(c.end) == start && {
+                let before = w.get(c.first.wrapping_sub(1));
+                !(before.len() > 3 && before.ends_with("ed"))
+                    || is_saying_verb(before)
+                    || outcome_before(before).is_some()
+            }
+        });
+        // ("15 civilians from Madaya, 20 from Zabadani and 8 from Foua": each
+        // count of the list may have its own.)
+        let after_count = j == start || counts.iter().any(|(c, np)| np.end.max(c.end) == j);
+        if word == "from"
+            && after_count
+            && list_only
+            && subject_count
+            && !homes(j + 1)
+            && let Some(end) = (j + 2..(j + 6).min(w.len()))
+                .find(|&k| matches!(w.get(k), "and" | ",") || is_aux(w.get(k)))
+            && (j + 1..end).all(|k| {
+                let x = w.get(k);
+                w.kind(k) == Some(TokenKind::Word)
+                    && (capitalised(w, text, k)
+                        || particle_name(w, text, k)
+                        || matches!(
+                            x,
+                            "the"
+                                | "a"
+                                | "one"
+                                | "same"
+                                | "group"
+                                | "town"
+                                | "village"
+                                | "city"
+                                | "family"
+                                | "brigade"
+                                | "division"
+                                | "movement"
+                                | "faction"
+                                | "area"
+                                | "camp"
+                                | "province"
+                                | "countryside"
+                                | "neighbourhood"
+                                | "neighborhood"
+                        ))
+            })
+            // ("... and 300 from Homs": the same shape again.)
+            && (w.get(end) != "and"
+                || count_at(w, end + 1).is_some_and(|c| {
+                    w.get(c.end) == "from"
+                        || (c.end..c.end + 3).any(|k| victim_noun(w.get(k)).is_some())
+                }))
+        {
+            j = end;
+            steps += 1;
+            continue;
+        }
         let joiner = is_list_joiner(word) || victim_noun(word).is_some();
         // "were forced from their homes", "were forced to flee".
         let forced = matches!(word, "forced" | "driven") && after_be;
@@ -1043,6 +1098,35 @@ fn measure_after(
         {
             return Some(Measure::Killed);
         }
+        // "are currently trapped", "were reportedly killed": an adverb
+        // between the verb and its participle.
+        if after_be
+            && matches!(
+                word,
+                "currently"
+                    | "still"
+                    | "now"
+                    | "reportedly"
+                    | "allegedly"
+                    | "already"
+                    | "apparently"
+                    | "mostly"
+                    | "mainly"
+                    | "all"
+                    | "both"
+            )
+        {
+            j += 1;
+            steps += 1;
+            continue;
+        }
+        // "25 people fell as martyrs", "fell martyr".
+        if word == "fell"
+            && (matches!(w.get(j + 1), "martyrs" | "martyr")
+                || (w.get(j + 1) == "as" && matches!(w.get(j + 2), "martyrs" | "martyr")))
+        {
+            return Some(Measure::Killed);
+        }
         // "were destroyed": the predicate is something other than an outcome.
         if after_be || is_clause_break(word) {
             return None;
@@ -1057,6 +1141,44 @@ fn measure_after(
         return None;
     }
     None
+}
+
+/// Things a person noun may modify ("fighter planes", "civilian buses",
+/// "terrorist targets"): the count is of them, not of people.
+fn is_thing_of_people(w: &str) -> bool {
+    matches!(
+        w,
+        "planes"
+            | "jets"
+            | "aircraft"
+            | "helicopters"
+            | "warplanes"
+            | "drones"
+            | "buses"
+            | "cars"
+            | "trucks"
+            | "vehicles"
+            | "boats"
+            | "tanks"
+            | "houses"
+            | "homes"
+            | "buildings"
+            | "positions"
+            | "bases"
+            | "camps"
+            | "tents"
+            | "schools"
+            | "targets"
+            | "sites"
+            | "hideouts"
+            | "headquarters"
+            | "depots"
+            | "facilities"
+            | "posts"
+            | "bunkers"
+            | "tunnels"
+            | "convoys"
+    )
 }
 
 /// Where the age phrase starting at `k` ("aged from four to 10", "aged
@@ -1699,6 +1821,24 @@ fn actor_of(
         let next2 = w.get(after + 1);
         // "near the Turkish border": a place; "an American among 18
         // jihadists": one of the victims.
+        // "bombed 12 rebel positions": whose places were hit (not "US jets
+        // killed", "regime tanks shelled": its weapons act).
+        if is_thing_of_people(next)
+            && (w.kind(p.first.wrapping_sub(1)) == Some(TokenKind::Number)
+                || small_count_word(w.get(p.first.wrapping_sub(1)))
+                || matches!(
+                    w.get(p.first.wrapping_sub(1)),
+                    "the" | "its" | "their" | "several" | "dozens"
+                ))
+            && !is_attack_noun(next)
+            && !is_weapon_noun(next)
+            && !matches!(
+                next,
+                "tanks" | "vehicles" | "boats" | "trucks" | "cars" | "buses" | "convoys"
+            )
+        {
+            continue;
+        }
         // (Not "Turkish border guards killed 8".)
         let border_force = matches!(
             next2,
@@ -1720,13 +1860,19 @@ fn actor_of(
 
         // "17 Daesh fighters": the party names the victims ("fighter jets" do not,
         // nor do "IS fighters kidnapped 14", the subject of an outcome verb).
+        // ("the Iranian militias summarily executed six": past an adverb.)
+        let noun_verb = if next2.len() > 4 && next2.ends_with("ly") {
+            w.get(after + 2)
+        } else {
+            next2
+        };
         let names_victims = victim_noun(next).is_some()
             && !is_attack_noun(next)
             && !is_weapon_noun(w.get(p.end + 1))
-            && outcome_before(next2).is_none()
+            && outcome_before(noun_verb).is_none()
             // ("IS fighters fired rockets": the subject of an attack.)
-            && !is_attack_verb(next2)
-            && !matches!(next2, "fired" | "launched" | "dropped" | "detonated" | "stormed");
+            && !is_attack_verb(noun_verb)
+            && !matches!(noun_verb, "fired" | "launched" | "dropped" | "detonated" | "stormed");
         let prev = if p.first > 0 { w.get(p.first - 1) } else { "" };
         let prev2 = if p.first > 1 { w.get(p.first - 2) } else { "" };
 
@@ -2090,6 +2236,8 @@ fn subject_reaches_verb(w: &Words<'_>, party_end: usize, from: usize, verb: usiz
                 x,
                 "group" | "have" | "has" | "had" | "also" | ")" | "fighters"
             )
+            // ("the Iranian militias summarily executed": its members.)
+            || (j == from && victim_noun(x) == Some(Victims::Combatants))
             || (x.len() > 4 && x.ends_with("ly")))
         {
             return false;
@@ -3160,13 +3308,16 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
                     | "victims"
                     | "casualty"
                     | "destroyed"
+                    | "destroying"
                     | "annihilated"
+                    | "annihilating"
                     | "bodies"
                     | "corpses"
                     | "siege"
                     | "flee"
                     | "homes"
                     | "martyrs"
+                    | "martyr"
                     | "hostages"
             )
     });
@@ -3296,6 +3447,27 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             np.measure
                 .or_else(|| measure_before(w, c, np, &phrase_ends))
                 .or(np.direct)
+                // "the army destroyed over 60 terrorists": fighters destroyed
+                // are killed (not "destroyed 10 of their vehicles").
+                // (The phrase ends on its people, not "6 terrorist dens" or
+                // "8 terrorists' vehicles".)
+                .or_else(|| {
+                    let head = w.get(np.end.wrapping_sub(1));
+                    let next = w.get(np.end);
+                    (np.victims == Some(Victims::Combatants)
+                        && victim_noun(head).is_some()
+                        && (head.ends_with('s') || head.ends_with("men"))
+                        && (w.kind(np.end) != Some(TokenKind::Word)
+                            || crate::lexicon::is_np_stop(next)
+                            || is_clause_break(next)
+                            || matches!(next, "near" | "east" | "west" | "north" | "south"))
+                        && !matches!(next, "'" | "’")
+                        && matches!(
+                            w.get(c.first.wrapping_sub(1)),
+                            "destroyed" | "destroying" | "annihilated" | "annihilating"
+                        ))
+                    .then_some(Measure::Killed)
+                })
         };
         if kin && measure.is_none() {
             continue;
@@ -3355,7 +3527,13 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // outcome is bound to them directly.
         let bound_loosely_ok = !c.is_bare_one;
         if measure.is_none() && bound_loosely_ok {
-            measure = measure_after(w, np.end, &counts, np.victims == Some(Victims::Combatants));
+            measure = measure_after(
+                w,
+                input.text,
+                np.end,
+                &counts,
+                np.victims == Some(Victims::Combatants),
+            );
         }
         if measure.is_none() && bound_loosely_ok {
             measure = measure_of_group_after(w, c);
