@@ -817,6 +817,16 @@ fn measure_after(
     let counted_hostages = matches!(w.get(start.wrapping_sub(1)), "hostages" | "hostage")
         && count_at(w, start.wrapping_sub(2)).is_some()
         && w.get(start.wrapping_sub(3)) != "the";
+    // The count is a subject, not the object of another verb ("the army
+    // brought 200 soldiers from Damascus").
+    let subject_count = counts.iter().any(|(c, np)| {
+        np.end.max(c.end) == start && {
+            let before = w.get(c.first.wrapping_sub(1));
+            !(before.len() > 3 && before.ends_with("ed"))
+                || is_saying_verb(before)
+                || outcome_before(before).is_some()
+        }
+    });
     while j < w.len() && steps < 14 {
         let word = w.get(j);
         // Quoted names ("33 members of the "Islamic State" and "al-Nusra
@@ -976,14 +986,6 @@ fn measure_after(
         // 200 soldiers from Damascus and 30 were killed"), with names and
         // words for groups and places in it (not "from Nusra surrendered"),
         // and a list that goes on with a counted noun.
-        let subject_count = counts.iter().any(|(c, np)| {
-            np.end.max(c.end) == start && {
-                let before = w.get(c.first.wrapping_sub(1));
-                !(before.len() > 3 && before.ends_with("ed"))
-                    || is_saying_verb(before)
-                    || outcome_before(before).is_some()
-            }
-        });
         // ("15 civilians from Madaya, 20 from Zabadani and 8 from Foua": each
         // count of the list may have its own.)
         let after_count = j == start || counts.iter().any(|(c, np)| np.end.max(c.end) == j);
