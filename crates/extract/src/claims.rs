@@ -2184,11 +2184,10 @@ fn is_day_of_date(w: &Words<'_>, k: usize) -> bool {
 /// The first active outcome verb ("killed", not "were killed") in `from..to`.
 fn active_outcome_verb(w: &Words<'_>, from: usize, to: usize) -> Option<usize> {
     (from..to.min(w.len())).find(|&k| {
+        // (The word before `from` is the subject's own: "IS killed 9" is no
+        // passive "is killed".)
         outcome_before(w.get(k)).is_some()
-            && !matches!(
-                w.get(k.wrapping_sub(1)),
-                "were" | "was" | "been" | "be" | "are" | "is"
-            )
+            && !(k > from && matches!(w.get(k - 1), "were" | "was" | "been" | "be" | "are" | "is"))
     })
 }
 
