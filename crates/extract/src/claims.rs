@@ -2001,6 +2001,28 @@ fn actor_of(
             || (!names_victims && is_attack_noun(w.get(p.end + 1)) && !is_np_stop(next));
         // Active voice only: "X killed", not "X were killed".
         let verb = active_outcome_verb(w, after, after + 6);
+        // "The army said it had killed 40 militants and that 3 soldiers were
+        // killed": its verb took a count of its own, and this later count has
+        // a passive verb of its own; who did that is not said.
+        if token_is_count
+            && p.end <= token
+            && let Some(k) = verb
+            && let Some(own) = (k + 1..(k + 4).min(token)).find_map(|j| count_at(w, j))
+            && own.end <= token
+            // (Not a part of its own count: "killed 12 people including 3
+            // children who were shot".)
+            && !(own.end..token).any(|x| matches!(w.get(x), "including" | "among" | "whom"))
+            && (token..(token + 6).min(w.len())).any(|j| {
+                matches!(w.get(j), "were" | "was")
+                    && outcome_after(w.get(j + 1)).is_some()
+                    && !(token..j).any(|x| {
+                        count_at(w, x).is_some_and(|c| c.first > token)
+                            || matches!(w.get(x), "who" | "which" | "that")
+                    })
+            })
+        {
+            continue;
+        }
         // "the troops repelled the attack, killing 12": the subject of the
         // clause the counting participle hangs on.
         // (A headline's present tense too: "Syrian regime repels rebel
