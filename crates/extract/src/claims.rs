@@ -2009,6 +2009,10 @@ fn actor_of(
             && let Some(k) = verb
             && let Some(own) = (k + 1..(k + 4).min(token)).find_map(|j| count_at(w, j))
             && own.end <= token
+            // (Of people: not "claimed 5 attacks in which 20 were killed".)
+            && (own.end..own.end + 3)
+                .take_while(|&x| !non_victim_noun(w.get(x)))
+                .any(|x| victim_noun(w.get(x)).is_some())
             // (Not a part of its own count: "killed 12 people including 3
             // children who were shot".)
             && !(own.end..token).any(|x| matches!(w.get(x), "including" | "among" | "whom"))
