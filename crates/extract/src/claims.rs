@@ -2014,8 +2014,16 @@ fn actor_of(
                 .take_while(|&x| !non_victim_noun(w.get(x)))
                 .any(|x| victim_noun(w.get(x)).is_some())
             // (Not a part of its own count: "killed 12 people including 3
-            // children who were shot".)
+            // children who were shot".) Only across a clause of its own
+            // ("and that", "while", "but"): "airstrikes killed 30 civilians
+            // and 50 were wounded" are the same strikes' wounded.
             && !(own.end..token).any(|x| matches!(w.get(x), "including" | "among" | "whom"))
+            && (own.end..token).any(|x| {
+                matches!(
+                    w.get(x),
+                    "that" | "while" | "but" | "whereas" | "adding" | "although" | "though"
+                )
+            })
             && (token..(token + 6).min(w.len())).any(|j| {
                 matches!(w.get(j), "were" | "was")
                     && outcome_after(w.get(j + 1)).is_some()
