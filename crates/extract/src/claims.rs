@@ -988,9 +988,8 @@ fn measure_after(
         // and a list that goes on with a counted noun.
         // ("15 civilians from Madaya, 20 from Zabadani and 8 from Foua": each
         // count of the list may have its own.)
-        let after_count = j == start || counts.iter().any(|(c, np)| np.end.max(c.end) == j);
         if word == "from"
-            && after_count
+            && (j == start || counts.iter().any(|(c, np)| np.end.max(c.end) == j))
             && list_only
             && subject_count
             && !homes(j + 1)
@@ -1148,21 +1147,31 @@ fn measure_after(
 /// Things a person noun may modify ("fighter planes", "civilian buses",
 /// "terrorist targets"): the count is of them, not of people.
 fn is_thing_of_people(w: &str) -> bool {
+    is_place_of_people(w)
+        || matches!(
+            w,
+            "planes"
+                | "jets"
+                | "aircraft"
+                | "helicopters"
+                | "warplanes"
+                | "drones"
+                | "buses"
+                | "cars"
+                | "trucks"
+                | "vehicles"
+                | "boats"
+                | "tanks"
+                | "convoys"
+        )
+}
+
+/// Places a party or people hold ("rebel positions", "terrorist targets"):
+/// unlike their vehicles and aircraft, they do nothing themselves.
+fn is_place_of_people(w: &str) -> bool {
     matches!(
         w,
-        "planes"
-            | "jets"
-            | "aircraft"
-            | "helicopters"
-            | "warplanes"
-            | "drones"
-            | "buses"
-            | "cars"
-            | "trucks"
-            | "vehicles"
-            | "boats"
-            | "tanks"
-            | "houses"
+        "houses"
             | "homes"
             | "buildings"
             | "positions"
@@ -1179,7 +1188,6 @@ fn is_thing_of_people(w: &str) -> bool {
             | "posts"
             | "bunkers"
             | "tunnels"
-            | "convoys"
     )
 }
 
@@ -1821,26 +1829,19 @@ fn actor_of(
         }
         let next = w.get(after);
         let next2 = w.get(after + 1);
-        // "near the Turkish border": a place; "an American among 18
-        // jihadists": one of the victims.
+        let prev = w.get(p.first.wrapping_sub(1));
+        let prev2 = w.get(p.first.wrapping_sub(2));
         // "bombed 12 rebel positions": whose places were hit (not "US jets
         // killed", "regime tanks shelled": its weapons act).
-        if is_thing_of_people(next)
+        if is_place_of_people(next)
             && (w.kind(p.first.wrapping_sub(1)) == Some(TokenKind::Number)
-                || small_count_word(w.get(p.first.wrapping_sub(1)))
-                || matches!(
-                    w.get(p.first.wrapping_sub(1)),
-                    "the" | "its" | "their" | "several" | "dozens"
-                ))
-            && !is_attack_noun(next)
-            && !is_weapon_noun(next)
-            && !matches!(
-                next,
-                "tanks" | "vehicles" | "boats" | "trucks" | "cars" | "buses" | "convoys"
-            )
+                || small_count_word(prev)
+                || matches!(prev, "the" | "its" | "their" | "several" | "dozens"))
         {
             continue;
         }
+        // "near the Turkish border": a place; "an American among 18
+        // jihadists": one of the victims.
         // (Not "Turkish border guards killed 8".)
         let border_force = matches!(
             next2,
@@ -1873,10 +1874,7 @@ fn actor_of(
             && !is_weapon_noun(w.get(p.end + 1))
             && outcome_before(noun_verb).is_none()
             // ("IS fighters fired rockets": the subject of an attack.)
-            && !is_attack_verb(noun_verb)
-            && !matches!(noun_verb, "fired" | "launched" | "dropped" | "detonated" | "stormed");
-        let prev = if p.first > 0 { w.get(p.first - 1) } else { "" };
-        let prev2 = if p.first > 1 { w.get(p.first - 2) } else { "" };
+            && !is_attack_or_launch_verb(noun_verb);
 
         // "held by the Islamic State", "backed by Russia": not the agent.
         let by_at = if prev == "by" {
@@ -2330,6 +2328,16 @@ fn is_attack_verb(w: &str) -> bool {
             | "raiding"
             | "pounding"
     )
+}
+
+/// An attack verb, or one that launches or storms ("fired rockets",
+/// "stormed the village"): its subject acts.
+fn is_attack_or_launch_verb(w: &str) -> bool {
+    is_attack_verb(w)
+        || matches!(
+            w,
+            "fired" | "launched" | "dropped" | "detonated" | "stormed"
+        )
 }
 
 /// Nouns of fighting between two sides: "clashes with", "battles against".
@@ -2880,12 +2888,7 @@ fn claimant_candidates(
                 // (Not "said Hezbollah fighters deployed in the area".)
                 let acting_members = victim_noun(next).is_some() && {
                     let verb = w.get(end + 1);
-                    is_attack_verb(verb)
-                        || outcome_before(verb).is_some()
-                        || matches!(
-                            verb,
-                            "fired" | "launched" | "dropped" | "detonated" | "stormed"
-                        )
+                    is_attack_or_launch_verb(verb) || outcome_before(verb).is_some()
                 };
                 !(is_attack_noun(next)
                     || acting_members

@@ -752,26 +752,45 @@ pub fn is_capital(name: &str) -> bool {
 /// The country a nationality adjective names ("the Iraqi capital"), by the
 /// gazetteer's country names; for the capitals `is_capital` knows.
 pub fn country_of_demonym(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "syrian" => "Syria",
-        "iraqi" => "Iraq",
-        "lebanese" => "Lebanon",
-        "turkish" => "Turkey",
-        "russian" => "Russia",
-        "iranian" => "Iran",
-        "jordanian" => "Jordan",
-        "egyptian" => "Egypt",
-        "saudi" => "Saudi Arabia",
-        "qatari" => "Qatar",
-        "yemeni" => "Yemen",
-        "afghan" => "Afghanistan",
-        "british" => "United Kingdom",
-        "french" => "France",
-        "ukrainian" => "Ukraine",
-        "chinese" => "China",
-        "israeli" => "Israel",
-        _ => return None,
-    })
+    DEMONYMS.iter().find(|(d, _)| *d == w).map(|(_, c)| *c)
+}
+
+/// Demonyms and the countries they name.
+const DEMONYMS: &[(&str, &str)] = &[
+    ("syrian", "Syria"),
+    ("iraqi", "Iraq"),
+    ("lebanese", "Lebanon"),
+    ("turkish", "Turkey"),
+    ("russian", "Russia"),
+    ("iranian", "Iran"),
+    ("jordanian", "Jordan"),
+    ("egyptian", "Egypt"),
+    ("saudi", "Saudi Arabia"),
+    ("qatari", "Qatar"),
+    ("yemeni", "Yemen"),
+    ("afghan", "Afghanistan"),
+    ("british", "United Kingdom"),
+    ("french", "France"),
+    ("ukrainian", "Ukraine"),
+    ("chinese", "China"),
+    ("israeli", "Israel"),
+];
+
+/// The country a demonym or a possessive names ("syrian", "syria's",
+/// "syrias" with its apostrophe lost), among the countries of
+/// [`country_of_demonym`].
+pub fn country_of_adjective(w: &str) -> Option<&'static str> {
+    if let Some(country) = country_of_demonym(w) {
+        return Some(country);
+    }
+    let stem = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('s'))?;
+    DEMONYMS
+        .iter()
+        .map(|(_, c)| *c)
+        .find(|c| c.eq_ignore_ascii_case(stem))
 }
 
 /// Verbs a government does by its capital's name: "Moscow denied", "Ankara accused".

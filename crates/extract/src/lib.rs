@@ -1667,13 +1667,8 @@ fn war_country(words: &Words<'_>) -> Option<&'static str> {
         }
         let before = |k: usize| i.checked_sub(k).map(|j| words.get(j));
         // "Syrian war", "Syrian civil war", "Syria's six-year conflict".
-        [1, 2].into_iter().find_map(|k| {
-            let w = before(k)?;
-            lexicon::country_of_demonym(w).or(match w {
-                "syrias" | "syria's" => Some("Syria"),
-                "iraqs" | "iraq's" => Some("Iraq"),
-                _ => None,
-            })
-        })
+        [1, 2]
+            .into_iter()
+            .find_map(|k| lexicon::country_of_adjective(before(k)?))
     })
 }
