@@ -612,7 +612,7 @@ fn is_quote(w: &str) -> bool {
 fn is_weak_outcome_verb(w: &str) -> bool {
     matches!(
         w,
-        "holding" | "claimed" | "claiming" | "captured" | "capturing" | "rounded"
+        "holding" | "claimed" | "claiming" | "claims" | "captured" | "capturing" | "rounded"
     )
 }
 
@@ -649,7 +649,13 @@ fn measure_before(
         if word == "dead" && matches!(w.get(k.wrapping_sub(1)), "shot" | "shooting" | "shoots") {
             return Some(Measure::Killed);
         }
-        if matches!(word, "lives") && w.get(k.wrapping_sub(1)) == "the" {
+        // "claimed the lives of 8", and without its article, "claimed lives of 8".
+        if matches!(word, "lives")
+            && matches!(
+                w.get(k.wrapping_sub(1)),
+                "the" | "claimed" | "claiming" | "claims" | "took" | "taking" | "takes" | "cost"
+            )
+        {
             return Some(Measure::Killed);
         }
         if matches!(word, "lost" | "losing" | "loses" | "lose")
@@ -718,7 +724,7 @@ fn measure_before(
             let weak = is_weak_outcome_verb(word);
             // "state media claimed 49 fighters were killed and wounded": the
             // outcome bound to the noun phrase says more than a weak verb.
-            let speech = matches!(word, "claimed" | "claiming");
+            let speech = matches!(word, "claimed" | "claiming" | "claims");
             if weak && (np.victims.is_none() || (speech && np.direct.is_some())) {
                 return None;
             }
@@ -926,6 +932,19 @@ fn measure_after(
             }
         }
         if let Some(m) = outcome_after(word) {
+            // "from the besieged town of Madaya were killed": an adjective
+            // of the place they came from; the verb comes later.
+            if matches!(w.get(j.wrapping_sub(1)), "the" | "a" | "an")
+                && (non_victim_noun(w.get(j + 1)) || is_adjective_of_things(w, j))
+                && w.kind(j + 1) == Some(TokenKind::Word)
+                && unknown < 6
+            {
+                unknown += 1;
+                list_only = false;
+                j += 1;
+                steps += 1;
+                continue;
+            }
             // "lost" needs "their lives"; "besieged areas" is no outcome of people;
             // "three bombers killed two people": the verb takes the later count;
             // "people live in areas held by the opposition": a territory is held.
@@ -974,6 +993,32 @@ fn measure_after(
                     && !is_saying_verb(x)
                     && !is_aux(x)
                     && !matches!(x, "who" | "which" | "that")
+            })
+        {
+            j = be;
+            steps += 1;
+            continue;
+        }
+        // "Three women from the besieged town of Madaya west of the Syrian
+        // capital Damascus were killed": where the subject came from, however
+        // long, up to its own passive verb.
+        if word == "from"
+            && j == start
+            && subject_count
+            && let Some(be) = (j + 2..(j + 16).min(w.len()))
+                .find(|&k| is_aux(w.get(k)) && outcome_after(w.get(k + 1)).is_some())
+            && (j + 1..be).all(|k| {
+                let x = w.get(k);
+                w.kind(k) == Some(TokenKind::Word)
+                    && (outcome_after(x).is_none()
+                        || (matches!(w.get(k - 1), "the" | "a" | "an")
+                            && (non_victim_noun(w.get(k + 1)) || is_adjective_of_things(w, k))))
+                    && outcome_before(x).is_none()
+                    && !is_saying_verb(x)
+                    && !is_clause_break(x)
+                    && !matches!(x, "who" | "which" | "that" | "and")
+                    && victim_noun(x).is_none()
+                    && count_at(w, k).is_none()
             })
         {
             j = be;
@@ -1764,7 +1809,7 @@ fn actor_of(
     parties: &[PartyInSentence],
     claimant: Option<usize>,
     token: usize,
-    victim_phrases: &[(usize, usize)],
+    victim_phrases: &[(usize, usize, bool)],
     // The victims may be one side of a fight (fighters, people; not
     // civilians "killed in clashes with IS", whom no side is said to kill).
     sides_may_kill: bool,
@@ -1812,11 +1857,16 @@ fn actor_of(
         if Some(pi) == claimant || p.party.kind != PartyKind::Belligerent {
             continue;
         }
-        // "12 Daesh terrorists were killed": the party is in the victims' noun phrase.
-        if victim_phrases
-            .iter()
-            .any(|&(a, b)| p.first < b && a < p.end)
-        {
+        // "12 Daesh terrorists were killed": the party is in the victims' noun
+        // phrase, or names whose they were ("30 members of the regime troops";
+        // not "dozens of regime air strikes", a count of no people).
+        if victim_phrases.iter().any(|&(a, b, people)| {
+            (p.first < b && a < p.end)
+                || (people
+                    && w.get(b) == "of"
+                    && (p.first == b + 1
+                        || (p.first == b + 2 && matches!(w.get(b + 1), "the" | "a" | "an"))))
+        }) {
             continue;
         }
         // "Rebels also fired rockets": adverbs between the party and its verb.
@@ -1889,7 +1939,17 @@ fn actor_of(
         // holder, not the agent "by" names, nor the subject of a verb after.
         if matches!(
             verb_before_by,
-            "held" | "controlled" | "run" | "owned" | "seized" | "captured" | "dominated"
+            "held"
+                | "controlled"
+                | "run"
+                | "owned"
+                | "seized"
+                | "captured"
+                | "dominated"
+                | "retaken"
+                | "recaptured"
+                | "taken"
+                | "liberated"
         ) {
             continue;
         }
@@ -1909,26 +1969,39 @@ fn actor_of(
         // "21 rebels were killed in clashes with Daesh": the other side of the
         // fighting the count died in.
         // ("clashes with the Kurdish YPG": up to two words between.)
-        let with_at = (p.first.saturating_sub(3)..p.first).rev().find(|&k| {
-            matches!(w.get(k), "with" | "against")
-                && (k + 1..p.first).all(|j| {
-                    let x = w.get(j);
-                    matches!(x, "the" | "a" | "an")
-                        || (w.kind(j) == Some(TokenKind::Word)
-                            && !is_np_stop(x)
-                            && !is_aux(x)
-                            && outcome_after(x).is_none())
-                })
-        });
+        let only_modifiers_between = |k: usize| {
+            (k + 1..p.first).all(|j| {
+                let x = w.get(j);
+                matches!(x, "the" | "a" | "an")
+                    || (w.kind(j) == Some(TokenKind::Word)
+                        && !is_np_stop(x)
+                        && !is_aux(x)
+                        && outcome_after(x).is_none())
+            })
+        };
+        let with_at = (p.first.saturating_sub(3)..p.first)
+            .rev()
+            .find(|&k| matches!(w.get(k), "with" | "against") && only_modifiers_between(k));
+        // "18 jihadists killed fighting Syria Kurds", "died while battling IS":
+        // the side they fought.
+        let fought = sides_may_kill
+            && (p.first.saturating_sub(3)..p.first).rev().any(|k| {
+                k > token
+                    && matches!(w.get(k), "fighting" | "battling")
+                    && (outcome_after(w.get(k - 1)).is_some()
+                        || matches!(w.get(k - 1), "while" | "when"))
+                    && only_modifiers_between(k)
+            });
         // The fighting is where they died ("in", "during"): not "rebels
         // fighting against Daesh", not "the SDF is fighting with US support".
-        let opponent = sides_may_kill
-            && with_at.is_some_and(|k| {
-                k > token
-                    && is_fighting_noun(w.get(k - 1))
-                    && (k.saturating_sub(5)..k - 1)
-                        .any(|i| matches!(w.get(i), "in" | "during" | "amid"))
-            });
+        let opponent = fought
+            || sides_may_kill
+                && with_at.is_some_and(|k| {
+                    k > token
+                        && is_fighting_noun(w.get(k - 1))
+                        && (k.saturating_sub(5)..k - 1)
+                            .any(|i| matches!(w.get(i), "in" | "during" | "amid"))
+                });
         if opponent {
             let strength = 2 * 2 + u8::from(!yields_to_named(&p.party.name));
             let distance = token.abs_diff(p.first);
@@ -2044,17 +2117,24 @@ fn actor_of(
         } else {
             next
         };
+        // ("ISIS recaptures gas fields kills 30": a headline's two verbs
+        // without their comma.)
         let participle_of = || {
             verb_word.len() > 4
                 && (verb_word.ends_with("ed")
-                    || (verb_word.ends_with('s') && is_attack_verb(verb_word)))
+                    || (verb_word.ends_with('s')
+                        && (is_attack_verb(verb_word)
+                            || matches!(
+                                verb_word,
+                                "recaptures" | "retakes" | "captures" | "seizes" | "overruns"
+                            ))))
                 // Not "Russia blamed rebels for shelling ..., killing 5".
                 && !is_saying_verb(verb_word)
                 && !crate::lexicon::is_government_verb(verb_word)
                 && opens_clause(prev, prev2)
                 && (after + 1..token).any(|k| {
                     let x = w.get(k);
-                    x.ends_with("ing")
+                    (x.ends_with("ing") || (x.ends_with('s') && verb_word.ends_with('s')))
                         && outcome_before(x).is_some()
                         && k - after <= 12
                         && token - k <= 5
@@ -2115,7 +2195,7 @@ fn actor_of(
         let when_subject = (matches!(prev, "when" | "after" | "as")
             || (matches!(prev, "the" | "a" | "an") && matches!(prev2, "when" | "after" | "as")))
             && p.first > token
-            && (p.end..p.end + 5)
+            && ((p.end..p.end + 5)
                 .take_while(|&k| {
                     !matches!(w.get(k), "were" | "was" | "been" | "is" | "are" | "accused")
                 })
@@ -2124,7 +2204,18 @@ fn actor_of(
                     is_attack_verb(x)
                         || matches!(x, "fired" | "detonated" | "blew")
                         || (x == "opened" && w.get(k + 1) == "fire")
-                });
+                })
+            // "as terrorists breached the truce by targeting New Aleppo".
+            || (p.end..p.end + 10)
+                .take_while(|&k| !matches!(w.get(k), "were" | "was" | "been" | "is" | "are"))
+                .any(|k| {
+                    w.get(k) == "by"
+                        && matches!(
+                            w.get(k + 1),
+                            "targeting" | "shelling" | "firing" | "bombing" | "attacking"
+                                | "launching" | "detonating"
+                        )
+                }));
         // "rebels in the enclave fired shells that killed 12": the subject of
         // the launch the relative clause's outcome hangs on.
         let fired_what_killed = opens_clause(prev, prev2)
@@ -2205,7 +2296,18 @@ fn actor_of(
             })
             .unwrap_or(p)
     });
-    best.map(|p| p.party.clone())
+    // The victims' own side did not kill them ("four YPG fighters were killed
+    // in clashes with the Kurdish forces").
+    let victims_side = |name: &str| {
+        parties.iter().any(|q| {
+            q.party.name == name
+                && victim_phrases
+                    .iter()
+                    .any(|&(a, b, _)| (a..b).contains(&token) && a <= q.first && q.first < b)
+        })
+    };
+    best.filter(|p| !victims_side(&p.party.name))
+        .map(|p| p.party.clone())
 }
 
 /// A number next to a month name: the day of a date ("March 13", "13 March").
@@ -3423,9 +3525,16 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         .filter(|(c, np)| measure_before(w, c, np, &[]).is_none())
         .map(|(c, np)| np.end.max(c.end))
         .collect();
-    let victim_phrases: Vec<(usize, usize)> = counts
+    // (first, end, whether it counts people by a noun of its own).
+    let victim_phrases: Vec<(usize, usize, bool)> = counts
         .iter()
-        .map(|(c, np)| (c.first, np.end.max(c.end)))
+        .map(|(c, np)| {
+            (
+                c.first,
+                np.end.max(c.end),
+                np.victims.is_some() && !np.not_people && np.end > c.end,
+            )
+        })
         .collect();
     let stance = stance_of_sentence(w);
     let first_count = counts.first().map_or(0, |(c, _)| c.first);
@@ -3693,9 +3802,14 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         if c.is_bare_one && np.victims.is_none() {
             continue;
         }
-        // "16 of them": the group named just before.
-        if victims.is_none() && w.get(c.end) == "of" && w.get(c.end + 1) == "them" {
-            victims = (0..c.first).rev().find_map(|k| victim_noun(w.get(k)));
+        // "six of them children": the noun after; "16 of them": the group
+        // named just before.
+        if w.get(c.end) == "of" && w.get(c.end + 1) == "them" {
+            if let Some(v) = victim_noun(w.get(c.end + 2)).filter(|&v| v != Victims::People) {
+                victims = Some(v);
+            } else if victims.is_none() {
+                victims = (0..c.first).rev().find_map(|k| victim_noun(w.get(k)));
+            }
         }
         // "killing 5 fighters and injuring 15 others": the others are fighters too.
         if w.get(np.end.wrapping_sub(1)) == "others"
@@ -3949,7 +4063,7 @@ fn nearest_date(dates: &[DateMention], token: usize) -> Option<DateMention> {
                 .iter()
                 .any(|o| !o.speech && !o.dates_what_follows && o.first > d.first)
     };
-    dates
+    let nearest = dates
         .iter()
         .filter(|d| !d.speech && (!d.dates_what_follows || stands_for_what_follows(d)))
         .min_by_key(|d| {
@@ -3961,7 +4075,23 @@ fn nearest_date(dates: &[DateMention], token: usize) -> Option<DateMention> {
             };
             (dist, d.first < token)
         })
-        .copied()
+        .copied()?;
+    // "Earlier this month ... were killed ... on Friday": the day the
+    // sentence names within its vague span.
+    if nearest.within
+        && let Some((start, end)) = nearest.range
+        && let Some(day) = dates.iter().find(|d| {
+            !d.speech
+                && !d.within
+                && !d.coarse
+                && !d.dates_what_follows
+                && d.range
+                    .is_some_and(|(a, b)| a == b && start <= a && b <= end)
+        })
+    {
+        return Some(*day);
+    }
+    Some(nearest)
 }
 
 #[cfg(test)]
@@ -3982,7 +4112,7 @@ mod cue_tests {
             claiming wound injure displacing displaces displace uprooting detaining detains \
             detain arresting arrests arrest holding capturing rounded kidnapping kidnaps \
             kidnap abducting abducts abduct trapping besieging toll tolls lives victims \
-            bodies corpses";
+            bodies corpses claims";
         for word in words.split_whitespace() {
             let word_padded = format!("{word} ");
             let cue = outcome_after(word).is_some()

@@ -106,6 +106,7 @@ pub const OUTCOME_STEMS: &[&str] = &[
     "hostage",
     "toll",
     "lives",
+    "claim",
     "victim",
 ];
 
@@ -211,7 +212,7 @@ pub fn outcome_before(w: &str) -> Option<Measure> {
         "killed" | "kill" | "kills" | "killing" | "executed" | "executing" | "executes"
         | "execute" | "slew" | "slaying" | "massacred" | "eliminated" | "eliminating"
         | "eliminate" | "eliminates" | "neutralized" | "neutralised" | "murdered" | "claimed"
-        | "claiming" | "beheaded" => Measure::Killed,
+        | "claiming" | "claims" | "beheaded" => Measure::Killed,
         "wounded" | "wounding" | "wounds" | "wound" | "injured" | "injuring" | "injures"
         | "injure" => Measure::Injured,
         "displaced" | "displacing" | "displaces" | "displace" | "uprooted" | "uprooting" => {
