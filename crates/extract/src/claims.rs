@@ -720,6 +720,12 @@ fn measure_before(
             return Some(m);
         }
         if let Some(m) = outcome_before(word) {
+            // "the bombing claimed 12 civilians", "Car Bomb Claims 11 Children":
+            // a claim verb kills only after what kills (not "the army claimed
+            // 300 rebels had surrendered", "the UN claims 13 million need aid").
+            if matches!(word, "claimed" | "claims" | "claiming") && !kills_by_claiming(w, k) {
+                return None;
+            }
             // Weak verbs ("holding", "claimed") need an explicit noun of people.
             let weak = is_weak_outcome_verb(word);
             // "state media claimed 49 fighters were killed and wounded": the
@@ -1939,18 +1945,19 @@ fn actor_of(
         // holder, not the agent "by" names, nor the subject of a verb after.
         if matches!(
             verb_before_by,
-            "held"
-                | "controlled"
-                | "run"
-                | "owned"
-                | "seized"
-                | "captured"
-                | "dominated"
-                | "retaken"
-                | "recaptured"
-                | "taken"
-                | "liberated"
+            "held" | "controlled" | "run" | "owned" | "seized" | "captured" | "dominated"
         ) {
+            continue;
+        }
+        // "found in a town retaken by government forces": who took the place
+        // back (not "their base was overrun and taken by IS", the attack).
+        if matches!(
+            verb_before_by,
+            "retaken" | "recaptured" | "taken" | "liberated"
+        ) && by_at.is_some_and(|b| {
+            let place = w.get(b.wrapping_sub(2));
+            is_territory_noun(place) || matches!(place, "town" | "village" | "city" | "district")
+        }) {
             continue;
         }
         // "backed by Russia", "besieged by regime forces", "claimed by IS":
@@ -2296,18 +2303,22 @@ fn actor_of(
             })
             .unwrap_or(p)
     });
-    // The victims' own side did not kill them ("four YPG fighters were killed
-    // in clashes with the Kurdish forces").
-    let victims_side = |name: &str| {
-        parties.iter().any(|q| {
-            q.party.name == name
-                && victim_phrases
-                    .iter()
-                    .any(|&(a, b, _)| (a..b).contains(&token) && a <= q.first && q.first < b)
-        })
+    // The victims' own side named after them, not as the agent, did not kill
+    // them ("four YPG fighters were killed in clashes with the Kurdish
+    // forces"; but "killed by regime friendly fire").
+    let victims_side = |p: &PartyInSentence| {
+        let by = w.get(p.first.wrapping_sub(1)) == "by"
+            || (w.get(p.first.wrapping_sub(1)) == "the" && w.get(p.first.wrapping_sub(2)) == "by");
+        p.first > token
+            && !by
+            && parties.iter().any(|q| {
+                q.party.name == p.party.name
+                    && victim_phrases
+                        .iter()
+                        .any(|&(a, b, _)| (a..b).contains(&token) && a <= q.first && q.first < b)
+            })
     };
-    best.filter(|p| !victims_side(&p.party.name))
-        .map(|p| p.party.clone())
+    best.filter(|p| !victims_side(p)).map(|p| p.party.clone())
 }
 
 /// A number next to a month name: the day of a date ("March 13", "13 March").
@@ -3829,7 +3840,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             victims = Some(Victims::Combatants);
         }
         let victims = victims.unwrap_or(Victims::People);
-        let date = nearest_date(dates, c.first);
+        let date = nearest_date(w, dates, c.first);
         let scope = if date.is_some_and(|d| d.since || (d.is_period() && !one_event))
             || (cumulative_cue && !date.is_some_and(|d| !d.is_period() && d.range.is_some()))
             // Thousands dead with no event date is a war's toll, not one attack's.
@@ -3898,7 +3909,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         if (input.furniture)(span) || out.iter().any(|c| c.count_span.overlaps(span)) {
             continue;
         }
-        let date = nearest_date(dates, first);
+        let date = nearest_date(w, dates, first);
         out.push(SentenceClaim {
             count_span: span,
             count_min: Some(0),
@@ -4056,7 +4067,7 @@ fn ends_own_clause(x: &str) -> bool {
 /// The date expression nearest the count, ignoring dates of speech, and
 /// "a day after" when the count comes before it or the clause after it has a
 /// date of its own ("a day after ... reported 3000 killed during the past month").
-fn nearest_date(dates: &[DateMention], token: usize) -> Option<DateMention> {
+fn nearest_date(w: &Words<'_>, dates: &[DateMention], token: usize) -> Option<DateMention> {
     let stands_for_what_follows = |d: &DateMention| {
         d.first <= token
             && !dates
@@ -4077,7 +4088,9 @@ fn nearest_date(dates: &[DateMention], token: usize) -> Option<DateMention> {
         })
         .copied()?;
     // "Earlier this month ... were killed ... on Friday": the day the
-    // sentence names within its vague span.
+    // sentence names within its vague span, in the count's own clause (not
+    // "12 were killed last week, and on Friday another 5 died", "...; the
+    // bodies were recovered on Thursday").
     if nearest.within
         && let Some((start, end)) = nearest.range
         && let Some(day) = dates.iter().find(|d| {
@@ -4087,6 +4100,11 @@ fn nearest_date(dates: &[DateMention], token: usize) -> Option<DateMention> {
                 && !d.dates_what_follows
                 && d.range
                     .is_some_and(|(a, b)| a == b && start <= a && b <= end)
+                && d.first > token
+                && !(token + 1..d.first).any(|k| {
+                    matches!(w.get(k), ";" | "and" | "but" | "while" | "whereas")
+                        || count_at(w, k).is_some()
+                })
         })
     {
         return Some(*day);
@@ -4134,4 +4152,61 @@ mod cue_tests {
             );
         }
     }
+}
+
+/// Does a weapon, an attack or a killing event come shortly before the claim
+/// verb at `k`, as what claimed the lives ("the car bomb claimed", "Mortar
+/// Attack Targets School Claims")? A participle hangs on its whole clause
+/// ("twin blasts targeted a checkpoint on the highway near Damascus,
+/// claiming 4").
+fn kills_by_claiming(w: &Words<'_>, k: usize) -> bool {
+    let reach = if w.get(k) == "claiming" { 20 } else { 6 };
+    (k.saturating_sub(reach)..k).any(|j| {
+        matches!(
+            w.get(j),
+            "bomb"
+                | "bombs"
+                | "blast"
+                | "blasts"
+                | "explosion"
+                | "explosions"
+                | "bombing"
+                | "bombings"
+                | "attack"
+                | "attacks"
+                | "strike"
+                | "strikes"
+                | "airstrike"
+                | "airstrikes"
+                | "raid"
+                | "raids"
+                | "shelling"
+                | "bombardment"
+                | "barrage"
+                | "shell"
+                | "shells"
+                | "rocket"
+                | "rockets"
+                | "mortar"
+                | "mortars"
+                | "missile"
+                | "missiles"
+                | "fire"
+                | "fighting"
+                | "clashes"
+                | "war"
+                | "conflict"
+                | "violence"
+                | "massacre"
+                | "disease"
+                | "hunger"
+                | "starvation"
+                | "cholera"
+                | "crash"
+                | "mine"
+                | "mines"
+                | "landmine"
+                | "landmines"
+        )
+    })
 }

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.51");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.52");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -52,7 +52,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "Scope is cumulative for running totals (\"since\", \"so far\" before the count or beside a war, campaign, fighting, raids or years, or after \"has killed\" said of a party (not of \"the blast\"), not \"43 dead so far\" of one attack, \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
     "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one, unless it counts \"across\" or \"elsewhere in\" the country. A war's running toll with no place of its own, and the millions it displaced, are placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\" or \"the highway linking Damascus and Homs\"). The place is given as the article spells it, with the gazetteer's canonical name beside it. A claim whose sentence names no place but a capital, attacked near the count (\"rockets hit the capital, killing 4\") or where the count happened (\"4 were killed in the Iraqi capital\", \"In the capital, a bomb killed 4\", \"a bomb exploded in the capital, killing 4\"; not \"north of the capital\", \"officials in the capital said\", \"talks in the capital stalled as strikes killed 12\"), is placed in that capital, of the country the article speaks of unless named, or in the place within it the article named before. A running toll of 100,000 or more dead, or of a million or more displaced, is a war's, placed in the country. A place past a clause of another outcome after the count's own place (\"11 were killed in Saraqeb and another man died in Sheikh Mustafa\") is not the count's. A city after the year of a dateline at the top of the text, run into the lead (\"Last updated at Jan 202015 Beirut Syrian government air strikes\"), is where the bureau sits; a title's trailing \" | Site Name\" (at most four words, one naming media: \"Jordan Times\", \"Al Jazeera\", or \"Middle East\") is cut.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty. A running toll a conflict \"has since\" taken (the \"since\" just before its count) runs from the start it gives (\"the conflict that began in March 2011 ... has since killed 300000\"); \"the war, which began in 2011, has killed\" names no start.",
-    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before. A name the party table does not list, written as one (\"Reporters Without Borders said 23\", \"activist Omar Abu Laila said\"), speaks when what it says follows, unless the words around it are mostly capitalised too (a title-case headline); a sentence adverb is no part of it, and after a preposition (\"In Deir Ezzor Ahmed Hassan said\") the place cannot be told from the name, so none is taken; an apposition without commas (\"the White Helmets another rescue group said\") names the party before it. Who keeps the toll gives it (\"the Observatory raised its toll to 20\"); a relative clause does not name the speaker (\"the Observatory, which tracks the war through activists, said\": the Observatory); \"he said\" (not \"it said\") is the speaker an earlier sentence named (\"an official at the governor's office said\") when no listed source spoke or was named since. Of two sides named together as the subject or agent (\"the Assad regime and its ally Russia killed\", \"regime and Russian jets\"; not \"clashed with ISIS and Russian jets killed\"), the first is the actor. \"Two were killed when terrorists fired rockets\": the subject of the attack the clause after the count tells is the actor. \"Strikes blamed on X\" and \"attributed to X\" name the actor; a suicide bomber is the actor when the text names no group for them (\"an IS suicide bomber\": IS); a party after the count whose own verb takes another count (\"killed 29, a week after a bomber killed 12\") is that other claim's actor only. \"X claimed\" ending its clause (\"were killed, activists claimed\") names the speaker, unless it claims an attack (\"the bombing, which IS claimed\"). A headline's present tense opens a clause like a past one (\"Syrian regime repels rebel offensive near Aleppo killing 40\"). A speaker that tells what it did is the actor too (\"the ministry said it had killed 60\", \"Turkey said its jets killed 25\", a headline's \"Russia says kills 9\", \"it had wounded a commander with an air strike that also killed 8\"; not a count in a clause of its own: \"and that 3 soldiers were killed\", \"in response to a bombing that killed 7\"); \"it\" right after a named speaker's verb is that speaker (\"the Observatory said it had documented 19 deaths\"). A party is no actor as a place (\"near the Turkish border\", not \"Turkish border guards\"; \"the rebel enclave\", \"an IS stronghold\") or a victim (\"a Briton among 14 jihadists\", \"two Americans were among 26 killed\"); a party's members act by its name (\"Nusra Front fighters stormed a village killing 13\"), and \"says Daesh kills 4\" names no speaker in Daesh; \"Turkey said IS killed 3\" names IS (its name is no passive \"is killed\"); a subject whose verb took a count of its own is not the actor of a later count with a passive verb of its own across a clause of its own (\"the army said it had killed 40 militants and that 3 soldiers were killed\", \"while 4 Russian soldiers were wounded\"; but \"airstrikes killed 30 civilians and 50 were wounded\" and \"killed 14 people including 4 children who were shot\"); \"rebels fired shells that killed 6\" names the rebels (not \"fired at the jets that killed 6\"). Claimants also: \"X in Y said\" (\"the Civil Defence in Idlib said\"; not a side in the fighting mid-sentence, \"killed 9 members of IS in Idlib said the Observatory\"), \"a source at the town hospital said\", an organisation's name before its apposition (\"the Center for Policy Research, an NGO, however, has put the toll at\"; not \"the jets pounded Maarat al-Numan, a doctor said\"), \"X gave a lower toll of\", \"placed the death toll at\", plural sources (\"activist groups say\"), \"..., X told Anadolu Agency\", one name ending its clause (\"..., Haddad reported\"), a name after its article (\"al-Watan News reported\"); not a place after a preposition (\"the strike on Urum al-Joz saying\"), nor the victims (\"killed 6 nurses said Doctors Without Borders\"). A war's toll is placed in the country the sentence names the war by (\"the Syrian civil war\"), else the one most of the article's places are in. \"In recent days\" is a running total, and so are \"barrel bomb attacks\" in a month. A war's length makes its toll cumulative (\"the five-year conflict has killed\"; not \"a 30-year-old war reporter\", \"one of the deadliest raids of the five-year war\"), and so does an upper bound alone in the thousands (\"as high as 470000\"). A headline that names no actor takes the actor of its lead's claim of the same outcome and count (\"Strike kills 18\" over \"Russian warplanes killed 18 people\"), not of another count; a headline's two verbs without their comma (\"ISIS recaptures gas fields kills 30\") make the first one's subject the actor. The side the victims fought is the actor (\"18 jihadists killed fighting Syria Kurds\"); the victims' own side never is (\"four YPG fighters were killed in clashes with the Kurdish militia\"), nor a party whose members they were (\"after killing 30 members of the regime troops\"), nor one that retook the place (\"a town retaken by government forces\"). The subject of an \"as\" or \"when\" clause that tells the attack \"by targeting\" or \"by shelling\" acts (\"two were killed as terrorists breached the truce by targeting the district\"). \"Claimed lives of 8\" and a headline's \"Claims 11 Children\" are killings (not \"IS claims 2 attacks\"); \"six of them children\" counts children; a long \"from ...\" phrase (\"three women from the besieged town of X west of Y were killed\") is part of the subject. A day named inside a vague span (\"earlier this month ... on Friday\") dates the claim.",
+    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before. A name the party table does not list, written as one (\"Reporters Without Borders said 23\", \"activist Omar Abu Laila said\"), speaks when what it says follows, unless the words around it are mostly capitalised too (a title-case headline); a sentence adverb is no part of it, and after a preposition (\"In Deir Ezzor Ahmed Hassan said\") the place cannot be told from the name, so none is taken; an apposition without commas (\"the White Helmets another rescue group said\") names the party before it. Who keeps the toll gives it (\"the Observatory raised its toll to 20\"); a relative clause does not name the speaker (\"the Observatory, which tracks the war through activists, said\": the Observatory); \"he said\" (not \"it said\") is the speaker an earlier sentence named (\"an official at the governor's office said\") when no listed source spoke or was named since. Of two sides named together as the subject or agent (\"the Assad regime and its ally Russia killed\", \"regime and Russian jets\"; not \"clashed with ISIS and Russian jets killed\"), the first is the actor. \"Two were killed when terrorists fired rockets\": the subject of the attack the clause after the count tells is the actor. \"Strikes blamed on X\" and \"attributed to X\" name the actor; a suicide bomber is the actor when the text names no group for them (\"an IS suicide bomber\": IS); a party after the count whose own verb takes another count (\"killed 29, a week after a bomber killed 12\") is that other claim's actor only. \"X claimed\" ending its clause (\"were killed, activists claimed\") names the speaker, unless it claims an attack (\"the bombing, which IS claimed\"). A headline's present tense opens a clause like a past one (\"Syrian regime repels rebel offensive near Aleppo killing 40\"). A speaker that tells what it did is the actor too (\"the ministry said it had killed 60\", \"Turkey said its jets killed 25\", a headline's \"Russia says kills 9\", \"it had wounded a commander with an air strike that also killed 8\"; not a count in a clause of its own: \"and that 3 soldiers were killed\", \"in response to a bombing that killed 7\"); \"it\" right after a named speaker's verb is that speaker (\"the Observatory said it had documented 19 deaths\"). A party is no actor as a place (\"near the Turkish border\", not \"Turkish border guards\"; \"the rebel enclave\", \"an IS stronghold\") or a victim (\"a Briton among 14 jihadists\", \"two Americans were among 26 killed\"); a party's members act by its name (\"Nusra Front fighters stormed a village killing 13\"), and \"says Daesh kills 4\" names no speaker in Daesh; \"Turkey said IS killed 3\" names IS (its name is no passive \"is killed\"); a subject whose verb took a count of its own is not the actor of a later count with a passive verb of its own across a clause of its own (\"the army said it had killed 40 militants and that 3 soldiers were killed\", \"while 4 Russian soldiers were wounded\"; but \"airstrikes killed 30 civilians and 50 were wounded\" and \"killed 14 people including 4 children who were shot\"); \"rebels fired shells that killed 6\" names the rebels (not \"fired at the jets that killed 6\"). Claimants also: \"X in Y said\" (\"the Civil Defence in Idlib said\"; not a side in the fighting mid-sentence, \"killed 9 members of IS in Idlib said the Observatory\"), \"a source at the town hospital said\", an organisation's name before its apposition (\"the Center for Policy Research, an NGO, however, has put the toll at\"; not \"the jets pounded Maarat al-Numan, a doctor said\"), \"X gave a lower toll of\", \"placed the death toll at\", plural sources (\"activist groups say\"), \"..., X told Anadolu Agency\", one name ending its clause (\"..., Haddad reported\"), a name after its article (\"al-Watan News reported\"); not a place after a preposition (\"the strike on Urum al-Joz saying\"), nor the victims (\"killed 6 nurses said Doctors Without Borders\"). A war's toll is placed in the country the sentence names the war by (\"the Syrian civil war\"), else the one most of the article's places are in. \"In recent days\" is a running total, and so are \"barrel bomb attacks\" in a month. A war's length makes its toll cumulative (\"the five-year conflict has killed\"; not \"a 30-year-old war reporter\", \"one of the deadliest raids of the five-year war\"), and so does an upper bound alone in the thousands (\"as high as 470000\"). A headline (the title, or a sentence near the top that is the title, at least 20 characters long) that names no actor takes the actor of its lead's claim of the same outcome and count (\"Strike kills 18\" over \"Russian warplanes killed 18 people\"), not of another count, and one ending with an unnamed source (\"... kills 12 NGO\") takes the lead's claimant; a headline's two verbs without their comma (\"ISIS recaptures gas fields kills 30\") make the first one's subject the actor. The side the victims fought is the actor (\"18 jihadists killed fighting Syria Kurds\"); the victims' own side never is (\"four YPG fighters were killed in clashes with the Kurdish militia\"), nor a party whose members they were (\"after killing 30 members of the regime troops\"), nor one that retook the place (\"a town retaken by government forces\"; but \"their base was overrun and taken by IS\"). A day named inside a vague span in the count's own clause dates it (\"earlier this month ... were killed ... on Friday\"; not \"12 were killed last week, and on Friday another 5\"). The subject of an \"as\" or \"when\" clause that tells the attack \"by targeting\" or \"by shelling\" acts (\"two were killed as terrorists breached the truce by targeting the district\"). \"Claimed lives of 8\" is a killing, and so is \"claims 11 children\" after a weapon or attack (\"Car bomb claims 11 children\", \"blasts hit a checkpoint, claiming 4\"; not \"the army claimed 300 rebels had surrendered\"); \"six of them children\" counts children; a long \"from ...\" phrase (\"three women from the besieged town of X west of Y were killed\") is part of the subject.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -147,7 +147,7 @@ impl Extractor {
                 out.claims.push(claim);
             }
         }
-        headline_actors_from_lead(article, &mut out.claims);
+        headline_fields_from_lead(article, &mut out.claims);
         out
     }
 
@@ -471,8 +471,28 @@ impl Extractor {
                         !speaker && (after || (before && (target || fronted || participle)))
                     })
                     .map(|&(_, _, country)| country);
+                // "Aleppo has seen the worst fighting of the civil war, which
+                // has killed 300000": the toll hangs on the war, not on the
+                // places named before it.
+                let war_clause_start = war_scope
+                    .then(|| war_relative_clause(&words, sc.token))
+                    .flatten()
+                    .and_then(|k| tokens.get(k))
+                    .map(|t| t.span.start);
+                let places_in_clause: Vec<PlaceMention>;
+                let places_for_count = match war_clause_start {
+                    Some(start) => {
+                        places_in_clause = places_here
+                            .iter()
+                            .filter(|m| m.span.start > start)
+                            .copied()
+                            .collect();
+                        &places_in_clause[..]
+                    }
+                    None => places_here,
+                };
                 let own_place =
-                    self.best_place_or_landmark(text, places_here, Some(sc.count_span.start));
+                    self.best_place_or_landmark(text, places_for_count, Some(sc.count_span.start));
                 let roundup = own_place.as_ref().and_then(|(p, _, _)| {
                     self.roundup_place(text, places_here, sc.count_span.start, &p.name)
                 });
@@ -1680,21 +1700,37 @@ const LEAD_REACH: usize = 1500;
 /// A headline's claim that names no actor ("Strike kills 18 including five
 /// children") takes the actor of the lead's claim of the same outcome and
 /// count ("An airstrike by Russian warplanes killed 18 people"): the headline
-/// sums up that sentence, not another event.
-fn headline_actors_from_lead(article: &Article, claims: &mut [Claim]) {
+/// sums up that sentence, not another event. One that ends with an unnamed
+/// source ("... kills 12 NGO") takes the lead's claimant too.
+fn headline_fields_from_lead(article: &Article, claims: &mut [Claim]) {
     let title = article.title.trim().to_lowercase();
     let title = title.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // (A title of a few words, "Syria" or "War in Yemen", may end any sentence.)
     let is_headline = |c: &Claim| {
         c.in_title
-            || (!title.is_empty()
+            || (title.len() >= 20
                 && c.sentence_span.start <= title.len() + 300
-                && c.sentence
-                    .to_lowercase()
-                    .trim_end_matches(|c: char| !c.is_alphanumeric())
-                    .ends_with(title))
+                && c.sentence.len() <= title.len() + 60
+                && {
+                    // (After a dateline, or before the agency's credit.)
+                    let sentence = c.sentence.to_lowercase();
+                    let sentence = sentence.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    sentence.ends_with(title) || sentence.starts_with(title)
+                })
+    };
+    let unnamed_source = |c: &Claim| {
+        let words: Vec<&str> = c.sentence.split_whitespace().collect();
+        let last = match words.as_slice() {
+            [.., ngo, "AFP" | "Reuters" | "AP"] => *ngo,
+            [.., ngo] => *ngo,
+            [] => "",
+        };
+        c.claimant.is_none() && last.trim_end_matches(|c: char| !c.is_alphanumeric()) == "NGO"
     };
     let headlines: Vec<usize> = (0..claims.len())
-        .filter(|&i| claims[i].actor.is_none() && is_headline(&claims[i]))
+        .filter(|&i| {
+            (claims[i].actor.is_none() || unnamed_source(&claims[i])) && is_headline(&claims[i])
+        })
         .collect();
     for i in headlines {
         let same_count = |c: &Claim| {
@@ -1704,13 +1740,33 @@ fn headline_actors_from_lead(article: &Article, claims: &mut [Claim]) {
                     || c.victims == ledger_types::Victims::People
                     || claims[i].victims == ledger_types::Victims::People)
         };
-        let actor = claims
+        let Some(lead) = claims
             .iter()
             .filter(|c| !c.in_title && c.sentence_span.start < LEAD_REACH && !is_headline(c))
             .find(|c| same_count(c))
-            .and_then(|c| c.actor.clone());
-        if actor.is_some() {
+        else {
+            continue;
+        };
+        let (actor, claimant) = (lead.actor.clone(), lead.claimant.clone());
+        if claims[i].actor.is_none() {
             claims[i].actor = actor;
         }
+        if unnamed_source(&claims[i]) {
+            claims[i].claimant = claimant;
+        }
     }
+}
+
+/// The war noun whose relative clause holds the count at `token` ("the civil
+/// war, which has killed 300000"), if there is one.
+fn war_relative_clause(words: &Words<'_>, token: usize) -> Option<usize> {
+    (token.saturating_sub(8)..token).rev().find(|&i| {
+        let next = if words.get(i + 1) == "," {
+            i + 2
+        } else {
+            i + 1
+        };
+        matches!(words.get(i), "war" | "conflict" | "crisis" | "uprising")
+            && matches!(words.get(next), "which" | "that")
+    })
 }
