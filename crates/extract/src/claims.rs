@@ -4112,48 +4112,6 @@ fn nearest_date(w: &Words<'_>, dates: &[DateMention], token: usize) -> Option<Da
     Some(nearest)
 }
 
-#[cfg(test)]
-mod cue_tests {
-    use crate::lexicon::{OUTCOME_STEMS, outcome_after, outcome_before};
-
-    /// Every outcome word the rules accept must contain a prefilter stem, or
-    /// sentences holding only that word would be skipped unseen.
-    #[test]
-    fn every_outcome_word_has_a_prefilter_stem() {
-        let words = "killed dead died die perished slain massacred executed martyred deaths \
-            death fatalities lost murdered assassinated beheaded eliminated neutralized \
-            neutralised burned drowned shot kill kills injured wounded hurt injuries injures \
-            wounds wounding injuring casualties displaced fled uprooted homeless \
-            evacuated refugees trapped besieged stuck stranded detained arrested imprisoned \
-            jailed captured held missing disappeared kidnapped abducted hostage killing \
-            executing executes execute slew slaying eliminating eliminate eliminates claimed \
-            claiming wound injure displacing displaces displace uprooting detaining detains \
-            detain arresting arrests arrest holding capturing rounded kidnapping kidnaps \
-            kidnap abducting abducts abduct trapping besieging toll tolls lives victims \
-            bodies corpses claims";
-        for word in words.split_whitespace() {
-            let word_padded = format!("{word} ");
-            let cue = outcome_after(word).is_some()
-                || outcome_before(word).is_some()
-                || matches!(
-                    word,
-                    "toll" | "tolls" | "lives" | "victims" | "bodies" | "corpses"
-                );
-            assert!(
-                cue,
-                "{word} is not an outcome word any more: update this list"
-            );
-            if word == "claimed" || word == "claiming" {
-                continue; // only a claim with "lives", which has a stem
-            }
-            assert!(
-                OUTCOME_STEMS.iter().any(|s| word_padded.contains(s)),
-                "no prefilter stem for {word}"
-            );
-        }
-    }
-}
-
 /// Does a weapon, an attack or a killing event come shortly before the claim
 /// verb at `k`, as what claimed the lives ("the car bomb claimed", "Mortar
 /// Attack Targets School Claims")? A participle hangs on its whole clause
@@ -4209,4 +4167,46 @@ fn kills_by_claiming(w: &Words<'_>, k: usize) -> bool {
                 | "landmines"
         )
     })
+}
+
+#[cfg(test)]
+mod cue_tests {
+    use crate::lexicon::{OUTCOME_STEMS, outcome_after, outcome_before};
+
+    /// Every outcome word the rules accept must contain a prefilter stem, or
+    /// sentences holding only that word would be skipped unseen.
+    #[test]
+    fn every_outcome_word_has_a_prefilter_stem() {
+        let words = "killed dead died die perished slain massacred executed martyred deaths \
+            death fatalities lost murdered assassinated beheaded eliminated neutralized \
+            neutralised burned drowned shot kill kills injured wounded hurt injuries injures \
+            wounds wounding injuring casualties displaced fled uprooted homeless \
+            evacuated refugees trapped besieged stuck stranded detained arrested imprisoned \
+            jailed captured held missing disappeared kidnapped abducted hostage killing \
+            executing executes execute slew slaying eliminating eliminate eliminates claimed \
+            claiming wound injure displacing displaces displace uprooting detaining detains \
+            detain arresting arrests arrest holding capturing rounded kidnapping kidnaps \
+            kidnap abducting abducts abduct trapping besieging toll tolls lives victims \
+            bodies corpses claims";
+        for word in words.split_whitespace() {
+            let word_padded = format!("{word} ");
+            let cue = outcome_after(word).is_some()
+                || outcome_before(word).is_some()
+                || matches!(
+                    word,
+                    "toll" | "tolls" | "lives" | "victims" | "bodies" | "corpses"
+                );
+            assert!(
+                cue,
+                "{word} is not an outcome word any more: update this list"
+            );
+            if word == "claimed" || word == "claiming" {
+                continue; // only a claim with "lives", which has a stem
+            }
+            assert!(
+                OUTCOME_STEMS.iter().any(|s| word_padded.contains(s)),
+                "no prefilter stem for {word}"
+            );
+        }
+    }
 }
