@@ -214,10 +214,13 @@ impl<'a> Chunks<'a> {
         let claims = || ledger.claims.get(range.clone()).unwrap_or_default();
         let incidents = || ledger.incidents.get(range.clone()).unwrap_or_default();
         match file {
-            Chunked::ClaimsCsv => csv_rows(claims().iter().map(claim_row)),
-            Chunked::IncidentsCsv => csv_rows(incidents().iter().map(incident_row)),
+            Chunked::ClaimsCsv => csv_rows(claims().iter().map(claim_row), range.len() * 512),
+            Chunked::IncidentsCsv => {
+                csv_rows(incidents().iter().map(incident_row), range.len() * 512)
+            }
             Chunked::ClaimsJsonl => {
-                let mut bytes = Vec::new();
+                // About a kilobyte a claim: few copies into a larger buffer.
+                let mut bytes = Vec::with_capacity(range.len() * 1024);
                 for claim in claims() {
                     serde_json::to_writer(&mut bytes, claim).map_err(export_error)?;
                     bytes.push(b'\n');
@@ -225,7 +228,7 @@ impl<'a> Chunks<'a> {
                 Ok(bytes)
             }
             Chunked::IncidentsJson => {
-                let mut bytes = Vec::new();
+                let mut bytes = Vec::with_capacity(range.len() * 2048);
                 for (i, incident) in incidents().iter().enumerate() {
                     bytes.extend_from_slice(if k == 1 && i == 0 { b"\n" } else { b",\n" });
                     pretty_element(&mut bytes, incident)?;

@@ -35,6 +35,7 @@ pub fn data_file(index: &LedgerIndex<'_>, path: &str) -> Option<Result<OutputFil
         "data/articles.csv" => csv_header(ARTICLES_CSV_COLUMNS).and_then(|mut bytes| {
             bytes.extend(csv_rows(
                 ledger.articles.iter().map(|a| article_row(index, a)),
+                ledger.articles.len() * 128,
             )?);
             Ok(bytes)
         }),
@@ -51,11 +52,12 @@ pub(crate) fn csv_header(columns: &[&str]) -> Result<Vec<u8>, ReportError> {
     writer.into_inner().map_err(export_error)
 }
 
-/// CSV rows, without a header.
+/// CSV rows, without a header, into a buffer of `capacity` bytes to start with.
 pub(crate) fn csv_rows<const N: usize, F: AsRef<str>>(
     rows: impl Iterator<Item = [F; N]>,
+    capacity: usize,
 ) -> Result<Vec<u8>, ReportError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv::Writer::from_writer(Vec::with_capacity(capacity));
     for row in rows {
         writer
             .write_record(row.iter().map(|field| field.as_ref().as_bytes()))

@@ -31,7 +31,7 @@ pub use columns::{
 
 use crate::chunks::{Chunked, Chunks};
 use crate::index::LedgerIndex;
-use crate::pages::{Frame, Linker};
+use crate::pages::{Frame, Linker, Nav};
 use crate::templates::value;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -166,6 +166,9 @@ pub struct Site<'a> {
     ledger_hash: OnceLock<Result<u64, ReportError>>,
     /// The chunked files' chunks (the large exports, the search index).
     chunks: Chunks<'a>,
+    /// The navigation of pages at the root and one folder down, made on
+    /// first need.
+    navs: [OnceLock<Nav>; 2],
 }
 
 impl<'a> Site<'a> {
@@ -244,6 +247,7 @@ impl<'a> Site<'a> {
             settings,
             ledger_hash: OnceLock::new(),
             chunks: Chunks::new(ledger, settings),
+            navs: Default::default(),
         })
     }
 
@@ -332,7 +336,7 @@ impl<'a> Site<'a> {
         let Some((page_title, template, view)) = self.page_view(part)? else {
             return Ok(None);
         };
-        let frame = Frame::new(self.title, page_title, &Linker::for_page(&part.path));
+        let frame = self.frame(&part.path, page_title);
         let mut hash = Xxh3::new();
         hash.update(&self.settings.to_le_bytes());
         hash.update(part.path.as_bytes());
@@ -503,7 +507,7 @@ impl<'a> Site<'a> {
         if let Some(file) = chunked(part) {
             let mut bytes = Vec::new();
             for k in 0..self.chunks.count(file) {
-                bytes.extend(self.chunks.render(file, k)?);
+                bytes.extend_from_slice(&self.chunks.render(file, k)?);
             }
             return Ok(vec![OutputFile::new(&part.path, bytes)]);
         }
@@ -512,15 +516,53 @@ impl<'a> Site<'a> {
                 .into_iter()
                 .collect();
         };
+        let capacity = self.page_capacity(part);
         if matches!(part.kind, PartKind::Style | PartKind::Script) {
             // Stylesheet and script: templates without a context.
-            let text = templates::render(&self.env, template, minijinja::Value::UNDEFINED)?;
+            let text =
+                templates::render(&self.env, template, minijinja::Value::UNDEFINED, capacity)?;
             return Ok(vec![OutputFile::new(&part.path, text)]);
         }
-        let frame = Frame::new(self.title, page_title, &Linker::for_page(&part.path));
+        let frame = self.frame(&part.path, page_title);
         let context = minijinja::value::merge_maps([value(&frame), value(&view)]);
-        let text = templates::render(&self.env, template, context)?;
+        let text = templates::render(&self.env, template, context, capacity)?;
         Ok(vec![OutputFile::new(&part.path, text)])
+    }
+
+    /// The frame of the page at `path`: the navigation is made once for
+    /// the pages at the root and once for those one folder down (all of
+    /// them), not once per page.
+    fn frame(&self, path: &str, page_title: String) -> Frame<'_> {
+        let depth = path.matches('/').count();
+        let make = || Nav::new(&Linker::for_page(path));
+        let nav = match self.navs.get(depth) {
+            Some(cell) => cell.get_or_init(make).clone(),
+            None => make(),
+        };
+        Frame {
+            site_title: self.title,
+            page_title,
+            nav,
+        }
+    }
+
+    /// About how long `part`'s page will be, so that rendering it rarely
+    /// copies what it has written into a larger buffer: an article page is
+    /// its text marked up and a frame of a few kilobytes, an incident page a
+    /// few kilobytes and a paragraph per claim.
+    fn page_capacity(&self, part: &SitePart) -> usize {
+        let ledger = self.index.ledger;
+        match part.kind {
+            PartKind::Article(i) => ledger
+                .articles
+                .get(i)
+                .map_or(0, |a| a.text.len() + a.text.len() / 2 + 8192),
+            PartKind::Incident(i) => ledger
+                .incidents
+                .get(i)
+                .map_or(0, |x| 4096 + 1024 * x.claims.len()),
+            _ => 1 << 16,
+        }
     }
 
     /// (page title, template, view) of a page; None for the data exports.

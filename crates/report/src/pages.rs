@@ -58,13 +58,15 @@ impl Linker {
 
 /// What every page has: site title, page title and the navigation.
 #[derive(Debug, Serialize)]
-pub struct Frame {
-    pub site_title: String,
+pub struct Frame<'a> {
+    pub site_title: &'a str,
     pub page_title: String,
     pub nav: Nav,
 }
 
-#[derive(Debug, Serialize)]
+/// The navigation's links, relative to the page (cheap to clone: each link
+/// is shared).
+#[derive(Debug, Clone, Serialize)]
 pub struct Nav {
     pub style: Value,
     pub index: Value,
@@ -74,19 +76,15 @@ pub struct Nav {
     pub report: Value,
 }
 
-impl Frame {
-    pub fn new(site_title: &str, page_title: impl Into<String>, linker: &Linker) -> Frame {
-        Frame {
-            site_title: site_title.to_owned(),
-            page_title: page_title.into(),
-            nav: Nav {
-                style: linker.href(links::STYLE),
-                index: linker.href(links::INDEX),
-                articles: linker.href(links::ARTICLES_INDEX),
-                method: linker.href(links::METHOD),
-                codebook: linker.href(links::CODEBOOK),
-                report: linker.href(links::REPORT_MD),
-            },
+impl Nav {
+    pub fn new(linker: &Linker) -> Nav {
+        Nav {
+            style: linker.href(links::STYLE),
+            index: linker.href(links::INDEX),
+            articles: linker.href(links::ARTICLES_INDEX),
+            method: linker.href(links::METHOD),
+            codebook: linker.href(links::CODEBOOK),
+            report: linker.href(links::REPORT_MD),
         }
     }
 }

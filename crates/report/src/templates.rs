@@ -133,14 +133,23 @@ pub fn value<T: Serialize>(view: &T) -> Value {
     Value::from(Serde(view))
 }
 
-/// Renders template `name` with `context`.
-pub fn render(env: &Environment<'_>, name: &str, context: Value) -> Result<String, ReportError> {
+/// Renders template `name` with `context` into a buffer of `capacity`
+/// bytes to start with: a page as long as the article it shows would
+/// otherwise be copied each time its buffer doubles.
+pub fn render(
+    env: &Environment<'_>,
+    name: &str,
+    context: Value,
+    capacity: usize,
+) -> Result<Vec<u8>, ReportError> {
     let template = env
         .get_template(name)
         .map_err(|e| template_error(name, &e))?;
+    let mut bytes = Vec::with_capacity(capacity);
     template
-        .render(context)
-        .map_err(|e| template_error(name, &e))
+        .render_captured_to(context, &mut bytes)
+        .map_err(|e| template_error(name, &e))?;
+    Ok(bytes)
 }
 
 /// A template error naming the template that failed (the included or
