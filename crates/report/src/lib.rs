@@ -566,7 +566,7 @@ impl<'a> Site<'a> {
     }
 
     /// (page title, template, view) of a page; None for the data exports.
-    fn page_view(&self, part: &SitePart) -> Result<Option<PageView>, ReportError> {
+    fn page_view(&self, part: &SitePart) -> Result<Option<PageView<'_>>, ReportError> {
         let index = &self.index;
         let ledger = index.ledger;
         let linker = || Linker::for_page(&part.path);
@@ -640,7 +640,7 @@ impl<'a> Site<'a> {
     }
 }
 
-type PageView = (String, &'static str, View);
+type PageView<'v> = (String, &'static str, View<'v>);
 
 /// The title of a month's list of `what`: "Incidents of April 2017", or
 /// "Incidents without a date".
@@ -659,7 +659,7 @@ fn chunked(part: &SitePart) -> Option<Chunked> {
 /// The view of any page, serialised as the view itself.
 #[derive(serde::Serialize)]
 #[serde(untagged)]
-enum View {
+enum View<'v> {
     None,
     Index(Box<pages::IndexView>),
     IncidentsMonth(pages::MonthView<pages::IncidentRow>),
@@ -668,8 +668,8 @@ enum View {
     Method(pages::MethodView),
     Codebook(pages::CodebookView),
     Report(pages::ReportView),
-    Incident(Box<pages::IncidentView>),
-    Article(Box<pages::ArticleView>),
+    Incident(Box<pages::IncidentView<'v>>),
+    Article(Box<pages::ArticleView<'v>>),
 }
 
 /// Adds `value`, serialised compactly, to `hash` through a small buffer: for

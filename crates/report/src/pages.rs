@@ -617,10 +617,10 @@ pub fn incidents_month_view(
 }
 
 #[derive(Debug, Serialize)]
-pub struct PlaceView {
-    pub name: String,
+pub struct PlaceView<'v> {
+    pub name: &'v str,
     pub parents: String,
-    pub country: String,
+    pub country: &'v str,
     pub precision: &'static str,
     pub lat: String,
     pub lon: String,
@@ -635,9 +635,12 @@ pub struct TallyView {
     pub claims: usize,
 }
 
+/// A claim on its incident's page. Text the ledger holds is borrowed from
+/// it (as in the other views of pages made once per claim or article):
+/// copying it costs as much again as handing it to the template.
 #[derive(Debug, Serialize)]
-pub struct ClaimView {
-    pub id: String,
+pub struct ClaimView<'v> {
+    pub id: &'v str,
     pub article: Link,
     pub claimant: String,
     pub stance: &'static str,
@@ -647,32 +650,32 @@ pub struct ClaimView {
     pub outcome: String,
     pub scope: &'static str,
     pub period: String,
-    pub place: String,
+    pub place: &'v str,
     pub actor: String,
     pub sentence: Value,
 }
 
 #[derive(Debug, Serialize)]
-pub struct IncidentView {
-    pub id: String,
+pub struct IncidentView<'v> {
+    pub id: &'v str,
     pub period: String,
-    pub place: Option<PlaceView>,
+    pub place: Option<PlaceView<'v>>,
     pub actors: Vec<String>,
     pub claimants: Vec<String>,
     pub grade: &'static str,
-    pub grade_reason: String,
+    pub grade_reason: &'v str,
     pub contested: bool,
     pub tallies: Vec<TallyView>,
     pub disagreements: Vec<String>,
-    pub claims: Vec<ClaimView>,
+    pub claims: Vec<ClaimView<'v>>,
     pub articles: Vec<Link>,
 }
 
-pub fn incident_view(
-    index: &LedgerIndex<'_>,
-    incident: &Incident,
+pub fn incident_view<'v>(
+    index: &'v LedgerIndex<'_>,
+    incident: &'v Incident,
     linker: &Linker,
-) -> IncidentView {
+) -> IncidentView<'v> {
     let mut disagreements = Vec::new();
     for tally in &incident.tallies {
         let sides = tally.official.zip(tally.independent);
@@ -685,7 +688,7 @@ pub fn incident_view(
             ));
         }
     }
-    let claims: Vec<&Claim> = incident
+    let claims: Vec<&'v Claim> = incident
         .claims
         .iter()
         .filter_map(|id| index.claim(id))
@@ -705,12 +708,12 @@ pub fn incident_view(
         }
     }
     IncidentView {
-        id: incident.id.clone(),
+        id: &incident.id,
         period: figures::period(incident.date_start, incident.date_end),
         place: incident.place.as_ref().map(|p| PlaceView {
-            name: p.name.clone(),
+            name: &p.name,
             parents: p.parents.join(", "),
-            country: p.country.clone(),
+            country: &p.country,
             precision: p.precision.as_str(),
             lat: figures::coordinate(p.lat),
             lon: figures::coordinate(p.lon),
@@ -718,7 +721,7 @@ pub fn incident_view(
         actors: incident.actors.iter().map(party_text).collect(),
         claimants: incident.claimants.iter().map(party_text).collect(),
         grade: incident.grade.as_str(),
-        grade_reason: incident.grade_reason.clone(),
+        grade_reason: &incident.grade_reason,
         contested: incident.grade == Grade::Contested,
         tallies: incident
             .tallies
@@ -744,9 +747,9 @@ pub fn incident_view(
     }
 }
 
-fn claim_view(index: &LedgerIndex<'_>, claim: &Claim, linker: &Linker) -> ClaimView {
+fn claim_view<'v>(index: &LedgerIndex<'_>, claim: &'v Claim, linker: &Linker) -> ClaimView<'v> {
     ClaimView {
-        id: claim.id.clone(),
+        id: &claim.id,
         article: linker.link(
             &links::claim_target(&claim.article, &claim.id),
             index.article_label(&claim.article),
@@ -759,24 +762,21 @@ fn claim_view(index: &LedgerIndex<'_>, claim: &Claim, linker: &Linker) -> ClaimV
         outcome: outcome(claim.measure, claim.victims),
         scope: claim.scope.as_str(),
         period: figures::period(claim.date_start, claim.date_end),
-        place: claim
-            .place
-            .as_ref()
-            .map_or_else(String::new, |p| p.name.clone()),
+        place: claim.place.as_ref().map_or("", |p| p.name.as_str()),
         actor: claim.actor.as_ref().map_or_else(String::new, party_text),
         sentence: safe(text::highlighted_sentence(claim)),
     }
 }
 
 #[derive(Debug, Serialize)]
-pub struct ArticleClaimRow {
+pub struct ArticleClaimRow<'v> {
     /// Set when the count could not be marked in the text: the row carries the anchor.
     pub anchor: Option<String>,
     /// Link to the mark in the text, when there is one.
     pub in_text: Option<Value>,
     /// Read from the title, which the text does not repeat.
     pub in_title: bool,
-    pub id: String,
+    pub id: &'v str,
     pub figure: String,
     pub outcome: String,
     pub claimant: String,
@@ -785,26 +785,30 @@ pub struct ArticleClaimRow {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ArticleView {
-    pub id: String,
-    pub title: String,
-    pub file: String,
+pub struct ArticleView<'v> {
+    pub id: &'v str,
+    pub title: &'v str,
+    pub file: &'v str,
     pub date: String,
-    pub source: String,
-    pub url: String,
+    pub source: &'v str,
+    pub url: &'v str,
     /// Link to the url, only for web addresses.
     pub url_href: Option<Value>,
     pub status: &'static str,
-    pub problems: Vec<String>,
-    pub meta: Vec<(String, String)>,
+    pub problems: Vec<&'v str>,
+    pub meta: Vec<(&'v str, &'v str)>,
     pub copy_of: Option<Link>,
     pub copies: Vec<Link>,
     pub body: Value,
-    pub claims: Vec<ArticleClaimRow>,
+    pub claims: Vec<ArticleClaimRow<'v>>,
 }
 
-pub fn article_view(index: &LedgerIndex<'_>, article: &Article, linker: &Linker) -> ArticleView {
-    let claims: Vec<&Claim> = index.claims_of_article(&article.id).collect();
+pub fn article_view<'v>(
+    index: &'v LedgerIndex<'_>,
+    article: &'v Article,
+    linker: &Linker,
+) -> ArticleView<'v> {
+    let claims: Vec<&'v Claim> = index.claims_of_article(&article.id).collect();
     let marks: Vec<text::ClaimMark> = claims
         .iter()
         .map(|c| text::ClaimMark {
@@ -837,7 +841,7 @@ pub fn article_view(index: &LedgerIndex<'_>, article: &Article, linker: &Linker)
             anchor: (!placed).then(|| mark.anchor.clone()),
             in_text: placed.then(|| safe(escape::html(&format!("#{}", mark.anchor)))),
             in_title: claim.in_title,
-            id: claim.id.clone(),
+            id: &claim.id,
             figure: figures::range(claim.count_min, claim.count_max),
             outcome: outcome(claim.measure, claim.victims),
             claimant: claimant_text(claim.claimant.as_ref()),
@@ -858,21 +862,25 @@ pub fn article_view(index: &LedgerIndex<'_>, article: &Article, linker: &Linker)
                 }),
         })
         .collect();
-    let url = article.url.clone().unwrap_or_default();
+    let url = article.url.as_deref().unwrap_or_default();
     ArticleView {
-        id: article.id.clone(),
-        title: index.article_label(&article.id),
-        file: article.file.clone(),
+        id: &article.id,
+        title: index.article_label_str(&article.id),
+        file: &article.file,
         date: figures::date(article.date),
-        source: article.source.clone().unwrap_or_default(),
-        url_href: links::is_web_url(&url).then(|| safe(escape::html(url.trim()))),
+        source: article.source.as_deref().unwrap_or_default(),
+        url_href: links::is_web_url(url).then(|| safe(escape::html(url.trim()))),
         url,
         status: article.status.as_str(),
-        problems: article.problems.iter().map(|p| p.message.clone()).collect(),
+        problems: article
+            .problems
+            .iter()
+            .map(|p| p.message.as_str())
+            .collect(),
         meta: article
             .meta
             .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect(),
         copy_of: index
             .copy_of(&article.id)
