@@ -337,6 +337,14 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             np.end = j + 1;
             return np;
         }
+        // "6 Lebanese martyrs and 22 injured": the dead, by the word of those
+        // who mourn them.
+        if matches!(word, "martyrs") {
+            np.measure = Some(Measure::Killed);
+            np.victims.get_or_insert(Victims::People);
+            np.end = j + 1;
+            return np;
+        }
         if matches!(
             word,
             "dead" | "deaths" | "casualties" | "fatalities" | "injuries"
@@ -799,6 +807,7 @@ fn measure_before(
                 | "estimated"
                 | "roughly"
                 | "many"
+                | "all"
         ) && !is_quote(word)
         {
             return None;
@@ -957,7 +966,10 @@ fn measure_after(
             if (word == "lost" && w.get(j + 1) != "their")
                 || non_victim_noun(w.get(j + 1))
                 || is_adjective_of_things(w, j)
-                || counts.iter().any(|(c, _)| c.first > j && c.first <= j + 1)
+                // ("40 civilians killed 110 injured": that count has its own.)
+                || counts
+                    .iter()
+                    .any(|(c, np)| c.first > j && c.first <= j + 1 && np.direct.is_none())
                 || (word == "held" && is_territory_noun(w.get(j.wrapping_sub(1))))
             {
                 return None;
@@ -2693,6 +2705,7 @@ fn claimant_candidates(
                 | "lowered"
                 | "gave"
                 | "gives"
+                | "given"
                 | "placed"
                 | "places"
                 | "puts"
@@ -2748,6 +2761,9 @@ fn claimant_candidates(
                     | "on"
                     | "earlier"
                     | "previously"
+                    | "initially"
+                    | "originally"
+                    | "first"
                     | "quickly"
                     | "separately"
                     // "an NGO, however, has put the toll at".
@@ -3353,7 +3369,13 @@ fn phrase_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
     let counted = first > 0
         && (w.kind(before) == Some(TokenKind::Number) || small_count_word(w.get(before)))
         && (first.saturating_sub(5)..before).any(|j| outcome_before(w.get(j)).is_some());
+    // ("kill 8 IS group militants, report says": a phrase ending on the
+    // people counted, whatever stands between.)
+    let head = w.get(verb - 1);
+    // (Not "a source in the militia said", "hospital staff said".)
+    let victims_head = victim_noun(head).is_some() && head.ends_with('s') && !is_source_noun(head);
     if counted
+        || victims_head
         || (matches!(w.get(before), "the" | "a" | "an")
             && matches!(
                 w.get(before.wrapping_sub(1)),

@@ -228,6 +228,21 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             continue;
         }
         match word {
+            // "over the weekend", "last weekend": the latest Saturday and
+            // Sunday on or before the article's date (a Saturday's article: that day).
+            "weekend" if matches!(prev, "the" | "this" | "last" | "past") => {
+                let range = article_date.and_then(|d| {
+                    let since_sunday = i64::from(d.weekday().to_sunday_zero_offset());
+                    if since_sunday == 6 {
+                        return Some((d, d));
+                    }
+                    let sunday = d.checked_sub(since_sunday.days()).ok()?;
+                    Some((sunday.checked_sub(1.day()).ok()?, sunday))
+                });
+                push(i.saturating_sub(1), i + 1, range, false);
+                i += 1;
+                continue;
+            }
             "yesterday" | "today" | "tonight" => {
                 let back = if word == "yesterday" { 1 } else { 0 };
                 let range = article_date
