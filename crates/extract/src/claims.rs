@@ -113,8 +113,14 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
     } else {
         count.first.wrapping_sub(1)
     };
+    // ("11 members of one family" too.)
+    let of_family = w.get(from_at) == "of"
+        && matches!(
+            w.get(count.end),
+            "family" | "families" | "household" | "households"
+        );
     if count.first >= 2
-        && w.get(from_at) == "from"
+        && (w.get(from_at) == "from" || of_family)
         && victim_noun(w.get(from_at.wrapping_sub(1))).is_some()
     {
         np.not_people = true;
@@ -339,7 +345,13 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         }
         // "6 Lebanese martyrs and 22 injured": the dead, by the word of those
         // who mourn them.
-        if matches!(word, "martyrs") {
+        // (Not "Five Martyrs Brigade fighters", nor "200 martyrs' families".)
+        if word == "martyrs"
+            && !matches!(
+                w.get(j + 1),
+                "brigade" | "brigades" | "battalion" | "battalions" | "'" | "’" | "families"
+            )
+        {
             np.measure = Some(Measure::Killed);
             np.victims.get_or_insert(Victims::People);
             np.end = j + 1;
@@ -731,7 +743,9 @@ fn measure_before(
             // "the bombing claimed 12 civilians", "Car Bomb Claims 11 Children":
             // a claim verb kills only after what kills (not "the army claimed
             // 300 rebels had surrendered", "the UN claims 13 million need aid").
-            if matches!(word, "claimed" | "claims" | "claiming") && !kills_by_claiming(w, k) {
+            if matches!(word, "claimed" | "claims" | "claiming")
+                && !kills_by_claiming(w, k, np.end.max(count.end))
+            {
                 return None;
             }
             // Weak verbs ("holding", "claimed") need an explicit noun of people.
@@ -1779,15 +1793,18 @@ fn has_cumulative_cue(
                                 | "with"
                                 | "as"
                                 | "and"
-                        ))
-                    && !(i.saturating_sub(8)..i).any(|k| {
-                        let x = w.get(k);
-                        x.ends_with("iest") || x == "worst"
-                    });
+                        ));
+                // ("the scene of the fiercest fighting in Syria's civil war":
+                // where the count happened, in an aside.)
+                let superlative = (i.saturating_sub(8)..i).any(|k| {
+                    let x = w.get(k);
+                    x.ends_with("iest") || x == "worst"
+                });
                 (matches!(
                     prev,
                     "the" | "civil" | "syrian" | "syrias" | "syria's" | "its" | "this"
                 ) || length)
+                    && !superlative
                     && !matches!(next, "monitor" | "monitoring" | "zone" | "zones" | "crimes")
             }
             "month" | "day" | "week" | "year" => {
@@ -1961,15 +1978,20 @@ fn actor_of(
         ) {
             continue;
         }
-        // "found in a town retaken by government forces": who took the place
-        // back (not "their base was overrun and taken by IS", the attack).
+        // "found in a town retaken by government forces", "retaken by
+        // government forces from IS": who took the place back (not "their
+        // base was overrun and taken by IS", the attack, nor "villages
+        // retaken by IS militants, who executed them").
         if matches!(
             verb_before_by,
             "retaken" | "recaptured" | "taken" | "liberated"
         ) && by_at.is_some_and(|b| {
             let place = w.get(b.wrapping_sub(2));
             is_territory_noun(place) || matches!(place, "town" | "village" | "city" | "district")
-        }) {
+        }) && (w.get(p.end) == "from"
+            || (0..p.first)
+                .any(|k| matches!(w.get(k), "found" | "discovered" | "uncovered" | "unearthed")))
+        {
             continue;
         }
         // "backed by Russia", "besieged by regime forces", "claimed by IS":
@@ -2224,9 +2246,14 @@ fn actor_of(
                         || matches!(x, "fired" | "detonated" | "blew")
                         || (x == "opened" && w.get(k + 1) == "fire")
                 })
-            // "as terrorists breached the truce by targeting New Aleppo".
+            // "as terrorists breached the truce by targeting New Aleppo" (not
+            // "as the regime accused rebels of shelling the city by firing").
             || (p.end..p.end + 10)
-                .take_while(|&k| !matches!(w.get(k), "were" | "was" | "been" | "is" | "are"))
+                .take_while(|&k| {
+                    let x = w.get(k);
+                    !matches!(x, "were" | "was" | "been" | "is" | "are" | "accused" | "blamed")
+                        && !is_saying_verb(x)
+                })
                 .any(|k| {
                     w.get(k) == "by"
                         && matches!(
@@ -3369,13 +3396,21 @@ fn phrase_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
     let counted = first > 0
         && (w.kind(before) == Some(TokenKind::Number) || small_count_word(w.get(before)))
         && (first.saturating_sub(5)..before).any(|j| outcome_before(w.get(j)).is_some());
-    // ("kill 8 IS group militants, report says": a phrase ending on the
-    // people counted, whatever stands between.)
-    let head = w.get(verb - 1);
-    // (Not "a source in the militia said", "hospital staff said".)
-    let victims_head = victim_noun(head).is_some() && head.ends_with('s') && !is_source_noun(head);
+    // ("kill 8 IS group militants, report says": the people counted, past
+    // a name the phrase stopped at.)
+    let counted_before_name = (first.saturating_sub(3)..first).any(|j| {
+        (w.kind(j) == Some(TokenKind::Number) || small_count_word(w.get(j)))
+            // (Not "killed four children an informed source in Homs told":
+            // the counted noun and an article between.)
+            && (j + 1..first).all(|x| {
+                w.kind(x) == Some(TokenKind::Word)
+                    && victim_noun(w.get(x)).is_none()
+                    && !matches!(w.get(x), "a" | "an" | "the")
+            })
+            && (j.saturating_sub(5)..j).any(|v| outcome_before(w.get(v)).is_some())
+    });
     if counted
-        || victims_head
+        || counted_before_name
         || (matches!(w.get(before), "the" | "a" | "an")
             && matches!(
                 w.get(before.wrapping_sub(1)),
@@ -3612,6 +3647,15 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                     | "medics"
                     | "locals"
                     | "villagers"
+                    | "resident"
+                    | "witness"
+                    | "eyewitness"
+                    | "activist"
+                    | "source"
+                    | "official"
+                    | "doctor"
+                    | "medic"
+                    | "villager"
             )
         {
             continue;
@@ -3834,6 +3878,13 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         }
         if c.is_bare_one && np.victims.is_none() {
             continue;
+        }
+        // "11 members of one family": a family's members are no fighters.
+        if matches!(w.get(c.end), "members" | "member")
+            && w.get(c.end + 1) == "of"
+            && (c.end + 2..c.end + 4).any(|k| matches!(w.get(k), "family" | "families"))
+        {
+            victims = Some(Victims::People);
         }
         // "six of them children": the noun after; "16 of them": the group
         // named just before.
@@ -4124,8 +4175,10 @@ fn nearest_date(w: &Words<'_>, dates: &[DateMention], token: usize) -> Option<Da
                     .is_some_and(|(a, b)| a == b && start <= a && b <= end)
                 && d.first > token
                 && !(token + 1..d.first).any(|k| {
-                    matches!(w.get(k), ";" | "and" | "but" | "while" | "whereas")
-                        || count_at(w, k).is_some()
+                    matches!(
+                        w.get(k),
+                        ";" | "and" | "but" | "while" | "whereas" | "whose" | "which" | "who"
+                    ) || count_at(w, k).is_some()
                 })
         })
     {
@@ -4134,60 +4187,79 @@ fn nearest_date(w: &Words<'_>, dates: &[DateMention], token: usize) -> Option<Da
     Some(nearest)
 }
 
-/// Does a weapon, an attack or a killing event come shortly before the claim
-/// verb at `k`, as what claimed the lives ("the car bomb claimed", "Mortar
-/// Attack Targets School Claims")? A participle hangs on its whole clause
-/// ("twin blasts targeted a checkpoint on the highway near Damascus,
-/// claiming 4").
-fn kills_by_claiming(w: &Words<'_>, k: usize) -> bool {
-    let reach = if w.get(k) == "claiming" { 20 } else { 6 };
-    (k.saturating_sub(reach)..k).any(|j| {
+/// Is the claim verb at `k` one of killing: a weapon, an attack or a killing
+/// event its subject ("the car bomb claimed", "Mortar Attack Targets School
+/// Claims", "a rocket attack on the district of Sheikh Maqsoud claimed"), with
+/// no comma or clause between ("After the attack, the army claimed" is
+/// speech), and the people counted its object, not the subject of a clause
+/// of their own ("claims 500 militants surrendered", "claims 3 million
+/// refugees are living")? A participle hangs on its whole clause ("twin
+/// blasts targeted a checkpoint on the highway near Damascus claiming 4").
+fn kills_by_claiming(w: &Words<'_>, k: usize, object_end: usize) -> bool {
+    let next = w.get(object_end);
+    let reported_clause =
         matches!(
-            w.get(j),
-            "bomb"
-                | "bombs"
-                | "blast"
-                | "blasts"
-                | "explosion"
-                | "explosions"
-                | "bombing"
-                | "bombings"
-                | "attack"
-                | "attacks"
-                | "strike"
-                | "strikes"
-                | "airstrike"
-                | "airstrikes"
-                | "raid"
-                | "raids"
-                | "shelling"
-                | "bombardment"
-                | "barrage"
-                | "shell"
-                | "shells"
-                | "rocket"
-                | "rockets"
-                | "mortar"
-                | "mortars"
-                | "missile"
-                | "missiles"
-                | "fire"
-                | "fighting"
-                | "clashes"
-                | "war"
-                | "conflict"
-                | "violence"
-                | "massacre"
-                | "disease"
-                | "hunger"
-                | "starvation"
-                | "cholera"
-                | "crash"
-                | "mine"
-                | "mines"
-                | "landmine"
-                | "landmines"
-        )
+            next,
+            "were" | "was" | "are" | "is" | "had" | "have" | "has" | "would" | "will"
+        ) || (next.len() > 3 && next.ends_with("ed") && outcome_after(next).is_none());
+    if reported_clause {
+        return false;
+    }
+    let reach = if w.get(k) == "claiming" { 20 } else { 12 };
+    (k.saturating_sub(reach)..k).any(|j| {
+        let between_is_subject = (j + 1..k).all(|x| {
+            let x = w.get(x);
+            !matches!(x, "," | ";" | "who" | "which" | "that")
+                && !is_clause_break(x)
+                && !is_saying_verb(x)
+        });
+        between_is_subject
+            && matches!(
+                w.get(j),
+                "bomb"
+                    | "bombs"
+                    | "blast"
+                    | "blasts"
+                    | "explosion"
+                    | "explosions"
+                    | "bombing"
+                    | "bombings"
+                    | "attack"
+                    | "attacks"
+                    | "strike"
+                    | "strikes"
+                    | "airstrike"
+                    | "airstrikes"
+                    | "raid"
+                    | "raids"
+                    | "shelling"
+                    | "bombardment"
+                    | "barrage"
+                    | "shell"
+                    | "shells"
+                    | "rocket"
+                    | "rockets"
+                    | "mortar"
+                    | "mortars"
+                    | "missile"
+                    | "missiles"
+                    | "fire"
+                    | "fighting"
+                    | "clashes"
+                    | "war"
+                    | "conflict"
+                    | "violence"
+                    | "massacre"
+                    | "disease"
+                    | "hunger"
+                    | "starvation"
+                    | "cholera"
+                    | "crash"
+                    | "mine"
+                    | "mines"
+                    | "landmine"
+                    | "landmines"
+            )
     })
 }
 

@@ -228,15 +228,25 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             continue;
         }
         match word {
-            // "over the weekend", "last weekend": the latest Saturday and
-            // Sunday on or before the article's date (a Saturday's article: that day).
-            "weekend" if matches!(prev, "the" | "this" | "last" | "past") => {
+            // "over the weekend": the latest Saturday and Sunday on or before
+            // the article's date (a Saturday's article: that day); "last
+            // weekend" in a weekend's article, the one before. (Not "the
+            // weekend market".)
+            "weekend"
+                if matches!(prev, "the" | "this" | "last" | "past")
+                    && (w.kind(i + 1) != Some(TokenKind::Word)
+                        || crate::lexicon::is_np_stop(w.get(i + 1))) =>
+            {
                 let range = article_date.and_then(|d| {
+                    // 0 on a Sunday, 6 on a Saturday.
                     let since_sunday = i64::from(d.weekday().to_sunday_zero_offset());
-                    if since_sunday == 6 {
-                        return Some((d, d));
-                    }
-                    let sunday = d.checked_sub(since_sunday.days()).ok()?;
+                    let back_to_sunday = match (prev, since_sunday) {
+                        ("last", 6) => 6,
+                        ("last", 0) => 7,
+                        (_, 6) => return Some((d, d)),
+                        (_, n) => n,
+                    };
+                    let sunday = d.checked_sub(back_to_sunday.days()).ok()?;
                     Some((sunday.checked_sub(1.day()).ok()?, sunday))
                 });
                 push(i.saturating_sub(1), i + 1, range, false);

@@ -769,6 +769,9 @@ fn inline_rules(found: &mut Found<'_>) {
                         found.push(start, close + 1, Byline);
                     } else if !inner.contains('(') && is_credit(inner) {
                         found.push(start, close + 1, PhotoCredit);
+                        if let Some(caption) = dated_caption_start(text, start) {
+                            found.push(caption, start, PhotoCredit);
+                        }
                     }
                 }
             }
@@ -1112,4 +1115,45 @@ fn tail_rules(found: &mut Found<'_>) {
     if let Some((start, kind)) = best {
         found.push(start, trimmed.len(), kind);
     }
+}
+
+/// Where the photo caption ending at the credit at `credit` starts, when it
+/// ends with the day the photo was taken ("Russian military jets are seen at
+/// Hmeymim air base in Syria June 18 2016 (TRT World and Agencies)"): that
+/// day is the photo's, not the story's. The caption runs back to the last
+/// sentence end or year (a dateline's: "AP Saturday 9 Jul 2016 Syrians pass
+/// burnt-out vehicles ... on July 9 2016 (Photo AFP)"), at most 250 bytes
+/// before.
+fn dated_caption_start(text: &str, credit: usize) -> Option<usize> {
+    let before = text.get(..credit)?.trim_end();
+    let before = before
+        .strip_suffix("(File photo)")
+        .or_else(|| before.strip_suffix("(File Photo)"))
+        .unwrap_or(before)
+        .trim_end();
+    let mut words = before.rsplitn(4, ' ');
+    let (year, day, month) = (words.next()?, words.next()?, words.next()?);
+    let dated = year.len() == 4
+        && year.bytes().all(|c| c.is_ascii_digit())
+        && (1..=2).contains(&day.len())
+        && day.bytes().all(|c| c.is_ascii_digit())
+        && month.len() > 3
+        && crate::lexicon::month_number(&month.to_ascii_lowercase()).is_some();
+    if !dated {
+        return None;
+    }
+    let b = text.as_bytes();
+    let date_start = before.len() - year.len() - day.len() - month.len() - 2;
+    let from = floor_boundary(text, credit.saturating_sub(250));
+    let year_ends_at = |i: usize| {
+        i >= 5
+            && byte(b, i) == b' '
+            && byte(b, i - 5) == b' '
+            && b.get(i - 4..i)
+                .is_some_and(|y| y.iter().all(u8::is_ascii_digit) && matches!(y[0], b'1' | b'2'))
+    };
+    let end = (from..date_start)
+        .rev()
+        .find(|&i| is_sentence_end(b, i) || byte(b, i) == b'\n' || year_ends_at(i))?;
+    Some(end + 1)
 }
