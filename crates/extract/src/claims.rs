@@ -3405,6 +3405,7 @@ fn phrase_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
             && (j + 1..first).all(|x| {
                 w.kind(x) == Some(TokenKind::Word)
                     && victim_noun(w.get(x)).is_none()
+                    && outcome_after(w.get(x)).is_none()
                     && !matches!(w.get(x), "a" | "an" | "the")
             })
             && (j.saturating_sub(5)..j).any(|v| outcome_before(w.get(v)).is_some())
