@@ -119,9 +119,16 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             w.get(count.end),
             "family" | "families" | "household" | "households"
         );
+    // ("all the dead were from six families".)
+    let from_families = w.get(from_at) == "from"
+        && matches!(
+            w.get(count.end),
+            "family" | "families" | "household" | "households"
+        );
     if count.first >= 2
-        && (w.get(from_at) == "from" || of_family)
-        && victim_noun(w.get(from_at.wrapping_sub(1))).is_some()
+        && (((w.get(from_at) == "from" || of_family)
+            && victim_noun(w.get(from_at.wrapping_sub(1))).is_some())
+            || from_families)
     {
         np.not_people = true;
         return np;
@@ -345,8 +352,15 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         }
         // "6 Lebanese martyrs and 22 injured": the dead, by the word of those
         // who mourn them.
-        // (Not "Five Martyrs Brigade fighters", nor "200 martyrs' families".)
+        // (Not "Five Martyrs Brigade fighters", nor "200 martyrs' families",
+        // "the families of 30 martyrs protested".)
+        let named_for_them = w.get(count.first.wrapping_sub(1)) == "of"
+            && matches!(
+                w.get(count.first.wrapping_sub(2)),
+                "families" | "names" | "relatives" | "graves" | "photos" | "pictures" | "portraits"
+            );
         if word == "martyrs"
+            && !named_for_them
             && !matches!(
                 w.get(j + 1),
                 "brigade" | "brigades" | "battalion" | "battalions" | "'" | "’" | "families"
@@ -740,6 +754,32 @@ fn measure_before(
             return Some(m);
         }
         if let Some(m) = outcome_before(word) {
+            // "tried to arrest two persons", "threatened to kill 20 hostages":
+            // an attempt or a threat, not an outcome.
+            if w.get(k.wrapping_sub(1)) == "to"
+                && matches!(
+                    w.get(k.wrapping_sub(2)),
+                    "tried"
+                        | "trying"
+                        | "tries"
+                        | "attempted"
+                        | "attempting"
+                        | "attempts"
+                        | "failed"
+                        | "sought"
+                        | "seeking"
+                        | "threatened"
+                        | "threatening"
+                        | "threatens"
+                        | "vowed"
+                        | "planned"
+                        | "planning"
+                        | "plotted"
+                        | "plotting"
+                )
+            {
+                return None;
+            }
             // "the bombing claimed 12 civilians", "Car Bomb Claims 11 Children":
             // a claim verb kills only after what kills (not "the army claimed
             // 300 rebels had surrendered", "the UN claims 13 million need aid").
@@ -1319,10 +1359,14 @@ fn is_clause_break(w: &str) -> bool {
 /// "48 killed and injured", "killed or wounded": both outcomes, the killed
 /// word at `j`, in one count are casualties.
 fn both_outcomes(w: &Words<'_>, j: usize) -> Option<Measure> {
-    (outcome_after(w.get(j)) == Some(Measure::Killed)
-        && matches!(w.get(j + 1), "and" | "or" | "&")
-        && outcome_after(w.get(j + 2)) == Some(Measure::Injured))
-    .then_some(Measure::Casualties)
+    // ("25 Terrorists Killed Injured": a headline's pair without its "and".)
+    let joined = matches!(w.get(j + 1), "and" | "or" | "&")
+        && outcome_after(w.get(j + 2)) == Some(Measure::Injured);
+    let adjacent = outcome_after(w.get(j + 1)) == Some(Measure::Injured)
+        && matches!(w.get(j + 1), "injured" | "wounded")
+        && count_at(w, j + 2).is_none();
+    (outcome_after(w.get(j)) == Some(Measure::Killed) && (joined || adjacent))
+        .then_some(Measure::Casualties)
 }
 
 /// Nouns of land: what is "held" by a party is territory, not people.
@@ -3657,6 +3701,15 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                     | "doctor"
                     | "medic"
                     | "villager"
+                    | "commander"
+                    | "officer"
+                    | "spokesman"
+                    | "rescuer"
+                    | "paramedic"
+                    | "nurse"
+                    | "journalist"
+                    | "correspondent"
+                    | "reporter"
             )
         {
             continue;
@@ -3720,7 +3773,9 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 let aside = is_explicit_breakdown(w, c.first)
                     && (k + 1..c.first).all(|j| matches!(w.get(j), "," | "including"));
                 (same_cue || aside || (outcome_after(x).is_none() && outcome_before(x).is_none()))
-                    && (!is_saying_verb(x) || aside)
+                    // ("killed 1102 people said the Observatory adding that
+                    // 234 of them were children": "of them" points back past it.)
+                    && (!is_saying_verb(x) || aside || is_part_of_earlier(w, c))
                     && w.kind(k) != Some(TokenKind::Number)
             })
         {

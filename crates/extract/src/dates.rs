@@ -235,7 +235,9 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             "weekend"
                 if matches!(prev, "the" | "this" | "last" | "past")
                     && (w.kind(i + 1) != Some(TokenKind::Word)
-                        || crate::lexicon::is_np_stop(w.get(i + 1))) =>
+                        || crate::lexicon::is_np_stop(w.get(i + 1)))
+                    // ("the weekend before last": another weekend.)
+                    && !matches!(w.get(i + 1), "before" | "after") =>
             {
                 let range = article_date.and_then(|d| {
                     // 0 on a Sunday, 6 on a Saturday.

@@ -1155,5 +1155,19 @@ fn dated_caption_start(text: &str, credit: usize) -> Option<usize> {
     let end = (from..date_start)
         .rev()
         .find(|&i| is_sentence_end(b, i) || byte(b, i) == b'\n' || year_ends_at(i))?;
+    // (Nor a sentence that reports a count: "The army said 12 soldiers were
+    // killed in Mosul on June 1 2017 (AFP)" stays the story's; a caption
+    // shows, it does not report.)
+    let caption = text.get(end + 1..date_start)?.to_ascii_lowercase();
+    let says = caption
+        .split(|c: char| !c.is_alphanumeric())
+        .any(crate::lexicon::is_saying_verb);
+    let counts = caption.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit() || c == b',')
+    });
+    if says && counts {
+        return None;
+    }
     Some(end + 1)
 }
