@@ -2780,7 +2780,12 @@ fn claimant_candidates(
                 | "placed"
                 | "places"
                 | "puts"
-        ) && (k + 1..k + 5).any(|j| matches!(w.get(j), "toll" | "tolls"))
+                | "put"
+                | "putting"
+        ) && (k + 1..k + 5).any(|j| {
+            matches!(w.get(j), "toll" | "tolls")
+                || (matches!(w.get(j), "figure" | "number") && w.get(j + 1) == "at")
+        })
             // (Not "gave no toll".)
             && !(k + 1..k + 3).any(|j| matches!(w.get(j), "no" | "not"));
         if !(is_saying_verb(word) || toll_verb)
@@ -3784,6 +3789,24 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             if victims.is_none() && prev_victims != Victims::People {
                 victims = Some(prev_victims);
             }
+        }
+        // "the Observatory says 180000 have been killed, while the UN puts
+        // the figure at 191000": another's toll of the count before.
+        if measure.is_none()
+            && let Some((_, m, prev_victims)) = previous
+            && w.get(c.first.wrapping_sub(1)) == "at"
+            && matches!(
+                w.get(c.first.wrapping_sub(2)),
+                "figure" | "number" | "total"
+            )
+            && w.get(c.first.wrapping_sub(3)) == "the"
+            && matches!(
+                w.get(c.first.wrapping_sub(4)),
+                "puts" | "put" | "putting" | "places" | "placed" | "placing"
+            )
+        {
+            measure = Some(m);
+            victims = victims.or(Some(prev_victims));
         }
         // "the death toll rose to 12 people", "Death toll from attacks on Aleppo
         // rises to 12 with over 200 injured": the toll names the outcome,

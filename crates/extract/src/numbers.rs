@@ -40,6 +40,8 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["no", "fewer", "than"], Qualifier::AtLeast),
     (&["no", "less", "than"], Qualifier::AtLeast),
     (&["a", "minimum", "of"], Qualifier::AtLeast),
+    // "put the death toll at least at 85".
+    (&["at", "least", "at"], Qualifier::AtLeast),
     (&["at", "least"], Qualifier::AtLeast),
     (&["more", "than"], Qualifier::MoreThan),
     (&["more", "then"], Qualifier::MoreThan),
