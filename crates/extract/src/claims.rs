@@ -113,23 +113,19 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
     } else {
         count.first.wrapping_sub(1)
     };
-    // ("11 members of one family" too.)
-    let of_family = w.get(from_at) == "of"
-        && matches!(
-            w.get(count.end),
-            "family" | "families" | "household" | "households"
-        );
-    // ("all the dead were from six families".)
-    let from_families = w.get(from_at) == "from"
-        && matches!(
-            w.get(count.end),
-            "family" | "families" | "household" | "households"
-        );
-    if count.first >= 2
-        && (((w.get(from_at) == "from" || of_family)
-            && victim_noun(w.get(from_at.wrapping_sub(1))).is_some())
-            || from_families)
-    {
+    // ("11 members of one family", "all the dead were from six families":
+    // the families they belonged to.)
+    let families = matches!(
+        w.get(count.end),
+        "family" | "families" | "household" | "households"
+    );
+    let after_people = victim_noun(w.get(from_at.wrapping_sub(1))).is_some();
+    let origin = match w.get(from_at) {
+        "from" => after_people || families,
+        "of" => after_people && families,
+        _ => false,
+    };
+    if count.first >= 2 && origin {
         np.not_people = true;
         return np;
     }
@@ -1003,10 +999,7 @@ fn measure_after(
         if let Some(m) = outcome_after(word) {
             // "from the besieged town of Madaya were killed": an adjective
             // of the place they came from; the verb comes later.
-            if matches!(w.get(j.wrapping_sub(1)), "the" | "a" | "an")
-                && (non_victim_noun(w.get(j + 1)) || is_adjective_of_things(w, j))
-                && w.kind(j + 1) == Some(TokenKind::Word)
-                && unknown < 6
+            if is_attributive_outcome(w, j) && w.kind(j + 1) == Some(TokenKind::Word) && unknown < 6
             {
                 unknown += 1;
                 list_only = false;
@@ -1082,9 +1075,7 @@ fn measure_after(
             && (j + 1..be).all(|k| {
                 let x = w.get(k);
                 w.kind(k) == Some(TokenKind::Word)
-                    && (outcome_after(x).is_none()
-                        || (matches!(w.get(k - 1), "the" | "a" | "an")
-                            && (non_victim_noun(w.get(k + 1)) || is_adjective_of_things(w, k))))
+                    && (outcome_after(x).is_none() || is_attributive_outcome(w, k))
                     && outcome_before(x).is_none()
                     && !is_saying_verb(x)
                     && !is_clause_break(x)
@@ -1259,6 +1250,13 @@ fn measure_after(
         return None;
     }
     None
+}
+
+/// An outcome word used as an adjective after an article ("the besieged
+/// town", "a burned building"): it tells of a thing, not of the count.
+fn is_attributive_outcome(w: &Words<'_>, j: usize) -> bool {
+    matches!(w.get(j.wrapping_sub(1)), "the" | "a" | "an")
+        && (non_victim_noun(w.get(j + 1)) || is_adjective_of_things(w, j))
 }
 
 /// Things a person noun may modify ("fighter planes", "civilian buses",
@@ -4285,16 +4283,18 @@ fn kills_by_claiming(w: &Words<'_>, k: usize, object_end: usize) -> bool {
         return false;
     }
     let reach = if w.get(k) == "claiming" { 20 } else { 12 };
-    (k.saturating_sub(reach)..k).any(|j| {
-        let between_is_subject = (j + 1..k).all(|x| {
-            let x = w.get(x);
+    // Back from the verb to a comma or a clause of its own, whichever first.
+    (k.saturating_sub(reach)..k)
+        .rev()
+        .map(|j| w.get(j))
+        .take_while(|&x| {
             !matches!(x, "," | ";" | "who" | "which" | "that")
                 && !is_clause_break(x)
                 && !is_saying_verb(x)
-        });
-        between_is_subject
-            && matches!(
-                w.get(j),
+        })
+        .any(|x| {
+            matches!(
+                x,
                 "bomb"
                     | "bombs"
                     | "blast"
@@ -4339,7 +4339,7 @@ fn kills_by_claiming(w: &Words<'_>, k: usize, object_end: usize) -> bool {
                     | "landmine"
                     | "landmines"
             )
-    })
+        })
 }
 
 #[cfg(test)]

@@ -1686,7 +1686,7 @@ pub fn method_notes() -> (Vec<String>, Vec<VagueAmount>) {
 /// conflict", "the war in Syria" is told by its place, not here.
 fn war_country(words: &Words<'_>) -> Option<&'static str> {
     (1..words.len()).find_map(|i| {
-        if !matches!(words.get(i), "war" | "conflict" | "crisis" | "uprising") {
+        if !is_war_noun(words.get(i)) {
             return None;
         }
         let before = |k: usize| i.checked_sub(k).map(|j| words.get(j));
@@ -1742,12 +1742,17 @@ fn headline_fields_from_lead(article: &Article, claims: &mut [Claim]) {
         };
         c.claimant.is_none() && last.trim_end_matches(|c: char| !c.is_alphanumeric()) == "NGO"
     };
-    let headlines: Vec<usize> = (0..claims.len())
-        .filter(|&i| {
-            (claims[i].actor.is_none() || unnamed_source(&claims[i])) && is_headline(&claims[i])
-        })
-        .collect();
-    for i in headlines {
+    // Each claim looked at once: whether it is the headline's (a lead
+    // candidate is every claim that is not).
+    let headline: Vec<bool> = claims.iter().map(is_headline).collect();
+    for i in 0..claims.len() {
+        if !headline[i] {
+            continue;
+        }
+        let takes_claimant = unnamed_source(&claims[i]);
+        if claims[i].actor.is_some() && !takes_claimant {
+            continue;
+        }
         let same_count = |c: &Claim| {
             c.measure == claims[i].measure
                 && c.count_min == claims[i].count_min
@@ -1757,7 +1762,9 @@ fn headline_fields_from_lead(article: &Article, claims: &mut [Claim]) {
         };
         let Some(lead) = claims
             .iter()
-            .filter(|c| !c.in_title && c.sentence_span.start < LEAD_REACH && !is_headline(c))
+            .zip(&headline)
+            .filter(|&(c, &h)| !h && !c.in_title && c.sentence_span.start < LEAD_REACH)
+            .map(|(c, _)| c)
             .find(|c| same_count(c))
         else {
             continue;
@@ -1773,10 +1780,15 @@ fn headline_fields_from_lead(article: &Article, claims: &mut [Claim]) {
         if claims[i].actor.is_none() {
             claims[i].actor = actor;
         }
-        if unnamed_source(&claims[i]) {
+        if takes_claimant {
             claims[i].claimant = claimant;
         }
     }
+}
+
+/// A noun naming a whole war: its toll is a country's.
+fn is_war_noun(w: &str) -> bool {
+    matches!(w, "war" | "conflict" | "crisis" | "uprising")
 }
 
 /// The war noun whose relative clause holds the count at `token` ("the civil
@@ -1788,7 +1800,6 @@ fn war_relative_clause(words: &Words<'_>, token: usize) -> Option<usize> {
         } else {
             i + 1
         };
-        matches!(words.get(i), "war" | "conflict" | "crisis" | "uprising")
-            && matches!(words.get(next), "which" | "that")
+        is_war_noun(words.get(i)) && matches!(words.get(next), "which" | "that")
     })
 }
