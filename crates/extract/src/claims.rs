@@ -97,6 +97,9 @@ struct NounPhrase {
     not_people: bool,
     /// `direct_outcome_after` the phrase: "29 injured".
     direct: Option<Measure>,
+    /// The outcome inside the phrase is an adjective of the wounded ("six
+    /// wounded soldiers"), whose own verb may tell they died.
+    wounded_adjective: bool,
 }
 
 fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> NounPhrase {
@@ -415,6 +418,21 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
                     np.victims = Some(v);
                     np.end = noun + 1;
                 }
+                // "dead among the ranks of Jaish al-Islam": its fighters (not
+                // "the ranks of civilians fleeing").
+                if w.get(at) == "ranks" && w.get(at + 1) == "of" {
+                    let named = (at + 2..at + 5).find_map(|k| victim_noun(w.get(k)));
+                    let side = parties.iter().any(|p| {
+                        (at + 2..at + 4).contains(&p.first)
+                            && p.party.kind == PartyKind::Belligerent
+                    });
+                    np.victims = Some(named.unwrap_or(if side {
+                        Victims::Combatants
+                    } else {
+                        Victims::People
+                    }));
+                    np.end = at + 1;
+                }
             }
             np.victims.get_or_insert(Victims::People);
             return np;
@@ -423,6 +441,12 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         // (a singular one: "killed 15 militants posts were hit" lost a comma).
         if victim_noun(word).is_some() && !word.ends_with('s') && is_thing_of_people(w.get(j + 1)) {
             np.not_people = true;
+            return np;
+        }
+        // "9 security forces": members of them.
+        if word == "security" && w.get(j + 1) == "forces" {
+            np.victims = Some(Victims::Combatants);
+            np.end = j + 2;
             return np;
         }
         if let Some(v) = victim_noun(word) {
@@ -441,6 +465,18 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
                     np.victims = Some(v2);
                 }
                 np.end = j + 2;
+            }
+            // "dozens of women and children": counted together, civilians
+            // (not "12 women and 5 children", counted apart).
+            if matches!(w.get(np.end - 1), "women" | "children")
+                && matches!(w.get(np.end + 1), "women" | "children")
+                && matches!(w.get(np.end), "and" | "or")
+                && let Some(other @ (Victims::Women | Victims::Children)) =
+                    victim_noun(w.get(np.end + 1))
+                && Some(other) != np.victims
+            {
+                np.victims = Some(Victims::Civilians);
+                np.end += 2;
             }
             return np;
         }
@@ -494,6 +530,7 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             && !matches!(word, "dead" | "deaths" | "casualties" | "dying")
         {
             np.measure = Some(m);
+            np.wounded_adjective = m == Measure::Injured;
             j += 1;
             continue;
         }
@@ -654,7 +691,38 @@ fn verb_of_its_own(w: &Words<'_>, at: usize) -> bool {
     let past = |x: &str| x.len() > 3 && x.ends_with("ed") && outcome_after(x).is_none();
     (past(next) && !is_aux(next))
         || (matches!(next, "have" | "has" | "had") && past(w.get(at + 1)))
+        // "and millions have been made homeless", "and 20 were rescued": a
+        // verb no outcome list names (not "and 9 were slaughtered", a
+        // killing the list may miss).
+        || (matches!(next, "have" | "has" | "had")
+            && w.get(at + 1) == "been"
+            && w.kind(at + 2) == Some(TokenKind::Word)
+            && outcome_after(w.get(at + 2)).is_none()
+            && !w.get(at + 2).ends_with("ly")
+            && (!w.get(at + 2).ends_with("ed") || is_verb_of_survivors(w.get(at + 2))))
+        || (matches!(next, "were" | "was") && is_verb_of_survivors(w.get(at + 1)))
         || matches!(next, "went" | "came" | "left" | "began" | "took")
+}
+
+/// What is done to people who live through an attack: "20 were rescued".
+fn is_verb_of_survivors(w: &str) -> bool {
+    matches!(
+        w,
+        "rescued"
+            | "treated"
+            | "released"
+            | "freed"
+            | "transferred"
+            | "identified"
+            | "recovered"
+            | "saved"
+            | "relocated"
+            | "resettled"
+            | "repatriated"
+            | "exchanged"
+            | "hospitalized"
+            | "hospitalised"
+    )
 }
 
 /// A verb before the count takes it as object: "killed at least 24 people".
@@ -1996,6 +2064,23 @@ fn actor_of(
         } else {
             next2
         };
+        // "7 of Russia's military advisers were killed": the side the
+        // counted belonged to (not "dozens of Syrian regime air strikes
+        // killed 16", what was counted being its attacks).
+        let of_counted = if prev == "the" { prev2 } else { prev } == "of"
+            && count_at(w, p.first.wrapping_sub(if prev == "the" { 3 } else { 2 }))
+                .is_some_and(|c| c.end + usize::from(prev == "the") + 1 == p.first)
+            && !{
+                let weapon = |x: &str| {
+                    is_attack_noun(x)
+                        && victim_noun(x).is_none()
+                        && !matches!(x, "forces" | "military")
+                };
+                weapon(next) || (matches!(next, "air" | "-") && weapon(next2))
+            };
+        if of_counted {
+            continue;
+        }
         let names_victims = victim_noun(next).is_some()
             && !is_attack_noun(next)
             && !is_weapon_noun(w.get(p.end + 1))
@@ -2041,7 +2126,10 @@ fn actor_of(
         // "strikes blamed on the regime", "attributed to Russia": the agent.
         let prev3 = w.get(p.first.wrapping_sub(3));
         let blamed = matches!((prev2, prev), ("blamed", "on") | ("attributed", "to"))
-            || (prev == "the" && matches!((prev3, prev2), ("blamed", "on") | ("attributed", "to")));
+            || (prev == "the" && matches!((prev3, prev2), ("blamed", "on") | ("attributed", "to")))
+            // "killed at the hands of the Assad regime".
+            || w.ends_before(p.first, &["at", "the", "hands", "of"])
+            || w.ends_before(p.first, &["at", "the", "hands", "of", "the"]);
         let by = blamed
             || (by_at.is_some()
                 && !matches!(
@@ -2195,7 +2283,11 @@ fn actor_of(
         // offensive near Aleppo killing 40".)
         // ("Nusra Front fighters stormed the village killing 15": its
         // members' verb.)
-        let verb_word = if victim_noun(next).is_some() && !is_attack_noun(next) {
+        // ("the regime has attacked Idlib, killing 70": past its auxiliary.)
+        let verb_word = if (victim_noun(next).is_some() && !is_attack_noun(next))
+            || (matches!(next, "has" | "have" | "had")
+                && (is_attack_verb(next2) || matches!(next2, "bombarded" | "pounded" | "stormed")))
+        {
             next2
         } else {
             next
@@ -2461,7 +2553,7 @@ fn subject_reaches_verb(w: &Words<'_>, party_end: usize, from: usize, verb: usiz
         if !(in_attack_place
             || matches!(
                 x,
-                "group" | "have" | "has" | "had" | "also" | ")" | "fighters"
+                "group" | "have" | "has" | "had" | "also" | ")" | "fighters" | "terror" | "elements"
             )
             // ("the Iranian militias summarily executed": its members.)
             || (j == from && victim_noun(x) == Some(Victims::Combatants))
@@ -2567,13 +2659,18 @@ pub(crate) fn is_generic_party(name: &str) -> bool {
 
 /// Generic names and unnamed armies yield to a named party of equal evidence.
 fn yields_to_named(name: &str) -> bool {
-    is_generic_party(name) || name == UNNAMED_ARMY
+    is_generic_party(name) || name == UNNAMED_ARMY || name == UNNAMED_SECURITY_FORCES
 }
 
 /// The actor name of an army the sentence does not name ("army units killed
 /// 30 terrorists", "the troops repelled the attack"): the extractor resolves
 /// it to the army the article means (see `Extractor::army_of_context`).
 pub const UNNAMED_ARMY: &str = "(unnamed army)";
+
+/// The actor name of "security forces" the sentence does not name: a
+/// state's forces at home, resolved to the army of the country the claim
+/// happened in before any army the article named earlier.
+pub const UNNAMED_SECURITY_FORCES: &str = "(unnamed security forces)";
 
 /// Largest count read as people: more is money or another quantity.
 const MAX_PEOPLE: u64 = 100_000_000;
@@ -2591,7 +2688,14 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
     let mut k = 0;
     while k < w.len() {
         let word = w.get(k);
-        if !crate::lexicon::is_army_noun(word) || parties.iter().any(|p| p.first <= k && k <= p.end)
+        // "security forces": the state's, like its army.
+        // (Not "killed 9 security forces": the people counted.)
+        let security = word == "security"
+            && w.get(k + 1) == "forces"
+            && !(k.saturating_sub(3)..k)
+                .any(|j| count_at(w, j).is_some_and(|c| c.end == k || c.end + 1 == k));
+        if !(crate::lexicon::is_army_noun(word) || security)
+            || parties.iter().any(|p| p.first <= k && k <= p.end)
         {
             k += 1;
             continue;
@@ -2604,8 +2708,13 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
         let prev = w.get(k.wrapping_sub(1));
         // "Turkish-backed troops": an army named otherwise.
         let named_otherwise = prev.contains('-');
-        // "army troops were among the dead": no agent.
-        let subject_of_be = matches!(w.get(end), "were" | "was" | "are" | "is");
+        // "army troops were among the dead": no agent; nor the target of an
+        // attack ("attacks on civilians and security forces").
+        // ("security forces are holding 1,200 men": an active verb.)
+        let subject_of_be = matches!(w.get(end), "were" | "was" | "are" | "is")
+            && !(w.get(end + 1).len() > 4 && w.get(end + 1).ends_with("ing"));
+        let target = matches!(prev, "on" | "against")
+            || (prev == "and" && victim_noun(w.get(k.wrapping_sub(2))).is_some());
         // "the military said", "military forces"; not "military buildings",
         // "a military source", where the word describes something else.
         let military_noun = word != "military"
@@ -2620,7 +2729,12 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
             && ["ese", "ian", "ish", "ean", "ani", "i", "ch", "an"]
                 .iter()
                 .any(|suffix| prev.ends_with(suffix));
-        if military_noun && !nationality && !named_otherwise && !subject_of_be && w.get(end) != "of"
+        if military_noun
+            && !nationality
+            && !named_otherwise
+            && !subject_of_be
+            && !target
+            && w.get(end) != "of"
         {
             // "the Islamic State group said its soldiers killed": the party
             // named before is whose they are.
@@ -2634,7 +2748,12 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
                 end,
                 party: owner.map_or_else(
                     || Party {
-                        name: UNNAMED_ARMY.to_string(),
+                        name: if security {
+                            UNNAMED_SECURITY_FORCES
+                        } else {
+                            UNNAMED_ARMY
+                        }
+                        .to_string(),
                         kind: PartyKind::Belligerent,
                     },
                     |o| o.party.clone(),
@@ -3467,6 +3586,17 @@ fn phrase_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
     {
         return None;
     }
+    // Nor with the people a count before it counts ("including 10 children
+    // Lebanese TV channel Al-Mayadin reported").
+    if first + 1 < verb
+        && victim_noun(w.get(first)).is_some()
+        && (w.kind(before) == Some(TokenKind::Number) || small_count_word(w.get(before)))
+    {
+        first += 1;
+        if matches!(w.get(first), "of" | "in" | "at" | "from" | "near") {
+            return None;
+        }
+    }
     phrase_text(w, text, first, verb).map(|name| Party {
         kind: PartyKind::Local,
         name,
@@ -3756,8 +3886,11 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // A breakdown ("including 19 children") or a list ("14 jihadists and five
         // civilians") after an earlier claim takes that claim's outcome; not
         // a count with a verb of its own ("and 2000 refugees returned").
-        let own_verb =
-            w.get(c.first.wrapping_sub(1)) == "and" && verb_of_its_own(w, np.end.max(c.end));
+        // ("23 wounded, two of whom later died": the part's own outcome.)
+        let own_verb = (w.get(c.first.wrapping_sub(1)) == "and"
+            && verb_of_its_own(w, np.end.max(c.end)))
+            || (is_part_of_earlier(w, c)
+                && (c.end + 2..c.end + 5).any(|k| outcome_after(w.get(k)).is_some()));
         if measure.is_none()
             && !own_verb
             && let Some((prev_end, m, prev_victims)) = previous
@@ -3765,7 +3898,25 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             && c.first > 0
             && (c.first - prev_end <= 8
                 || (c.first - prev_end <= 16 && is_part_of_earlier(w, c))
-                || (c.first - prev_end <= 20 && is_explicit_breakdown(w, c.first)))
+                || (c.first - prev_end <= 20 && is_explicit_breakdown(w, c.first))
+                // "30 were killed around Shadadi and another five outside Kobane".
+                // (Of the dead and wounded: not "600000 are living in
+                // besieged areas and another four million in hard-to-reach
+                // areas".)
+                // (Only with no verb of its own: not "and another 3 went
+                // missing".)
+                || (c.first - prev_end <= 20
+                    && w.ends_before(c.first, &["and", "another"])
+                    && matches!(m, Measure::Killed | Measure::Injured | Measure::Casualties)
+                    && {
+                        let end = np.end.max(c.end);
+                        w.kind(end) != Some(TokenKind::Word)
+                            || matches!(
+                                w.get(end),
+                                "in" | "near" | "outside" | "around" | "at" | "on" | "inside"
+                                    | "across" | "elsewhere" | "during"
+                            )
+                    }))
             && (c.first == prev_end || is_breakdown_joiner(w, c.first) || is_part_of_earlier(w, c))
             && (prev_end..c.first).all(|k| {
                 let x = w.get(k);
@@ -3827,6 +3978,31 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // "A doctor receiving the casualties": one person is a claim only when the
         // outcome is bound to them directly.
         let bound_loosely_ok = !c.is_bare_one;
+        // "six wounded soldiers later died of their wounds": the verb tells
+        // what became of the wounded.
+        // (Not "40 wounded people and 9 dead", "20 wounded, two of whom
+        // later died", "25 wounded children could die".)
+        if np.wounded_adjective
+            && measure == Some(Measure::Injured)
+            && (np.end..(np.end + 12).min(w.len()))
+                .take_while(|&k| {
+                    count_at(w, k).is_none()
+                        && !matches!(
+                            w.get(k),
+                            "," | ";" | "and" | "who" | "which" | "whom" | "but"
+                        )
+                })
+                .any(|k| {
+                    matches!(w.get(k), "died" | "succumbed")
+                        // (Not "nearly died", "could have died".)
+                        && !matches!(
+                            w.get(k - 1),
+                            "nearly" | "almost" | "have" | "never" | "not" | "narrowly"
+                        )
+                })
+        {
+            measure = Some(Measure::Killed);
+        }
         if measure.is_none() && bound_loosely_ok {
             measure = measure_after(
                 w,

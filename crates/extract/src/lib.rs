@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.57");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.58");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -52,7 +52,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "Scope is cumulative for running totals (\"since\", \"so far\" before the count or beside a war, campaign, fighting, raids or years, or after \"has killed\" said of a party (not of \"the blast\"), not \"43 dead so far\" of one attack, \"the conflict has killed\", \"has admitted to killing\", a period longer than three days) and for displaced, trapped and detained counts without an event date; incident otherwise.",
     "Place: the most specific gazetteer place named near the count in the sentence (a place the victims came \"from\" ranks last; a landmark, \"north of Aleppo\", \"near Damascus\", \"20 km from Homs\", yields to a more precise place within 100 km named just before), else in the nearest of the six earlier sentences (past one naming only a country, to a place in it; for an event claim that takes its day from the story and does not speak of \"the attack\" (or does, repeating a count told before of that day), past one dating what it tells only to other days), else in the title, else (for a headline or lead) in the next three sentences (of its own paragraph, unless it stands on a line of its own), which also come before a title naming only a country; a running toll takes no place from another paragraph. An event claim whose sentence names only a country takes a finer place in that country from these sentences when they have one, unless it counts \"across\" or \"elsewhere in\" the country. A war's running toll with no place of its own, and the millions it displaced, are placed in the country. A capital standing for its government (\"Moscow denied\", \"Ankara accused\", \"blamed on Damascus\", \"Damascus's allies\") names no place. One count told of two towns more than 100 km apart (\"seven killed in attacks in Aleppo and Sweida\") sums several events and is placed in their country (not \"the border between Aleppo and Raqqa\" or \"the highway linking Damascus and Homs\"). The place is given as the article spells it, with the gazetteer's canonical name beside it. A claim whose sentence names no place but a capital, attacked near the count (\"rockets hit the capital, killing 4\") or where the count happened (\"4 were killed in the Iraqi capital\", \"In the capital, a bomb killed 4\", \"a bomb exploded in the capital, killing 4\"; not \"north of the capital\", \"officials in the capital said\", \"talks in the capital stalled as strikes killed 12\"), is placed in that capital, of the country the article speaks of unless named, or in the place within it the article named before. A running toll of 100,000 or more dead, or of a million or more displaced, is a war's, placed in the country. A place past a clause of another outcome after the count's own place (\"11 were killed in Saraqeb and another man died in Sheikh Mustafa\") is not the count's. A city after the year of a dateline at the top of the text, run into the lead (\"Last updated at Jan 202015 Beirut Syrian government air strikes\"), is where the bureau sits; a title's trailing \" | Site Name\" (at most four words, one naming media: \"Jordan Times\", \"Al Jazeera\", or \"Middle East\") is cut.",
     "Date: a date in the sentence (relative dates resolved against the article date; dates of speech such as \"said on Monday\" ignored; \"a day after X killed 22\" and \"a week after\" date X that long before the sentence's own day; \"days after\" dates it two to seven days before the article's date), else the date of a claim in the previous two sentences of the same paragraph, else (for one event) the first day the article says something happened on (\"on Thursday night the navy launched\"), else the first day a sentence telling casualties says they were reported on (\"a bomb killed six, state television reported on Wednesday\"); a day that opens a saying clause (\"on Wednesday officials announced\") is a day of speech; an article that names no day leaves it empty. A running toll a conflict \"has since\" taken (the \"since\" just before its count) runs from the start it gives (\"the conflict that began in March 2011 ... has since killed 300000\"); \"the war, which began in 2011, has killed\" names no start.",
-    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before. A name the party table does not list, written as one (\"Reporters Without Borders said 23\", \"activist Omar Abu Laila said\"), speaks when what it says follows, unless the words around it are mostly capitalised too (a title-case headline); a sentence adverb is no part of it, and after a preposition (\"In Deir Ezzor Ahmed Hassan said\") the place cannot be told from the name, so none is taken; an apposition without commas (\"the White Helmets another rescue group said\") names the party before it. Who keeps the toll gives it (\"the Observatory raised its toll to 20\"); a relative clause does not name the speaker (\"the Observatory, which tracks the war through activists, said\": the Observatory); \"he said\" (not \"it said\") is the speaker an earlier sentence named (\"an official at the governor's office said\") when no listed source spoke or was named since. Of two sides named together as the subject or agent (\"the Assad regime and its ally Russia killed\", \"regime and Russian jets\"; not \"clashed with ISIS and Russian jets killed\"), the first is the actor. \"Two were killed when terrorists fired rockets\": the subject of the attack the clause after the count tells is the actor. \"Strikes blamed on X\" and \"attributed to X\" name the actor; a suicide bomber is the actor when the text names no group for them (\"an IS suicide bomber\": IS); a party after the count whose own verb takes another count (\"killed 29, a week after a bomber killed 12\") is that other claim's actor only. \"X claimed\" ending its clause (\"were killed, activists claimed\") names the speaker, unless it claims an attack (\"the bombing, which IS claimed\"). A headline's present tense opens a clause like a past one (\"Syrian regime repels rebel offensive near Aleppo killing 40\"). A speaker that tells what it did is the actor too (\"the ministry said it had killed 60\", \"Turkey said its jets killed 25\", a headline's \"Russia says kills 9\", \"it had wounded a commander with an air strike that also killed 8\"; not a count in a clause of its own: \"and that 3 soldiers were killed\", \"in response to a bombing that killed 7\"); \"it\" right after a named speaker's verb is that speaker (\"the Observatory said it had documented 19 deaths\"). A party is no actor as a place (\"near the Turkish border\", not \"Turkish border guards\"; \"the rebel enclave\", \"an IS stronghold\") or a victim (\"a Briton among 14 jihadists\", \"two Americans were among 26 killed\"); a party's members act by its name (\"Nusra Front fighters stormed a village killing 13\"), and \"says Daesh kills 4\" names no speaker in Daesh; \"Turkey said IS killed 3\" names IS (its name is no passive \"is killed\"); a subject whose verb took a count of its own is not the actor of a later count with a passive verb of its own across a clause of its own (\"the army said it had killed 40 militants and that 3 soldiers were killed\", \"while 4 Russian soldiers were wounded\"; but \"airstrikes killed 30 civilians and 50 were wounded\" and \"killed 14 people including 4 children who were shot\"); \"rebels fired shells that killed 6\" names the rebels (not \"fired at the jets that killed 6\"). Claimants also: \"X in Y said\" (\"the Civil Defence in Idlib said\"; not a side in the fighting mid-sentence, \"killed 9 members of IS in Idlib said the Observatory\"), \"a source at the town hospital said\", an organisation's name before its apposition (\"the Center for Policy Research, an NGO, however, has put the toll at\"; not \"the jets pounded Maarat al-Numan, a doctor said\"), \"X gave a lower toll of\", \"placed the death toll at\", plural sources (\"activist groups say\"), \"..., X told Anadolu Agency\", one name ending its clause (\"..., Haddad reported\"), a name after its article (\"al-Watan News reported\"); not a place after a preposition (\"the strike on Urum al-Joz saying\"), nor the victims (\"killed 6 nurses said Doctors Without Borders\"). A war's toll is placed in the country the sentence names the war by (\"the Syrian civil war\"), else the one most of the article's places are in. \"In recent days\" is a running total, and so are \"barrel bomb attacks\" in a month. A war's length makes its toll cumulative (\"the five-year conflict has killed\"; not \"a 30-year-old war reporter\", \"one of the deadliest raids of the five-year war\"), and so does an upper bound alone in the thousands (\"as high as 470000\"). A headline (the title, or a sentence near the top that repeats a title of at least 20 characters, its count inside the title: not \"Car bombs in northern Syria killed 25\" under the title \"Car bombs in northern Syria\") that names no actor takes the actor of its lead's claim of the same outcome and count (\"Strike kills 18\" over \"Russian warplanes killed 18 people\"), not of another count, and one ending with an unnamed source (\"... kills 12 NGO\") takes the lead's claimant, unless that is state media or a side in the fighting; a headline's two verbs without their comma (\"ISIS recaptures gas fields kills 30\") make the first one's subject the actor. The side the victims fought is the actor (\"18 jihadists killed fighting Syria Kurds\"); the victims' own side never is (\"four YPG fighters were killed in clashes with the Kurdish militia\"), nor a party whose members they were (\"after killing 30 members of the regime troops\"), nor one that retook a place where bodies were found or from someone (\"bodies found in a town retaken by government forces\"; but \"their base was overrun and taken by IS\", \"villages retaken by IS militants, who executed them\"). A day named inside a vague span in the count's own clause dates it (\"earlier this month ... were killed ... on Friday\"; not \"12 were killed last week, and on Friday another 5\"). The subject of an \"as\" or \"when\" clause that tells the attack \"by targeting\" or \"by shelling\" acts (\"two were killed as terrorists breached the truce by targeting the district\"). \"Claimed lives of 8\" is a killing, and so is \"claims 11 children\" when a weapon or attack is its subject (\"Car bomb claims 11 children\", \"a rocket attack on the district of X claimed 2 children\", \"blasts hit a checkpoint claiming 4\"; not \"After the attack, the army claimed 30 rebels had surrendered\", nor \"claims 500 militants surrendered\"); \"six of them children\" counts children; a long \"from ...\" phrase (\"three women from the besieged town of X west of Y were killed\") is part of the subject. \"Killing all five people on board\" counts five; \"6 Lebanese martyrs\" are six killed (not \"Five Martyrs Brigade fighters\"); a headline's list needs no \"and\" (\"40 Civilians 25 YPG Fighters Killed 110 Injured\"); a speaker may be \"initially\" or \"first\" before its verb (\"the monitor had initially given a death toll of 34\"); a phrase ending on the people counted speaks for no one (\"killed 8 IS group militants, report says\"). \"Over the weekend\" is the latest Saturday and Sunday on or before the article's date (\"last weekend\" in a weekend's article, the one before; not \"the weekend market\"). A photo caption ending with the day it was taken and its credit (\"... in Syria June 18 2016 (TRT World and Agencies)\") dates no event; a sentence that reports a count there is no caption (\"The army said 12 soldiers were killed in Mosul on June 1 2017 (AFP)\"). An attempt or threat is no outcome (\"tried to arrest two persons\", \"threatened to kill 20 hostages\"); a headline's \"25 Fighters Killed Injured\" are casualties; \"adding that 234 of them were children\" breaks down the count before the speaker; \"the dead were from six families\" counts no one, nor do \"the families of 30 martyrs\"; \"..., a commander said\" is a speaker; airmen and loyalists are combatants; \"the weekend before last\" is no weekend of this week. \"Put the death toll at least at 85\" is at least 85, and \"X says 180000 have been killed while the UN puts the figure at 191000\" is the UN's toll of the same dead. \"11 members of one family\" are people, and the family no count; \"..., a medic said\" is one speaker, not one victim. A war's toll in its relative clause is the country's only in the tens of thousands.",
+    "Claimant: \"according to X\" (also \"according to a new toll from X\"), \"X said/reported/told\", \"X, a monitoring group, said\", \"said X\"; \"it said\" refers to the last claimant named; a passive \"alleged from X\" names no speaker; a headline ending with its source (\"... - monitor\") names it. Actor: a belligerent named as the agent (\"by X\", \"X airstrikes\", \"X killed\", \"the X terrorist group\"), or who \"has admitted to killing\"; the side that \"lost\" fighters is not their killer, but the other side of the fighting they died in is (\"killed in clashes with X\"); an army the text does not name (\"army units killed\", \"the troops repelled the attack, killing\") is the state army the article last named before the count, else one that speaks after it, else its title's, else that of the country the claim happened in (the party table's \"army of\" column); \"the strikes\", \"Monday's airstrikes\" take the actor of the attack told just before. A name the party table does not list, written as one (\"Reporters Without Borders said 23\", \"activist Omar Abu Laila said\"), speaks when what it says follows, unless the words around it are mostly capitalised too (a title-case headline); a sentence adverb is no part of it, and after a preposition (\"In Deir Ezzor Ahmed Hassan said\") the place cannot be told from the name, so none is taken; an apposition without commas (\"the White Helmets another rescue group said\") names the party before it. Who keeps the toll gives it (\"the Observatory raised its toll to 20\"); a relative clause does not name the speaker (\"the Observatory, which tracks the war through activists, said\": the Observatory); \"he said\" (not \"it said\") is the speaker an earlier sentence named (\"an official at the governor's office said\") when no listed source spoke or was named since. Of two sides named together as the subject or agent (\"the Assad regime and its ally Russia killed\", \"regime and Russian jets\"; not \"clashed with ISIS and Russian jets killed\"), the first is the actor. \"Two were killed when terrorists fired rockets\": the subject of the attack the clause after the count tells is the actor. \"Strikes blamed on X\" and \"attributed to X\" name the actor; a suicide bomber is the actor when the text names no group for them (\"an IS suicide bomber\": IS); a party after the count whose own verb takes another count (\"killed 29, a week after a bomber killed 12\") is that other claim's actor only. \"X claimed\" ending its clause (\"were killed, activists claimed\") names the speaker, unless it claims an attack (\"the bombing, which IS claimed\"). A headline's present tense opens a clause like a past one (\"Syrian regime repels rebel offensive near Aleppo killing 40\"). A speaker that tells what it did is the actor too (\"the ministry said it had killed 60\", \"Turkey said its jets killed 25\", a headline's \"Russia says kills 9\", \"it had wounded a commander with an air strike that also killed 8\"; not a count in a clause of its own: \"and that 3 soldiers were killed\", \"in response to a bombing that killed 7\"); \"it\" right after a named speaker's verb is that speaker (\"the Observatory said it had documented 19 deaths\"). A party is no actor as a place (\"near the Turkish border\", not \"Turkish border guards\"; \"the rebel enclave\", \"an IS stronghold\") or a victim (\"a Briton among 14 jihadists\", \"two Americans were among 26 killed\"); a party's members act by its name (\"Nusra Front fighters stormed a village killing 13\"), and \"says Daesh kills 4\" names no speaker in Daesh; \"Turkey said IS killed 3\" names IS (its name is no passive \"is killed\"); a subject whose verb took a count of its own is not the actor of a later count with a passive verb of its own across a clause of its own (\"the army said it had killed 40 militants and that 3 soldiers were killed\", \"while 4 Russian soldiers were wounded\"; but \"airstrikes killed 30 civilians and 50 were wounded\" and \"killed 14 people including 4 children who were shot\"); \"rebels fired shells that killed 6\" names the rebels (not \"fired at the jets that killed 6\"). Claimants also: \"X in Y said\" (\"the Civil Defence in Idlib said\"; not a side in the fighting mid-sentence, \"killed 9 members of IS in Idlib said the Observatory\"), \"a source at the town hospital said\", an organisation's name before its apposition (\"the Center for Policy Research, an NGO, however, has put the toll at\"; not \"the jets pounded Maarat al-Numan, a doctor said\"), \"X gave a lower toll of\", \"placed the death toll at\", plural sources (\"activist groups say\"), \"..., X told Anadolu Agency\", one name ending its clause (\"..., Haddad reported\"), a name after its article (\"al-Watan News reported\"); not a place after a preposition (\"the strike on Urum al-Joz saying\"), nor the victims (\"killed 6 nurses said Doctors Without Borders\"). A war's toll is placed in the country the sentence names the war by (\"the Syrian civil war\"), else the one most of the article's places are in. \"In recent days\" is a running total, and so are \"barrel bomb attacks\" in a month. A war's length makes its toll cumulative (\"the five-year conflict has killed\"; not \"a 30-year-old war reporter\", \"one of the deadliest raids of the five-year war\"), and so does an upper bound alone in the thousands (\"as high as 470000\"). A headline (the title, or a sentence near the top that repeats a title of at least 20 characters, its count inside the title: not \"Car bombs in northern Syria killed 25\" under the title \"Car bombs in northern Syria\") that names no actor takes the actor of its lead's claim of the same outcome and count (\"Strike kills 18\" over \"Russian warplanes killed 18 people\"), not of another count, and one ending with an unnamed source (\"... kills 12 NGO\") takes the lead's claimant, unless that is state media or a side in the fighting; a headline's two verbs without their comma (\"ISIS recaptures gas fields kills 30\") make the first one's subject the actor. The side the victims fought is the actor (\"18 jihadists killed fighting Syria Kurds\"); the victims' own side never is (\"four YPG fighters were killed in clashes with the Kurdish militia\"), nor a party whose members they were (\"after killing 30 members of the regime troops\"), nor one that retook a place where bodies were found or from someone (\"bodies found in a town retaken by government forces\"; but \"their base was overrun and taken by IS\", \"villages retaken by IS militants, who executed them\"). A day named inside a vague span in the count's own clause dates it (\"earlier this month ... were killed ... on Friday\"; not \"12 were killed last week, and on Friday another 5\"). The subject of an \"as\" or \"when\" clause that tells the attack \"by targeting\" or \"by shelling\" acts (\"two were killed as terrorists breached the truce by targeting the district\"). \"Claimed lives of 8\" is a killing, and so is \"claims 11 children\" when a weapon or attack is its subject (\"Car bomb claims 11 children\", \"a rocket attack on the district of X claimed 2 children\", \"blasts hit a checkpoint claiming 4\"; not \"After the attack, the army claimed 30 rebels had surrendered\", nor \"claims 500 militants surrendered\"); \"six of them children\" counts children; a long \"from ...\" phrase (\"three women from the besieged town of X west of Y were killed\") is part of the subject. \"Killing all five people on board\" counts five; \"6 Lebanese martyrs\" are six killed (not \"Five Martyrs Brigade fighters\"); a headline's list needs no \"and\" (\"40 Civilians 25 YPG Fighters Killed 110 Injured\"); a speaker may be \"initially\" or \"first\" before its verb (\"the monitor had initially given a death toll of 34\"); a phrase ending on the people counted speaks for no one (\"killed 8 IS group militants, report says\"). \"Over the weekend\" is the latest Saturday and Sunday on or before the article's date (\"last weekend\" in a weekend's article, the one before; not \"the weekend market\"). A photo caption ending with the day it was taken and its credit (\"... in Syria June 18 2016 (TRT World and Agencies)\") dates no event; a sentence that reports a count there is no caption (\"The army said 12 soldiers were killed in Mosul on June 1 2017 (AFP)\"). An attempt or threat is no outcome (\"tried to arrest two persons\", \"threatened to kill 20 hostages\"); a headline's \"25 Fighters Killed Injured\" are casualties; \"adding that 234 of them were children\" breaks down the count before the speaker; \"the dead were from six families\" counts no one, nor do \"the families of 30 martyrs\"; \"..., a commander said\" is a speaker; airmen and loyalists are combatants; \"the weekend before last\" is no weekend of this week. \"Put the death toll at least at 85\" is at least 85, and \"X says 180000 have been killed while the UN puts the figure at 191000\" is the UN's toll of the same dead. \"11 members of one family\" are people, and the family no count; \"..., a medic said\" is one speaker, not one victim. A war's toll in its relative clause is the country's only in the tens of thousands. \"Six wounded soldiers later died\" are killed (not \"nearly died\"), and so are \"two of whom later died\". \"Security forces\" the text does not name are the forces of the country the claim happened in (not the people counted, \"9 security forces were killed\", nor the targets of \"attacks on civilians and security forces\"); a party's possessive names it (\"Daesh's security forces\", \"Russia's military said\"), though not as the side of the people counted (\"7 of Russia's military advisers were killed\"). A count with a verb of its own (\"and millions have been made homeless\", \"and 20 were rescued\") takes no outcome from the count before; \"and another five outside Kobane\" takes the dead or wounded before it. \"Women and children\" counted together are civilians (not \"12 women and 5 children\"). \"At the hands of X\" names the actor (not \"fell into the hands of X\"), and so does the subject of \"has attacked ..., killing\" (not \"has vowed revenge after the bombing, killing\"). A speaker phrase does not open with the people a count before it counts (\"including 10 children Lebanese TV channel Al-Mayadin reported\"). A broadcaster named for a town (\"Lebanese TV channel Al-Mayadin reported\") and a sponsor (\"backed by Qatar\", \"Damascus-backed\") are no places; \"dead among the ranks of X\" are fighters.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -263,7 +263,7 @@ impl Extractor {
             if !claims::may_hold_claims(&words) {
                 continue;
             }
-            let parties_here = self.parties_in(scan.parties_of(no), &tokens);
+            let parties_here = self.parties_in(&lower, scan.parties_of(no), &tokens);
             let input = scan.input(words, &parties_here);
             let found = sentence_claims(&input);
             if found.is_empty() {
@@ -587,16 +587,18 @@ impl Extractor {
                     None => headline_source.clone(),
                 };
                 let mut actor = sc.actor;
-                if actor
-                    .as_ref()
-                    .is_some_and(|a| a.name == claims::UNNAMED_ARMY)
-                {
+                let unnamed = actor.as_ref().map(|a| a.name.as_str());
+                if matches!(
+                    unnamed,
+                    Some(claims::UNNAMED_ARMY | claims::UNNAMED_SECURITY_FORCES)
+                ) {
                     actor = self.army_of_context(
                         &scan,
                         &mut army_trail,
                         &article.title,
                         (no, sc.count_span.start),
                         place.as_ref(),
+                        unnamed == Some(claims::UNNAMED_SECURITY_FORCES),
                     );
                 }
                 if actor.is_none() && refers_back {
@@ -779,7 +781,7 @@ impl Extractor {
     ) -> T {
         let span = scan.sentences.get(k).copied().unwrap_or(Span::new(0, 0));
         tokenize(scan.lower, span, tokens);
-        let parties = self.parties_in(scan.parties_of(k), tokens);
+        let parties = self.parties_in(scan.lower, scan.parties_of(k), tokens);
         let words = Words {
             lower: scan.lower,
             tokens,
@@ -824,7 +826,9 @@ impl Extractor {
     /// the count ("the Syrian army ... army units"), else one its sentence
     /// names after the count ("..., the Turkish army said"), else the one its
     /// title names, else the army of the country the claim happened in. A
-    /// state named otherwise ("Russia said") is no army.
+    /// state named otherwise ("Russia said") is no army. A state's security
+    /// forces (`at_home`) are the country's where the claim happened, before
+    /// an army named in earlier sentences.
     fn army_of_context(
         &self,
         scan: &ArticleScan<'_>,
@@ -832,12 +836,15 @@ impl Extractor {
         title: &str,
         (no, count_at): (usize, usize),
         place: Option<&Place>,
+        at_home: bool,
     ) -> Option<Party> {
         let here = scan.parties_of(no);
+        let of_place = || self.parties.army_of_country(&place?.country).cloned();
         here.iter()
             .rev()
             .filter(|m| m.span.end <= count_at)
             .find_map(|m| self.army_named(scan.text, m))
+            .or_else(|| if at_home { of_place() } else { None })
             .or_else(|| {
                 // Earlier sentences are read once per article, however many
                 // claims ask.
@@ -868,7 +875,7 @@ impl Extractor {
                     .iter()
                     .find_map(|m| self.army_named(title, m))
             })
-            .or_else(|| self.parties.army_of_country(&place?.country).cloned())
+            .or_else(of_place)
     }
 
     /// The party of mention `m` when it names a state's army: an army word
@@ -901,11 +908,36 @@ impl Extractor {
     }
 
     /// A sentence's party mentions as token ranges of its tokens.
-    fn parties_in(&self, mentions: &[PartyMention], tokens: &[Token]) -> Vec<PartyInSentence> {
+    fn parties_in(
+        &self,
+        text: &str,
+        mentions: &[PartyMention],
+        tokens: &[Token],
+    ) -> Vec<PartyInSentence> {
         let mut out: Vec<PartyInSentence> = Vec::with_capacity(mentions.len());
         for m in mentions {
             let first = tokens.partition_point(|t| t.span.start < m.span.start);
-            let end = tokens.partition_point(|t| t.span.end <= m.span.end);
+            let mut end = tokens.partition_point(|t| t.span.end <= m.span.end);
+            // "Daesh's fighters": the possessive's token is the party's.
+            if let Some(t) = tokens.get(end)
+                && t.span.start < m.span.end
+                && matches!(text.get(m.span.end..t.span.end), Some("'s" | "’s" | "'"))
+            {
+                end += 1;
+                // "Russia's military", "ISIL's security forces": one mention
+                // of the party, like "the Russian military".
+                let word = |k: usize| {
+                    tokens
+                        .get(k)
+                        .and_then(|t| text.get(t.span.start..t.span.end))
+                        .unwrap_or("")
+                };
+                if word(end) == "security" && word(end + 1) == "forces" {
+                    end += 2;
+                } else if lexicon::is_army_noun(word(end)) || word(end) == "forces" {
+                    end += 1;
+                }
+            }
             let Some(party) = self.parties.party(m.party) else {
                 continue;
             };
@@ -1181,6 +1213,73 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     }
     let from = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[from..span.start];
+    // "Lebanese TV channel Al-Mayadin reported", "Al Mayadeen TV said": a
+    // broadcaster named for a town.
+    // (Not "bombed Aleppo daily", nor "the Homs TV building".)
+    let is_any = |w: &str, of: &[&str]| of.iter().any(|m| w.eq_ignore_ascii_case(m));
+    let mut words_after = after
+        .strip_prefix(' ')
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .take(2);
+    let broadcaster_after = words_after
+        .next()
+        .is_some_and(|w| is_any(w, &["tv", "channel", "television", "broadcaster"]))
+        && !words_after.next().is_some_and(|w| {
+            is_any(
+                w,
+                &[
+                    "building",
+                    "station",
+                    "studio",
+                    "studios",
+                    "headquarters",
+                    "tower",
+                    "office",
+                    "offices",
+                ],
+            )
+        });
+    let word_before = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next();
+    let broadcaster_before = word_before.is_some_and(|w| {
+        is_any(
+            w,
+            &[
+                "tv",
+                "channel",
+                "television",
+                "broadcaster",
+                "newspaper",
+                "daily",
+            ],
+        )
+    });
+    if broadcaster_after || broadcaster_before {
+        return true;
+    }
+    // "a faction backed by Qatar and Turkey", "Qatar-backed": a sponsor, not
+    // where anything happened.
+    if after.starts_with("-backed") || after.starts_with("-funded") {
+        return true;
+    }
+    if let Some(by) = before.rfind(" by ") {
+        let sponsor = ["backed", "supported", "funded", "armed", "sponsored"]
+            .iter()
+            .any(|v| strip_suffix_ignore_case(&before[..by], v).is_some());
+        let between = &before[by + 4..];
+        // (Within the clause: not "... backed by Turkey. Aleppo was hit".)
+        let only_names = !between.contains(['.', ',', ';', ':'])
+            && between.split_whitespace().all(|w| {
+                w == "and" || w == "the" || w.trim_end_matches(',').starts_with(char::is_uppercase)
+            })
+            && between.split_whitespace().count() <= 4;
+        if sponsor && only_names {
+            return true;
+        }
+    }
     // "Last updated at Jan 202015 Beirut Syrian government air strikes ...":
     // a bureau's dateline after the date (a year, at the top of the text),
     // run into the lead's first word; not "Kill 12 Idlib Villagers".
