@@ -143,7 +143,8 @@ fn is_speech_date(w: &Words<'_>, i: usize) -> bool {
     let lo = i.saturating_sub(6);
     for k in (lo..i).rev() {
         let word = w.get(k);
-        if outcome_after(word).is_some() || outcome_before(word).is_some() {
+        // ("said that on Friday 13 died": the date opens what was said.)
+        if outcome_after(word).is_some() || outcome_before(word).is_some() || word == "that" {
             return false;
         }
         if is_saying_verb(word) {
@@ -529,11 +530,19 @@ fn merge_spans(w: &Words<'_>, out: &mut Vec<DateMention>) {
             w.get(a.first.wrapping_sub(2)),
             "postponed" | "moved" | "delayed" | "rescheduled" | "back" | "forward" | "changed"
         );
+        // "on Tuesday and Wednesday": two days named together are the span
+        // of both.
+        let two_days = joiner == Some("and")
+            && a.end == a.first + 1
+            && b.end == b.first + 1
+            && is_weekday(w.get(a.first)).is_some()
+            && is_weekday(w.get(b.first)).is_some();
         let bounds = !moved
-            && matches!(
-                (opener, joiner),
-                ("from", Some("to" | "until" | "till")) | ("between", Some("and"))
-            );
+            && (two_days
+                || matches!(
+                    (opener, joiner),
+                    ("from", Some("to" | "until" | "till")) | ("between", Some("and"))
+                ));
         let spans = match (a.range, b.range) {
             (Some((lo, _)), Some((_, hi))) => {
                 let (lo, hi) = same_year_as_written(w, a, b, lo, hi);
@@ -646,6 +655,8 @@ mod tests {
                 "2015-04-10",
             ),
             ("between May 1 and May 5", "2017-05-01", "2017-05-05"),
+            ("on Tuesday and Wednesday", "2017-05-30", "2017-05-31"),
+            ("on Friday and Saturday", "2017-06-02", "2017-06-03"),
             // A year written on one side only dates both.
             ("from March 27 2015 to April 10", "2015-03-27", "2015-04-10"),
             (
@@ -738,6 +749,7 @@ mod tests {
     #[test]
     fn speech_dates_and_missing_article_dates() {
         assert!(dates("a monitor said on Wednesday", "2016-06-22")[0].1);
+        assert!(!dates("a monitor said that on Wednesday", "2016-06-22")[0].1);
         assert!(!dates("killed on Wednesday", "2016-06-22")[0].1);
         assert_eq!(dates("on Wednesday", "")[0].0, None);
         assert_eq!(dates("they may come", "2016-06-22").len(), 0);
