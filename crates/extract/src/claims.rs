@@ -164,7 +164,11 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
     }
     if w.get(j) == "of" && (count.is_vague || w.get(j.wrapping_sub(1)) == "dozen") {
         j += 1;
-        if w.get(j) == "the" {
+        // ("tens of its own fighters".)
+        if matches!(w.get(j), "the" | "its" | "their" | "his" | "her") {
+            j += 1;
+        }
+        if w.get(j) == "own" {
             j += 1;
         }
     } else if w.get(j) == "of"
@@ -857,7 +861,16 @@ fn measure_before(
             // "state media claimed 49 fighters were killed and wounded": the
             // outcome bound to the noun phrase says more than a weak verb.
             let speech = matches!(word, "claimed" | "claiming" | "claims");
-            if weak && (np.victims.is_none() || (speech && np.direct.is_some())) {
+            // ("Bombing Claims 5 in Latakia": an attack's toll in a place,
+            // the claim verb's subject checked above.)
+            // (Not a ratio: "claimed 1 in 20 Syrian men".)
+            let after = np.end.max(count.end);
+            let toll_in_place = speech
+                && matches!(w.get(after), "in" | "at" | "near" | "outside")
+                && count_at(w, after + 1).is_none()
+                && w.get(after + 1) != "every";
+            if weak && ((np.victims.is_none() && !toll_in_place) || (speech && np.direct.is_some()))
+            {
                 return None;
             }
             return Some(m);
@@ -1713,7 +1726,10 @@ fn stance_of_sentence(w: &Words<'_>) -> Stance {
     for i in 0..w.len() {
         match w.get(i) {
             "denied" | "denies" | "deny" | "rejected" | "dismissed" => return Stance::Denied,
-            "admitted" | "admits" | "acknowledged" | "acknowledges" | "conceded" | "confirmed" => {
+            // (Not "a confirmed 33", a count's qualifier.)
+            "admitted" | "admits" | "acknowledged" | "acknowledges" | "conceded" | "confirmed"
+                if !(i > 0 && w.get(i - 1) == "a") =>
+            {
                 stance = Stance::Admitted
             }
             "alleged" | "allegedly" | "allegations" | "purportedly"
@@ -2162,6 +2178,9 @@ fn actor_of(
                     && (outcome_after(w.get(k - 1)).is_some()
                         || matches!(w.get(k - 1), "while" | "when"))
                     && only_modifiers_between(k)
+                    // (Not "fighting alongside Syrian government forces": their ally.)
+                    && !(k + 1..p.first)
+                        .any(|i| matches!(w.get(i), "alongside" | "for" | "beside"))
             });
         // The fighting is where they died ("in", "during"): not "rebels
         // fighting against Daesh", not "the SDF is fighting with US support".
@@ -2694,13 +2713,26 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
             && w.get(k + 1) == "forces"
             && !(k.saturating_sub(3)..k)
                 .any(|j| count_at(w, j).is_some_and(|c| c.end == k || c.end + 1 == k));
-        if !(crate::lexicon::is_army_noun(word) || security)
+        // "the air force": the state's, like its army.
+        // (Not "air force attacks", whose attacks another clause may tell.)
+        // (Nor after a state that may own it: "the Pentagon said the air
+        // force killed 14".)
+        let air_force = word == "air"
+            && w.get(k + 1) == "force"
+            && w.get(k.wrapping_sub(1)) == "the"
+            && !is_attack_noun(w.get(k + 2))
+            && !parties
+                .iter()
+                .any(|p| p.end <= k && p.party.kind == PartyKind::Belligerent);
+        if !(crate::lexicon::is_army_noun(word) || security || air_force)
             || parties.iter().any(|p| p.first <= k && k <= p.end)
         {
             k += 1;
             continue;
         }
-        let end = if matches!(w.get(k + 1), "units" | "unit" | "forces" | "troops" | "men") {
+        let end = if air_force
+            || matches!(w.get(k + 1), "units" | "unit" | "forces" | "troops" | "men")
+        {
             k + 2
         } else {
             k + 1
@@ -3975,6 +4007,55 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         {
             measure = Some(Measure::Killed);
         }
+        // "The death toll from air strikes on a town in a de-escalation zone
+        // has risen to 61": a toll's rise names its count however long the
+        // toll's own phrase is, and before any outcome after the count ("has
+        // reached 20 people in addition to tens of others injured"; not "has
+        // reached 3,000 people, most of them detained", which says what the
+        // toll counts).
+        let told_of_them = (np.end.max(c.end)..np.end.max(c.end) + 5)
+            .any(|k| w.get(k) == "of" && matches!(w.get(k + 1), "them" | "whom"));
+        if measure.is_none() && c.first >= 2 && !told_of_them {
+            let (verb, risen) = if matches!(w.get(c.first - 1), "reached" | "hit") {
+                (c.first - 1, true)
+            } else {
+                let verb = c.first - 2;
+                let risen = matches!(w.get(c.first - 1), "to" | "at")
+                    && matches!(
+                        w.get(verb),
+                        "risen"
+                            | "rose"
+                            | "rises"
+                            | "climbed"
+                            | "jumped"
+                            | "increased"
+                            | "stands"
+                            | "stood"
+                            | "reached"
+                    );
+                (verb, risen)
+            };
+            let toll = (c.first.saturating_sub(32)..verb)
+                .rev()
+                .take_while(|&k| {
+                    let x = w.get(k);
+                    // ("the besieged town of": an adjective, no outcome; "the
+                    // toll the siege is taking on families, whose number has
+                    // risen": another clause; "in the past 24 hours": a date.)
+                    (w.kind(k) != Some(TokenKind::Number) || is_day_of_date(w, k) || in_date(k))
+                        && (outcome_after(x).is_none() || is_adjective_of_things(w, k))
+                        && outcome_before(x).is_none()
+                        && !matches!(x, "." | ";" | "whose" | "while" | "but")
+                })
+                .find(|&k| matches!(w.get(k), "toll" | "tolls"));
+            if risen && let Some(t) = toll {
+                measure = Some(if w.get(t.wrapping_sub(1)) == "casualty" {
+                    Measure::Casualties
+                } else {
+                    Measure::Killed
+                });
+            }
+        }
         // "A doctor receiving the casualties": one person is a claim only when the
         // outcome is bound to them directly.
         let bound_loosely_ok = !c.is_bare_one;
@@ -4038,50 +4119,6 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             measure = Some(m);
             if victims.is_none() && prev_victims != Victims::People {
                 victims = Some(prev_victims);
-            }
-        }
-        // "The death toll from air strikes on a town in a de-escalation zone
-        // has risen to 61": a toll's rise names its count however long the
-        // toll's own phrase is.
-        if measure.is_none() && c.first >= 2 {
-            let (verb, risen) = if matches!(w.get(c.first - 1), "reached" | "hit") {
-                (c.first - 1, true)
-            } else {
-                let verb = c.first - 2;
-                let risen = matches!(w.get(c.first - 1), "to" | "at")
-                    && matches!(
-                        w.get(verb),
-                        "risen"
-                            | "rose"
-                            | "rises"
-                            | "climbed"
-                            | "jumped"
-                            | "increased"
-                            | "stands"
-                            | "stood"
-                            | "reached"
-                    );
-                (verb, risen)
-            };
-            let toll = (c.first.saturating_sub(32)..verb)
-                .rev()
-                .take_while(|&k| {
-                    let x = w.get(k);
-                    // ("the besieged town of": an adjective, no outcome; "the
-                    // toll the siege is taking on families, whose number has
-                    // risen": another clause.)
-                    (w.kind(k) != Some(TokenKind::Number) || is_day_of_date(w, k))
-                        && (outcome_after(x).is_none() || is_adjective_of_things(w, k))
-                        && outcome_before(x).is_none()
-                        && !matches!(x, "." | ";" | "whose" | "while" | "but")
-                })
-                .find(|&k| matches!(w.get(k), "toll" | "tolls"));
-            if risen && let Some(t) = toll {
-                measure = Some(if w.get(t.wrapping_sub(1)) == "casualty" {
-                    Measure::Casualties
-                } else {
-                    Measure::Killed
-                });
             }
         }
         // "the 5 million Syrian refugees who have left", "Turkey hosts 3
