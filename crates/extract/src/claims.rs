@@ -1728,7 +1728,7 @@ fn stance_of_sentence(w: &Words<'_>) -> Stance {
             "denied" | "denies" | "deny" | "rejected" | "dismissed" => return Stance::Denied,
             // (Not "a confirmed 33", a count's qualifier.)
             "admitted" | "admits" | "acknowledged" | "acknowledges" | "conceded" | "confirmed"
-                if !(i > 0 && w.get(i - 1) == "a") =>
+                if !(i > 0 && w.get(i - 1) == "a" && count_at(w, i + 1).is_some()) =>
             {
                 stance = Stance::Admitted
             }
@@ -2305,7 +2305,7 @@ fn actor_of(
         // ("the regime has attacked Idlib, killing 70": past its auxiliary.)
         let verb_word = if (victim_noun(next).is_some() && !is_attack_noun(next))
             || (matches!(next, "has" | "have" | "had")
-                && (is_attack_verb(next2) || matches!(next2, "bombarded" | "pounded" | "stormed")))
+                && (is_attack_verb(next2) || next2 == "bombarded"))
         {
             next2
         } else {
@@ -2698,8 +2698,9 @@ const MAX_PEOPLE: u64 = 100_000_000;
 /// yields to the group when one is ("an IS suicide bomber").
 const SUICIDE_BOMBER: &str = "suicide bomber";
 
-/// "army units", "the troops", "soldiers": armies the sentence does not name,
-/// as party mentions the actor rules weigh like any other. Not "the Lebanese
+/// "army units", "the troops", "soldiers", "security forces", "the air
+/// force": armies the sentence does not name, as party mentions the actor
+/// rules weigh like any other. Not "the Lebanese
 /// army" (a nationality names an army the table may not list) nor "the Army
 /// of Islam" (a group's name).
 fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSentence> {
@@ -2715,8 +2716,8 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
                 .any(|j| count_at(w, j).is_some_and(|c| c.end == k || c.end + 1 == k));
         // "the air force": the state's, like its army.
         // (Not "air force attacks", whose attacks another clause may tell.)
-        // (Nor after a state that may own it: "the Pentagon said the air
-        // force killed 14".)
+        // (Nor after a side named before it that may own it: "the Pentagon
+        // said the air force killed 14".)
         let air_force = word == "air"
             && w.get(k + 1) == "force"
             && w.get(k.wrapping_sub(1)) == "the"
@@ -2740,11 +2741,11 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
         let prev = w.get(k.wrapping_sub(1));
         // "Turkish-backed troops": an army named otherwise.
         let named_otherwise = prev.contains('-');
-        // "army troops were among the dead": no agent; nor the target of an
-        // attack ("attacks on civilians and security forces").
+        // "army troops were among the dead": no agent.
         // ("security forces are holding 1,200 men": an active verb.)
         let subject_of_be = matches!(w.get(end), "were" | "was" | "are" | "is")
             && !(w.get(end + 1).len() > 4 && w.get(end + 1).ends_with("ing"));
+        // Nor the target of an attack ("attacks on civilians and security forces").
         let target = matches!(prev, "on" | "against")
             || (prev == "and" && victim_noun(w.get(k.wrapping_sub(2))).is_some());
         // "the military said", "military forces"; not "military buildings",

@@ -143,7 +143,8 @@ fn is_speech_date(w: &Words<'_>, i: usize) -> bool {
     let lo = i.saturating_sub(6);
     for k in (lo..i).rev() {
         let word = w.get(k);
-        // ("said that on Friday 13 died": the date opens what was said.)
+        // ("a monitor said that on Wednesday ...": the date opens what was
+        // said.)
         if outcome_after(word).is_some() || outcome_before(word).is_some() || word == "that" {
             return false;
         }
@@ -500,7 +501,8 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
 }
 
 /// "from Friday March 27 2015 to Friday April 10 2015", "between May 1 and
-/// May 5": two mentions that bound one span become one, from the first's
+/// May 5", "on Tuesday and Wednesday": two mentions that bound one span
+/// become one, from the first's
 /// start to the second's end (a day named twice, "Friday March 27", is one
 /// mention of it first).
 fn merge_spans(w: &Words<'_>, out: &mut Vec<DateMention>) {

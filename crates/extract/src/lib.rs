@@ -587,9 +587,9 @@ impl Extractor {
                     None => headline_source.clone(),
                 };
                 let mut actor = sc.actor;
-                let unnamed = actor.as_ref().map(|a| a.name.as_str());
+                let actor_name = actor.as_ref().map(|a| a.name.as_str());
                 if matches!(
-                    unnamed,
+                    actor_name,
                     Some(claims::UNNAMED_ARMY | claims::UNNAMED_SECURITY_FORCES)
                 ) {
                     actor = self.army_of_context(
@@ -598,7 +598,7 @@ impl Extractor {
                         &article.title,
                         (no, sc.count_span.start),
                         place.as_ref(),
-                        unnamed == Some(claims::UNNAMED_SECURITY_FORCES),
+                        actor_name == Some(claims::UNNAMED_SECURITY_FORCES),
                     );
                 }
                 if actor.is_none() && refers_back {
@@ -844,7 +844,7 @@ impl Extractor {
             .rev()
             .filter(|m| m.span.end <= count_at)
             .find_map(|m| self.army_named(scan.text, m))
-            .or_else(|| if at_home { of_place() } else { None })
+            .or_else(|| at_home.then(of_place).flatten())
             .or_else(|| {
                 // Earlier sentences are read once per article, however many
                 // claims ask.
@@ -1196,7 +1196,8 @@ fn opens_another_outcome(between: &str) -> bool {
 }
 
 /// Place names that do not say where anything happened: a dateline in capitals
-/// ("BEIRUT"), "(banned in Russia)" asides, "UK-based".
+/// ("BEIRUT"), "(banned in Russia)" asides, "UK-based", a broadcaster named
+/// for a town ("Al-Mayadin TV"), a sponsor ("backed by Qatar").
 fn is_aside_place(text: &str, span: Span) -> bool {
     let name = &text[span.start..span.end];
     if name.len() > 3 && !name.chars().any(char::is_lowercase) {
@@ -1272,9 +1273,9 @@ fn is_aside_place(text: &str, span: Span) -> bool {
         let between = &before[by + 4..];
         // (Within the clause: not "... backed by Turkey. Aleppo was hit".)
         let only_names = !between.contains(['.', ',', ';', ':'])
-            && between.split_whitespace().all(|w| {
-                w == "and" || w == "the" || w.trim_end_matches(',').starts_with(char::is_uppercase)
-            })
+            && between
+                .split_whitespace()
+                .all(|w| w == "and" || w == "the" || w.starts_with(char::is_uppercase))
             && between.split_whitespace().count() <= 4;
         if sponsor && only_names {
             return true;
