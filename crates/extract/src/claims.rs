@@ -2150,7 +2150,19 @@ fn actor_of(
             || (by_at.is_some()
                 && !matches!(
                     verb_before_by,
-                    "backed" | "supported" | "led" | "besieged" | "surrounded" | "claimed" | "used"
+                    "backed"
+                        | "supported"
+                        | "led"
+                        | "besieged"
+                        | "surrounded"
+                        | "claimed"
+                        | "used"
+                        // ("rebels trained and equipped by Washington".)
+                        | "trained"
+                        | "equipped"
+                        | "armed"
+                        | "funded"
+                        | "sponsored"
                 ))
             || (matches!(prev, "of") && matches!(prev2, "forces" | "attacks"));
         // "21 rebels were killed in clashes with Daesh": the other side of the
@@ -3145,7 +3157,18 @@ fn claimant_candidates(
                         && party_at(k + 1).is_none()
                         && !(matches!(w.get(k + 1), "the" | "a") && party_at(k + 2).is_some())
                 });
-            if let Some(pi) = party_at(b - 1).or(located) {
+            // ("seized by the terrorists said the Britain-based group": an
+            // agent, the speaker after the verb.)
+            let speaker_after =
+                party_at(k + 1).is_some() || matches!(w.get(k + 1), "the" | "a" | "an");
+            let agent = |pi: usize| {
+                let first = parties[pi].first;
+                w.get(first.wrapping_sub(1)) == "by"
+                    || (w.get(first.wrapping_sub(1)) == "the"
+                        && w.get(first.wrapping_sub(2)) == "by")
+            };
+            let named_before = party_at(b - 1).filter(|&pi| !(speaker_after && agent(pi)));
+            if let Some(pi) = named_before.or(located) {
                 candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
                 continue;
             }
