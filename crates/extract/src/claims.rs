@@ -448,7 +448,7 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             return np;
         }
         // "9 security forces": members of them.
-        if word == "security" && w.get(j + 1) == "forces" {
+        if w.matches(j, SECURITY_FORCES) {
             np.victims = Some(Victims::Combatants);
             np.end = j + 2;
             return np;
@@ -616,7 +616,12 @@ fn includes_a_family(w: &Words<'_>, first: usize) -> bool {
 
 /// "13 of whom were women", "16 of them": a part of a group named before.
 fn is_part_of_earlier(w: &Words<'_>, c: &Count) -> bool {
-    w.get(c.end) == "of" && matches!(w.get(c.end + 1), "whom" | "them")
+    of_them_at(w, c.end)
+}
+
+/// "of whom", "of them" at token `k`.
+fn of_them_at(w: &Words<'_>, k: usize) -> bool {
+    w.get(k) == "of" && matches!(w.get(k + 1), "whom" | "them")
 }
 
 /// Outcome words that are often adjectives of things: "two besieged towns",
@@ -693,19 +698,43 @@ fn is_weak_outcome_verb(w: &str) -> bool {
 fn verb_of_its_own(w: &Words<'_>, at: usize) -> bool {
     let next = w.get(at);
     let past = |x: &str| x.len() > 3 && x.ends_with("ed") && outcome_after(x).is_none();
-    (past(next) && !is_aux(next))
-        || (matches!(next, "have" | "has" | "had") && past(w.get(at + 1)))
-        // "and millions have been made homeless", "and 20 were rescued": a
-        // verb no outcome list names (not "and 9 were slaughtered", a
-        // killing the list may miss).
-        || (matches!(next, "have" | "has" | "had")
-            && w.get(at + 1) == "been"
+    // "and millions have been made homeless", "and 20 were rescued": a verb
+    // no outcome list names (not "and 9 were slaughtered", a killing the
+    // list may miss).
+    let been_done = || {
+        let done = w.get(at + 2);
+        w.get(at + 1) == "been"
             && w.kind(at + 2) == Some(TokenKind::Word)
-            && outcome_after(w.get(at + 2)).is_none()
-            && !w.get(at + 2).ends_with("ly")
-            && (!w.get(at + 2).ends_with("ed") || is_verb_of_survivors(w.get(at + 2))))
+            && outcome_after(done).is_none()
+            && !done.ends_with("ly")
+            && (!done.ends_with("ed") || is_verb_of_survivors(done))
+    };
+    (past(next) && !is_aux(next))
+        || (matches!(next, "have" | "has" | "had") && (past(w.get(at + 1)) || been_done()))
         || (matches!(next, "were" | "was") && is_verb_of_survivors(w.get(at + 1)))
         || matches!(next, "went" | "came" | "left" | "began" | "took")
+}
+
+/// Whether the wounded counted in a phrase ending at `end` died, by their
+/// own verb: "six wounded soldiers later died" (not "40 wounded people and 9
+/// dead", "20 wounded, two of whom later died", "25 wounded children could
+/// die", "nearly died").
+fn wounded_later_died(w: &Words<'_>, end: usize) -> bool {
+    (end..(end + 12).min(w.len()))
+        .take_while(|&k| {
+            count_at(w, k).is_none()
+                && !matches!(
+                    w.get(k),
+                    "," | ";" | "and" | "who" | "which" | "whom" | "but"
+                )
+        })
+        .any(|k| {
+            matches!(w.get(k), "died" | "succumbed")
+                && !matches!(
+                    w.get(k.wrapping_sub(1)),
+                    "nearly" | "almost" | "have" | "never" | "not" | "narrowly"
+                )
+        })
 }
 
 /// What is done to people who live through an attack: "20 were rescued".
@@ -851,20 +880,18 @@ fn measure_before(
             // "the bombing claimed 12 civilians", "Car Bomb Claims 11 Children":
             // a claim verb kills only after what kills (not "the army claimed
             // 300 rebels had surrendered", "the UN claims 13 million need aid").
-            if matches!(word, "claimed" | "claims" | "claiming")
-                && !kills_by_claiming(w, k, np.end.max(count.end))
-            {
+            let speech = matches!(word, "claimed" | "claiming" | "claims");
+            let after = np.end.max(count.end);
+            if speech && !kills_by_claiming(w, k, after) {
                 return None;
             }
             // Weak verbs ("holding", "claimed") need an explicit noun of people.
             let weak = is_weak_outcome_verb(word);
             // "state media claimed 49 fighters were killed and wounded": the
             // outcome bound to the noun phrase says more than a weak verb.
-            let speech = matches!(word, "claimed" | "claiming" | "claims");
             // ("Bombing Claims 5 in Latakia": an attack's toll in a place,
-            // the claim verb's subject checked above.)
-            // (Not a ratio: "claimed 1 in 20 Syrian men".)
-            let after = np.end.max(count.end);
+            // the claim verb's subject checked above; not a ratio: "claimed
+            // 1 in 20 Syrian men".)
             let toll_in_place = speech
                 && matches!(w.get(after), "in" | "at" | "near" | "outside")
                 && count_at(w, after + 1).is_none()
@@ -1695,16 +1722,29 @@ fn is_not_a_people_count(w: &Words<'_>, c: &Count) -> bool {
     ) {
         return true;
     }
+    // Tokens written together, without a space.
+    let touching = |a: usize, b: usize| match (w.tokens.get(a), w.tokens.get(b)) {
+        (Some(x), Some(y)) => x.span.end == y.span.start,
+        _ => false,
+    };
     // "5-0", "2-1": a score or code; but "Injures Seven - Homs Governor" ends a
     // headline before its source.
-    if next == "-"
-        && let (Some(number), Some(dash)) =
-            (w.tokens.get(c.end.wrapping_sub(1)), w.tokens.get(c.end))
-        && number.span.end == dash.span.start
-    {
+    if next == "-" && touching(c.end.wrapping_sub(1), c.end) {
         return true;
     }
     if prev == "." && c.number >= 2 && w.kind(c.number - 2) == Some(TokenKind::Number) {
+        return true;
+    }
+    // "19:18": the minutes of a time of day written without spaces (its
+    // hour is a count before ":", above); "killed 12: 15 children" counts.
+    if prev == ":"
+        && c.number >= 2
+        && w.kind(c.number - 2) == Some(TokenKind::Number)
+        && w.get(c.number - 2).len() <= 2
+        && word.len() == 2
+        && touching(c.number - 2, c.number - 1)
+        && touching(c.number - 1, c.number)
+    {
         return true;
     }
 
@@ -2083,9 +2123,9 @@ fn actor_of(
         // "7 of Russia's military advisers were killed": the side the
         // counted belonged to (not "dozens of Syrian regime air strikes
         // killed 16", what was counted being its attacks).
-        let of_counted = if prev == "the" { prev2 } else { prev } == "of"
-            && count_at(w, p.first.wrapping_sub(if prev == "the" { 3 } else { 2 }))
-                .is_some_and(|c| c.end + usize::from(prev == "the") + 1 == p.first)
+        let of_at = p.first.wrapping_sub(1 + usize::from(prev == "the"));
+        let of_counted = w.get(of_at) == "of"
+            && count_at(w, of_at.wrapping_sub(1)).is_some_and(|c| c.end == of_at)
             && !{
                 let weapon = |x: &str| {
                     is_attack_noun(x)
@@ -2144,8 +2184,10 @@ fn actor_of(
         let blamed = matches!((prev2, prev), ("blamed", "on") | ("attributed", "to"))
             || (prev == "the" && matches!((prev3, prev2), ("blamed", "on") | ("attributed", "to")))
             // "killed at the hands of the Assad regime".
-            || w.ends_before(p.first, &["at", "the", "hands", "of"])
-            || w.ends_before(p.first, &["at", "the", "hands", "of", "the"]);
+            || w.ends_before(
+                p.first - usize::from(prev == "the"),
+                &["at", "the", "hands", "of"],
+            );
         let by = blamed
             || (by_at.is_some()
                 && !matches!(
@@ -2703,6 +2745,9 @@ pub const UNNAMED_ARMY: &str = "(unnamed army)";
 /// happened in before any army the article named earlier.
 pub const UNNAMED_SECURITY_FORCES: &str = "(unnamed security forces)";
 
+/// A state's forces at home, named or not ("Syrian security forces").
+pub(crate) const SECURITY_FORCES: &[&str] = &["security", "forces"];
+
 /// Largest count read as people: more is money or another quantity.
 const MAX_PEOPLE: u64 = 100_000_000;
 
@@ -2722,8 +2767,7 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
         let word = w.get(k);
         // "security forces": the state's, like its army.
         // (Not "killed 9 security forces": the people counted.)
-        let security = word == "security"
-            && w.get(k + 1) == "forces"
+        let security = w.matches(k, SECURITY_FORCES)
             && !(k.saturating_sub(3)..k)
                 .any(|j| count_at(w, j).is_some_and(|c| c.end == k || c.end + 1 == k));
         // "the air force": the state's, like its army.
@@ -3614,14 +3658,16 @@ fn phrase_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
     }
     // Not the victims ("killed 4 journalists said RSF") nor a preposition's
     // object ("killed 12 patients at the hospital in the town said a doctor").
+    let is_count_word =
+        |j: usize| w.kind(j) == Some(TokenKind::Number) || small_count_word(w.get(j));
     let before = first.wrapping_sub(1);
     let counted = first > 0
-        && (w.kind(before) == Some(TokenKind::Number) || small_count_word(w.get(before)))
+        && is_count_word(before)
         && (first.saturating_sub(5)..before).any(|j| outcome_before(w.get(j)).is_some());
     // ("kill 8 IS group militants, report says": the people counted, past
     // a name the phrase stopped at.)
     let counted_before_name = (first.saturating_sub(3)..first).any(|j| {
-        (w.kind(j) == Some(TokenKind::Number) || small_count_word(w.get(j)))
+        is_count_word(j)
             // (Not "killed four children an informed source in Homs told":
             // the counted noun and an article between.)
             && (j + 1..first).all(|x| {
@@ -3644,10 +3690,7 @@ fn phrase_before(w: &Words<'_>, text: &str, verb: usize) -> Option<Party> {
     }
     // Nor with the people a count before it counts ("including 10 children
     // Lebanese TV channel Al-Mayadin reported").
-    if first + 1 < verb
-        && victim_noun(w.get(first)).is_some()
-        && (w.kind(before) == Some(TokenKind::Number) || small_count_word(w.get(before)))
-    {
+    if first + 1 < verb && victim_noun(w.get(first)).is_some() && is_count_word(before) {
         first += 1;
         if matches!(w.get(first), "of" | "in" | "at" | "from" | "near") {
             return None;
@@ -3851,6 +3894,8 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
     // (noun phrase end, measure, victims) of the last claim, for lists and breakdowns.
     let mut previous: Option<(usize, Measure, Victims)> = None;
     for (c, np) in &counts {
+        // Where the count's phrase ends ("45 civilians|").
+        let phrase_end = np.end.max(c.end);
         // More people than any war has touched is money or some other
         // quantity ("the toll on the economy has risen to 13 billion").
         if c.min.or(c.max).is_some_and(|n| n > MAX_PEOPLE) {
@@ -3943,8 +3988,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // civilians") after an earlier claim takes that claim's outcome; not
         // a count with a verb of its own ("and 2000 refugees returned").
         // ("23 wounded, two of whom later died": the part's own outcome.)
-        let own_verb = (w.get(c.first.wrapping_sub(1)) == "and"
-            && verb_of_its_own(w, np.end.max(c.end)))
+        let own_verb = (w.get(c.first.wrapping_sub(1)) == "and" && verb_of_its_own(w, phrase_end))
             || (is_part_of_earlier(w, c)
                 && (c.end + 2..c.end + 5).any(|k| outcome_after(w.get(k)).is_some()));
         if measure.is_none()
@@ -3965,10 +4009,9 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                     && w.ends_before(c.first, &["and", "another"])
                     && matches!(m, Measure::Killed | Measure::Injured | Measure::Casualties)
                     && {
-                        let end = np.end.max(c.end);
-                        w.kind(end) != Some(TokenKind::Word)
+                        w.kind(phrase_end) != Some(TokenKind::Word)
                             || matches!(
-                                w.get(end),
+                                w.get(phrase_end),
                                 "in" | "near" | "outside" | "around" | "at" | "on" | "inside"
                                     | "across" | "elsewhere" | "during"
                             )
@@ -4037,8 +4080,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // reached 20 people in addition to tens of others injured"; not "has
         // reached 3,000 people, most of them detained", which says what the
         // toll counts).
-        let told_of_them = (np.end.max(c.end)..np.end.max(c.end) + 5)
-            .any(|k| w.get(k) == "of" && matches!(w.get(k + 1), "them" | "whom"));
+        let told_of_them = (phrase_end..phrase_end + 5).any(|k| of_them_at(w, k));
         if measure.is_none() && c.first >= 2 && !told_of_them {
             let (verb, risen) = if matches!(w.get(c.first - 1), "reached" | "hit") {
                 (c.first - 1, true)
@@ -4080,34 +4122,17 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 });
             }
         }
-        // "A doctor receiving the casualties": one person is a claim only when the
-        // outcome is bound to them directly.
-        let bound_loosely_ok = !c.is_bare_one;
         // "six wounded soldiers later died of their wounds": the verb tells
         // what became of the wounded.
-        // (Not "40 wounded people and 9 dead", "20 wounded, two of whom
-        // later died", "25 wounded children could die".)
         if np.wounded_adjective
             && measure == Some(Measure::Injured)
-            && (np.end..(np.end + 12).min(w.len()))
-                .take_while(|&k| {
-                    count_at(w, k).is_none()
-                        && !matches!(
-                            w.get(k),
-                            "," | ";" | "and" | "who" | "which" | "whom" | "but"
-                        )
-                })
-                .any(|k| {
-                    matches!(w.get(k), "died" | "succumbed")
-                        // (Not "nearly died", "could have died".)
-                        && !matches!(
-                            w.get(k - 1),
-                            "nearly" | "almost" | "have" | "never" | "not" | "narrowly"
-                        )
-                })
+            && wounded_later_died(w, np.end)
         {
             measure = Some(Measure::Killed);
         }
+        // "A doctor receiving the casualties": one person is a claim only when the
+        // outcome is bound to them directly.
+        let bound_loosely_ok = !c.is_bare_one;
         if measure.is_none() && bound_loosely_ok {
             measure = measure_after(
                 w,
@@ -4242,11 +4267,11 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         } else {
             Scope::Incident
         };
-        previous = Some((np.end.max(c.end), measure, victims));
+        previous = Some((phrase_end, measure, victims));
         // "125 terrorists at least were killed": the qualifier after the noun.
         let at_least_after = c.qualifier == Qualifier::Exact
-            && w.get(np.end.max(c.end)) == "at"
-            && w.get(np.end.max(c.end) + 1) == "least";
+            && w.get(phrase_end) == "at"
+            && w.get(phrase_end + 1) == "least";
         let (count_max, qualifier) = if at_least_after {
             (None, Qualifier::AtLeast)
         } else {

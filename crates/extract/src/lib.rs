@@ -263,7 +263,7 @@ impl Extractor {
             if !claims::may_hold_claims(&words) {
                 continue;
             }
-            let parties_here = self.parties_in(&lower, scan.parties_of(no), &tokens);
+            let parties_here = self.parties_in(scan.parties_of(no), &words);
             let input = scan.input(words, &parties_here);
             let found = sentence_claims(&input);
             if found.is_empty() {
@@ -781,11 +781,11 @@ impl Extractor {
     ) -> T {
         let span = scan.sentences.get(k).copied().unwrap_or(Span::new(0, 0));
         tokenize(scan.lower, span, tokens);
-        let parties = self.parties_in(scan.lower, scan.parties_of(k), tokens);
         let words = Words {
             lower: scan.lower,
             tokens,
         };
+        let parties = self.parties_in(scan.parties_of(k), &words);
         read(&scan.input(words, &parties))
     }
 
@@ -908,12 +908,8 @@ impl Extractor {
     }
 
     /// A sentence's party mentions as token ranges of its tokens.
-    fn parties_in(
-        &self,
-        text: &str,
-        mentions: &[PartyMention],
-        tokens: &[Token],
-    ) -> Vec<PartyInSentence> {
+    fn parties_in(&self, mentions: &[PartyMention], w: &Words<'_>) -> Vec<PartyInSentence> {
+        let tokens = w.tokens;
         let mut out: Vec<PartyInSentence> = Vec::with_capacity(mentions.len());
         for m in mentions {
             let first = tokens.partition_point(|t| t.span.start < m.span.start);
@@ -921,20 +917,14 @@ impl Extractor {
             // "Daesh's fighters": the possessive's token is the party's.
             if let Some(t) = tokens.get(end)
                 && t.span.start < m.span.end
-                && matches!(text.get(m.span.end..t.span.end), Some("'s" | "’s" | "'"))
+                && matches!(w.lower.get(m.span.end..t.span.end), Some("'s" | "’s" | "'"))
             {
                 end += 1;
                 // "Russia's military", "ISIL's security forces": one mention
                 // of the party, like "the Russian military".
-                let word = |k: usize| {
-                    tokens
-                        .get(k)
-                        .and_then(|t| text.get(t.span.start..t.span.end))
-                        .unwrap_or("")
-                };
-                if word(end) == "security" && word(end + 1) == "forces" {
+                if w.matches(end, claims::SECURITY_FORCES) {
                     end += 2;
-                } else if lexicon::is_army_noun(word(end)) || word(end) == "forces" {
+                } else if lexicon::is_army_noun(w.get(end)) || w.get(end) == "forces" {
                     end += 1;
                 }
             }
@@ -1217,47 +1207,31 @@ fn is_aside_place(text: &str, span: Span) -> bool {
     // "Lebanese TV channel Al-Mayadin reported", "Al Mayadeen TV said": a
     // broadcaster named for a town.
     // (Not "bombed Aleppo daily", nor "the Homs TV building".)
+    const BROADCASTER: &[&str] = &["tv", "channel", "television", "broadcaster"];
+    const PREMISES: &[&str] = &[
+        "building",
+        "station",
+        "studio",
+        "studios",
+        "headquarters",
+        "tower",
+        "office",
+        "offices",
+    ];
     let is_any = |w: &str, of: &[&str]| of.iter().any(|m| w.eq_ignore_ascii_case(m));
     let mut words_after = after
         .strip_prefix(' ')
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
         .take(2);
-    let broadcaster_after = words_after
-        .next()
-        .is_some_and(|w| is_any(w, &["tv", "channel", "television", "broadcaster"]))
-        && !words_after.next().is_some_and(|w| {
-            is_any(
-                w,
-                &[
-                    "building",
-                    "station",
-                    "studio",
-                    "studios",
-                    "headquarters",
-                    "tower",
-                    "office",
-                    "offices",
-                ],
-            )
-        });
+    let broadcaster_after = words_after.next().is_some_and(|w| is_any(w, BROADCASTER))
+        && !words_after.next().is_some_and(|w| is_any(w, PREMISES));
     let word_before = before
         .trim_end()
         .rsplit(|c: char| !c.is_alphanumeric())
         .next();
-    let broadcaster_before = word_before.is_some_and(|w| {
-        is_any(
-            w,
-            &[
-                "tv",
-                "channel",
-                "television",
-                "broadcaster",
-                "newspaper",
-                "daily",
-            ],
-        )
-    });
+    let broadcaster_before =
+        word_before.is_some_and(|w| is_any(w, BROADCASTER) || is_any(w, &["newspaper", "daily"]));
     if broadcaster_after || broadcaster_before {
         return true;
     }

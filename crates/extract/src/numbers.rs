@@ -391,24 +391,6 @@ pub fn count_at(w: &Words<'_>, i: usize) -> Option<Count> {
             is_vague: false,
         });
     }
-    // A time of day ("19:18", written without spaces) counts no one; "killed
-    // 12: 5 children" does.
-    let time_at = |h: usize| {
-        let joined = |a: usize, b: usize| match (w.tokens.get(a), w.tokens.get(b)) {
-            (Some(x), Some(y)) => x.span.end == y.span.start,
-            _ => false,
-        };
-        w.kind(h) == Some(TokenKind::Number)
-            && w.get(h).len() <= 2
-            && w.get(h + 1) == ":"
-            && w.kind(h + 2) == Some(TokenKind::Number)
-            && w.get(h + 2).len() == 2
-            && joined(h, h + 1)
-            && joined(h + 1, h + 2)
-    };
-    if time_at(i) || (i >= 2 && time_at(i - 2)) {
-        return None;
-    }
     let (value, end, vague, is_bare_one) = number_at(w, i)?;
     let mut count = Count {
         first: i,
