@@ -484,6 +484,16 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             }
             return np;
         }
+        // "killing 40 and wounding 90 hours after the deal", its comma lost:
+        // a count the verb takes, then when (no one kills for 90 hours).
+        let time_after_verb = j == count.end
+            && is_time_unit(word)
+            && matches!(w.get(j + 1), "after" | "before" | "later" | "earlier")
+            && w.get(count.first.wrapping_sub(1)).ends_with("ing")
+            && outcome_before(w.get(count.first.wrapping_sub(1))).is_some();
+        if time_after_verb {
+            return np;
+        }
         if non_victim_noun(word) || word.ends_with("-year-old") || word.ends_with("-years-old") {
             np.not_people = true;
             return np;
@@ -599,7 +609,7 @@ fn is_explicit_breakdown(w: &Words<'_>, first: usize) -> bool {
     let prev = w.get(first - 1);
     prev == "including"
         || includes_a_family(w, first)
-        || (matches!(prev, "them" | "whom")
+        || (matches!(prev, "them" | "whom" | "which")
             && matches!(w.get(first.wrapping_sub(2)), "among" | "of"))
         || w.ends_before(first, &["along", "with"])
         || w.ends_before(first, &["together", "with"])
@@ -639,6 +649,11 @@ fn is_adjective_of_things(w: &Words<'_>, j: usize) -> bool {
         && victim_noun(next).is_none()
         && !is_aux(next)
         && !is_np_stop(next)
+        // "were trapped inside the city": where, not what.
+        && !matches!(
+            next,
+            "inside" | "under" | "within" | "behind" | "near" | "outside" | "there" | "here"
+        )
 }
 
 /// Does a breakdown or list word stand just before token `first`?
@@ -676,11 +691,18 @@ fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
             "including" | "and" | "," | "plus" | "them" | "whom" | "incl"
         )
         || (prev == "as" && w.ends_before(first, &["as", "well", "as"]))
+        // "270 dead bodies of which at least 96 were children".
+        || (prev == "which" && matches!(w.get(first.wrapping_sub(2)), "of" | "among"))
 }
 
 /// A quotation mark, straight or curly.
 fn is_quote(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”")
+}
+
+/// Does the quotation mark at `k` open a quotation (an even number of them before it)?
+fn is_opening_quote(w: &Words<'_>, k: usize) -> bool {
+    is_quote(w.get(k)) && (0..k).filter(|&j| is_quote(w.get(j))).count() % 2 == 0
 }
 
 /// Outcome verbs that say little by themselves ("holding 20", "claimed 49"):
@@ -1016,9 +1038,12 @@ fn measure_after(
             j += 1;
             continue;
         }
-        if matches!(word, "-" | "–" | "—")
-            && j > start
-            && let Some(close) = (j + 1..(j + 10).min(w.len())).find(|&k| w.get(k) == word)
+        // (So is one in brackets: "24 Daesh terrorists (a terrorist group
+        // banned in Russia) were killed".)
+        let closing = if word == "(" { ")" } else { word };
+        let reach = if word == "(" { 12 } else { 10 };
+        if (matches!(word, "-" | "–" | "—") && j > start || word == "(")
+            && let Some(close) = (j + 1..(j + reach).min(w.len())).find(|&k| w.get(k) == closing)
             && (j + 1..close).all(|k| {
                 w.kind(k) == Some(TokenKind::Word)
                     && outcome_after(w.get(k)).is_none()
@@ -1045,6 +1070,15 @@ fn measure_after(
                         && !matches!(w.get(k), "which" | "that" | "where" | "who")
                 })
                 .any(|k| matches!(w.get(k), "besieged" | "siege"))
+        {
+            return Some(Measure::Trapped);
+        }
+        // "200000 people remain under siege", "are still under siege".
+        if matches!(
+            word,
+            "remain" | "remained" | "remaining" | "are" | "were" | "still"
+        ) && w.get(j + 1) == "under"
+            && w.get(j + 2) == "siege"
         {
             return Some(Measure::Trapped);
         }
@@ -1166,6 +1200,32 @@ fn measure_after(
                     && !is_saying_verb(x)
                     && !is_aux(x)
                     && !matches!(x, "who" | "which" | "that")
+            })
+        {
+            j = be;
+            steps += 1;
+            continue;
+        }
+        // "Nine fighters who were working in the clinic were also killed",
+        // "three children who were playing outside were killed": a relative
+        // clause on the subject, up to the subject's own passive verb.
+        if matches!(word, "who" | "that")
+            && list_only
+            && subject_count
+            && let Some(be) = (j + 2..(j + 14).min(w.len())).find(|&k| {
+                matches!(w.get(k), "were" | "was")
+                    && (outcome_after(w.get(k + 1)).is_some()
+                        || (matches!(w.get(k + 1), "also" | "all" | "later" | "reportedly")
+                            && outcome_after(w.get(k + 2)).is_some()))
+            })
+            && (j + 1..be).all(|k| {
+                let x = w.get(k);
+                w.kind(k) == Some(TokenKind::Word)
+                    && outcome_after(x).is_none()
+                    && outcome_before(x).is_none()
+                    && !is_saying_verb(x)
+                    && !is_clause_break(x)
+                    && !matches!(x, "who" | "which" | "that" | "and")
             })
         {
             j = be;
@@ -1543,6 +1603,18 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
     None
 }
 
+/// Who "the number of civilians killed ... reached" counts: the first noun
+/// of people after "number of" (within the clause before the count at `first`).
+fn victims_of_number_of(w: &Words<'_>, first: usize) -> Option<Victims> {
+    let number = (first.saturating_sub(16)..first)
+        .rev()
+        .find(|&n| w.get(n) == "number" && w.get(n + 1) == "of")?;
+    (number + 2..first)
+        .take_while(|&i| outcome_after(w.get(i)).is_none() && !is_np_stop(w.get(i)))
+        .find_map(|i| victim_noun(w.get(i)))
+        .filter(|&v| v != Victims::People)
+}
+
 /// A noun cue before the count: "the death toll rose to 86", "among the dead were".
 fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, bool)> {
     // "The death toll following Thursday's attack on the village reached 51",
@@ -1572,7 +1644,24 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
                     Some(Measure::Killed)
                 }
                 "wounded" | "injured" | "injuries" if number_of => Some(Measure::Injured),
-                _ => None,
+                // "the number of people killed", "the number of Assyrian men,
+                // women and children abducted": who, then what befell them.
+                x => outcome_after(x).filter(|_| {
+                    (k.saturating_sub(8)..k.saturating_sub(2)).any(|n| {
+                        w.get(n) == "number"
+                            && w.get(n + 1) == "of"
+                            && (n + 2..k).all(|i| {
+                                let y = w.get(i);
+                                matches!(y, "and" | ",")
+                                    || (w.kind(i) == Some(TokenKind::Word)
+                                        && outcome_after(y).is_none()
+                                        && outcome_before(y).is_none()
+                                        && !is_np_stop(y))
+                            })
+                            && (n + 2..k)
+                                .any(|i| victim_noun(w.get(i)).is_some() || w.get(i) == "those")
+                    })
+                }),
             }
         };
         for k in (count.first.saturating_sub(16)..count.first).rev() {
@@ -1929,8 +2018,9 @@ fn has_cumulative_cue(
         let prev = if i > 0 { w.get(i - 1) } else { "" };
         let next = w.get(i + 1);
         let cue = match word {
-            "since" | "overall" | "altogether" | "cumulative" | "monthly" | "annual"
-            | "annually" | "yearly" => true,
+            "since" => !in_relative_clause(w, first_count, i),
+            "overall" | "altogether" | "cumulative" | "monthly" | "annual" | "annually"
+            | "yearly" => true,
             "far" => prev == "so" && (i < first_count || long_span()),
             "date" => prev == "to",
             // "which has admitted to killing 220": an admission to date.
@@ -2875,33 +2965,36 @@ fn claimant_candidates(
             let document_of = (start..(start + 5).min(w.len())).find(|&j| {
                 matches!(w.get(j), "from" | "by" | "of")
                     && (start..j).all(|i| {
-                        matches!(
-                            w.get(i),
-                            "a" | "an"
-                                | "the"
-                                | "its"
-                                | "new"
-                                | "latest"
-                                | "updated"
-                                | "revised"
-                                | "toll"
-                                | "tally"
-                                | "count"
-                                | "figures"
-                                | "figure"
-                                | "report"
-                                | "statement"
-                                | "data"
-                                | "estimate"
-                                | "estimates"
-                                | "reports"
-                                | "statistics"
-                                | "study"
-                                | "released"
-                                | "published"
-                                | "issued"
-                                | "compiled"
-                        )
+                        // ("a February report by", "its 2016 report from".)
+                        month_number(w.get(i)).is_some()
+                            || (w.kind(i) == Some(TokenKind::Number) && w.get(i).len() == 4)
+                            || matches!(
+                                w.get(i),
+                                "a" | "an"
+                                    | "the"
+                                    | "its"
+                                    | "new"
+                                    | "latest"
+                                    | "updated"
+                                    | "revised"
+                                    | "toll"
+                                    | "tally"
+                                    | "count"
+                                    | "figures"
+                                    | "figure"
+                                    | "report"
+                                    | "statement"
+                                    | "data"
+                                    | "estimate"
+                                    | "estimates"
+                                    | "reports"
+                                    | "statistics"
+                                    | "study"
+                                    | "released"
+                                    | "published"
+                                    | "issued"
+                                    | "compiled"
+                            )
                     })
                     && j > start
             });
@@ -3013,6 +3106,20 @@ fn claimant_candidates(
         if word == "listed" && w.get(k + 1) == "as" {
             continue;
         }
+        // "hours after the US and Russia announced a deal": what was
+        // announced is named, and it is no toll.
+        if matches!(word, "announced" | "announces" | "declared" | "declares")
+            && (matches!(w.get(k + 1), "a" | "an" | "its" | "their")
+                || (w.get(k + 1) == "the" && party_at(k + 2).is_none()))
+            && !(k + 1..k + 5).any(|j| {
+                matches!(
+                    w.get(j),
+                    "toll" | "tolls" | "death" | "deaths" | "killing" | "casualties" | "figure"
+                ) || w.kind(j) == Some(TokenKind::Number)
+            })
+        {
+            continue;
+        }
         // "according to report ISIS has executed", "citing a report": the
         // noun, not a verb that names its speaker after it.
         if matches!(
@@ -3029,7 +3136,10 @@ fn claimant_candidates(
         let mut skipped = 0;
         while b > 0
             && skipped < 6
-            && matches!(
+            // 'the Observatory "has documented the killing of"': a quotation
+            // opening on the verb (not one closing before it, whose last
+            // word is no speaker: '"... by the coalition" said Amnesty').
+            && (is_opening_quote(w, b - 1) || matches!(
                 w.get(b - 1),
                 "also"
                     | "has"
@@ -3065,7 +3175,7 @@ fn claimant_candidates(
                     // "the coalition, which has admitted": the relative's antecedent.
                     | "which"
                     | "who"
-            )
+            ))
         {
             b -= 1;
             skipped += 1;
@@ -3082,8 +3192,26 @@ fn claimant_candidates(
                 b -= 1;
             }
         }
+        // "Civil defence workers operating in opposition-held areas say":
+        // where the speakers work is no part of who they are.
+        if let Some(p) = (b.saturating_sub(6)..b).find(|&j| {
+            matches!(
+                w.get(j),
+                "operating" | "working" | "active" | "deployed" | "stationed"
+            ) && matches!(w.get(j + 1), "in" | "inside" | "across" | "throughout")
+                && (j + 2..b).all(|i| w.kind(i) == Some(TokenKind::Word) && !is_aux(w.get(i)))
+        }) {
+            b = p;
+        }
         // "a civil defence worker said", "an Observatory source said": the
-        // party the speaker works for.
+        // party the speaker works for ("civil defence emergency workers":
+        // past one word of what they do).
+        let works_for =
+            if b > 2 && party_at(b - 2).is_none() && w.kind(b - 2) == Some(TokenKind::Word) {
+                b - 3
+            } else {
+                b.wrapping_sub(2)
+            };
         if b > 1
             && matches!(
                 w.get(b - 1),
@@ -3108,7 +3236,7 @@ fn claimant_candidates(
                     | "head"
                     | "chief"
             )
-            && let Some(pi) = party_at(b - 2)
+            && let Some(pi) = party_at(works_for)
         {
             candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
             continue;
@@ -4032,9 +4160,34 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                     && w.kind(k) != Some(TokenKind::Number)
             })
         {
-            measure = Some(m);
+            // "a woman was killed and 25 others on a bus were wounded": the
+            // list's last member has an outcome of its own further on.
+            // (A passive verb of its own, past no other list member: not
+            // "killed a man and a woman and injuring others", "two women
+            // and nine others were injured".)
+            let own = (w.get(c.first - 1) == "and")
+                .then(|| {
+                    (np.end..(np.end + 8).min(w.len()))
+                        .take_while(|&k| {
+                            w.kind(k) == Some(TokenKind::Word)
+                                && !matches!(
+                                    w.get(k),
+                                    "and" | "or" | "who" | "which" | "that" | "while" | "as"
+                                )
+                                && !is_clause_break(w.get(k))
+                                && count_at(w, k).is_none()
+                                && outcome_before(w.get(k)).is_none()
+                        })
+                        .find_map(|k| {
+                            outcome_after(w.get(k + 1))
+                                .filter(|_| matches!(w.get(k), "were" | "was" | "been"))
+                        })
+                })
+                .flatten()
+                .filter(|&own| own != m);
+            measure = Some(own.unwrap_or(m));
             // "including 105 who died": no noun of its own, so the listed group's.
-            if victims.is_none() && prev_victims != Victims::People {
+            if own.is_none() && victims.is_none() && prev_victims != Victims::People {
                 victims = Some(prev_victims);
             }
         }
@@ -4156,6 +4309,10 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             if civilian && victims.is_none() {
                 victims = Some(Victims::Civilians);
             }
+            // "the number of civilians displaced reached 5000".
+            if victims.is_none() {
+                victims = victims_of_number_of(w, c.first);
+            }
         }
         // A list or breakdown after an earlier claim inherits its outcome.
         if measure.is_none()
@@ -4215,7 +4372,18 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         {
             victims = Some(prev_victims);
         }
-        if c.is_bare_one && np.victims.is_none() {
+        // "Suicide bomber kills one in Syria": one person, the whole object
+        // of a killing verb (not "killed one of the leaders", "one by one").
+        let one_killed = c.is_bare_one
+            && matches!(
+                w.get(c.first.wrapping_sub(1)),
+                "kills" | "killed" | "killing" | "kill"
+            )
+            && matches!(
+                w.get(c.end),
+                "in" | "on" | "at" | "near" | "and" | "," | "." | "" | "when" | "after" | "during"
+            );
+        if c.is_bare_one && np.victims.is_none() && !one_killed {
             continue;
         }
         // "11 members of one family": a family's members are no fighters.
@@ -4486,9 +4654,13 @@ fn nearest_date(w: &Words<'_>, dates: &[DateMention], token: usize) -> Option<Da
                 .iter()
                 .any(|o| !o.speech && !o.dates_what_follows && o.first > d.first)
     };
+    // "killed two civilians in the city that has been divided since July
+    // 2012": the start of what a relative clause after the count says.
+    let of_relative_clause = |d: &DateMention| d.since && in_relative_clause(w, token, d.first);
     let nearest = dates
         .iter()
         .filter(|d| !d.speech && (!d.dates_what_follows || stands_for_what_follows(d)))
+        .filter(|d| !of_relative_clause(d))
         .min_by_key(|d| {
             // Prefer a date after the count ("killed ... on Tuesday") at equal distance.
             let dist = if d.first >= token {
@@ -4524,6 +4696,22 @@ fn nearest_date(w: &Words<'_>, dates: &[DateMention], token: usize) -> Option<Da
         return Some(*day);
     }
     Some(nearest)
+}
+
+/// Is token `at`, after the count at `token`, in a relative clause with no
+/// outcome of its own ("killed two in the city that has been divided since")?
+fn in_relative_clause(w: &Words<'_>, token: usize, at: usize) -> bool {
+    at > token
+        && (token..at).any(|k| {
+            matches!(w.get(k), "that" | "which")
+                && matches!(
+                    w.get(k + 1),
+                    "has" | "have" | "had" | "is" | "was" | "were" | "are"
+                )
+                && !(k + 1..at).any(|j| {
+                    outcome_after(w.get(j)).is_some() || outcome_before(w.get(j)).is_some()
+                })
+        })
 }
 
 /// Is the claim verb at `k` one of killing: a weapon, an attack or a killing

@@ -275,6 +275,17 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                 let unit = w.get(j);
                 let relative = article_date.and_then(|d| {
                     let this = word != "last" && word != "previous" && word != "past";
+                    // "the past week", "over the past year": the span up to
+                    // the article's day, not the calendar unit before it.
+                    if word == "past" {
+                        let start = match unit {
+                            "week" => d.checked_sub(6.days()).ok()?,
+                            "month" => d.checked_sub(1.month()).ok()?,
+                            "year" => d.checked_sub(1.year()).ok()?,
+                            _ => return None,
+                        };
+                        return Some((start, d));
+                    }
                     match unit {
                         "night" if word == "last" => d.checked_sub(1.day()).ok().map(|x| (x, x)),
                         "week" if this => Some((d.checked_sub(6.days()).ok()?, d)),

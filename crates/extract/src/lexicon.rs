@@ -511,6 +511,9 @@ pub fn is_aux(w: &str) -> bool {
             | "initially"
             | "confirmed"
             | "reported"
+            // "374 people recorded killed", "civilians documented killed".
+            | "recorded"
+            | "documented"
             | "believed"
             | "feared"
             | "said"
