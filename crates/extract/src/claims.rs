@@ -490,7 +490,10 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             && is_time_unit(word)
             && matches!(w.get(j + 1), "after" | "before" | "later" | "earlier")
             && w.get(count.first.wrapping_sub(1)).ends_with("ing")
-            && outcome_before(w.get(count.first.wrapping_sub(1))).is_some();
+            && matches!(
+                outcome_before(w.get(count.first.wrapping_sub(1))),
+                Some(Measure::Killed | Measure::Injured)
+            );
         if time_after_verb {
             return np;
         }
@@ -733,7 +736,10 @@ fn verb_of_its_own(w: &Words<'_>, at: usize) -> bool {
     };
     (past(next) && !is_aux(next))
         || (matches!(next, "have" | "has" | "had") && (past(w.get(at + 1)) || been_done()))
-        || (matches!(next, "were" | "was") && is_verb_of_survivors(w.get(at + 1)))
+        || (matches!(next, "were" | "was")
+            && (is_verb_of_survivors(w.get(at + 1))
+                || (matches!(w.get(at + 1), "later" | "subsequently" | "then" | "all")
+                    && is_verb_of_survivors(w.get(at + 2)))))
         || matches!(next, "went" | "came" | "left" | "began" | "took")
 }
 
@@ -2160,6 +2166,39 @@ fn actor_of(
         }) {
             continue;
         }
+        // "several dozen Kurdish forces were also killed": a party counted
+        // is among the victims; "a rebel fighter backing the Kurdish
+        // forces": the victims' ally.
+        let article = usize::from(matches!(
+            w.get(p.first.wrapping_sub(1)),
+            "the" | "its" | "their"
+        ));
+        let before = w.get(p.first.wrapping_sub(1 + article));
+        // (Counted as the subject of a passive outcome: not "ten Russian
+        // raids hit", "three suicide bombers killed".)
+        let counted = (count_at(w, p.first.wrapping_sub(1)).is_some()
+            || matches!(
+                w.get(p.first.wrapping_sub(1)),
+                "dozen" | "dozens" | "hundreds" | "scores"
+            )
+            || (w.get(p.first.wrapping_sub(1)) == "of"
+                && matches!(
+                    w.get(p.first.wrapping_sub(2)),
+                    "dozens" | "hundreds" | "scores"
+                )))
+            && matches!(w.get(p.end), "were" | "was" | "have" | "had")
+            && (p.end + 1..p.end + 4).any(|k| outcome_after(w.get(k)).is_some());
+        let ally = p.first > token
+            && matches!(
+                before,
+                "backing" | "supporting" | "alongside" | "aiding" | "helping"
+            )
+            || (p.first > token
+                && before == "to"
+                && matches!(w.get(p.first.wrapping_sub(2 + article)), "loyal" | "allied"));
+        if counted || ally {
+            continue;
+        }
         // "Rebels also fired rockets": adverbs between the party and its verb.
         let mut after = p.end;
         while matches!(
@@ -2908,11 +2947,23 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
             && ["ese", "ian", "ish", "ean", "ani", "i", "ch", "an"]
                 .iter()
                 .any(|suffix| prev.ends_with(suffix));
+        // Nor the people a toll counts ("the number of soldiers killed").
+        let of_at = if prev == "the" {
+            k.wrapping_sub(2)
+        } else {
+            k.wrapping_sub(1)
+        };
+        let counted = w.get(of_at) == "of"
+            && matches!(
+                w.get(of_at.wrapping_sub(1)),
+                "number" | "toll" | "tolls" | "deaths" | "death" | "bodies" | "killing"
+            );
         if military_noun
             && !nationality
             && !named_otherwise
             && !subject_of_be
             && !target
+            && !counted
             && w.get(end) != "of"
         {
             // "the Islamic State group said its soldiers killed": the party
@@ -3111,12 +3162,50 @@ fn claimant_candidates(
         if matches!(word, "announced" | "announces" | "declared" | "declares")
             && (matches!(w.get(k + 1), "a" | "an" | "its" | "their")
                 || (w.get(k + 1) == "the" && party_at(k + 2).is_none()))
-            && !(k + 1..k + 5).any(|j| {
+            // (An agreement or a turn of the war, "declared the end of the
+            // ceasefire", whatever follows it; else nothing of a toll in what
+            // follows: not "announced a new tally of 50 dead", "announced its
+            // jets had killed 30".)
+            && ((k + 2..k + 4).any(|j| {
                 matches!(
                     w.get(j),
-                    "toll" | "tolls" | "death" | "deaths" | "killing" | "casualties" | "figure"
-                ) || w.kind(j) == Some(TokenKind::Number)
-            })
+                    "deal"
+                        | "truce"
+                        | "ceasefire"
+                        | "cease-fire"
+                        | "agreement"
+                        | "end"
+                        | "start"
+                        | "launch"
+                        | "plan"
+                        | "offensive"
+                        | "operation"
+                        | "victory"
+                        | "withdrawal"
+                )
+            }) || !(k + 1..(k + 12).min(w.len()))
+                .take_while(|&j| !matches!(w.get(j), "." | ";"))
+                .any(|j| {
+                    let x = w.get(j);
+                    matches!(
+                        x,
+                        "toll"
+                            | "tolls"
+                            | "death"
+                            | "deaths"
+                            | "dead"
+                            | "killing"
+                            | "casualties"
+                            | "figure"
+                            | "tally"
+                            | "count"
+                            | "estimate"
+                            | "number"
+                            | "milestone"
+                    ) || outcome_after(x).is_some()
+                        || outcome_before(x).is_some()
+                        || count_at(w, j).is_some()
+                }))
         {
             continue;
         }
@@ -3199,7 +3288,12 @@ fn claimant_candidates(
                 w.get(j),
                 "operating" | "working" | "active" | "deployed" | "stationed"
             ) && matches!(w.get(j + 1), "in" | "inside" | "across" | "throughout")
-                && (j + 2..b).all(|i| w.kind(i) == Some(TokenKind::Word) && !is_aux(w.get(i)))
+                && (j + 2..b).all(|i| {
+                    // ("working in Aleppo for the Observatory": the employer speaks.)
+                    w.kind(i) == Some(TokenKind::Word)
+                        && !is_aux(w.get(i))
+                        && !matches!(w.get(i), "for" | "with")
+                })
         }) {
             b = p;
         }
@@ -4116,7 +4210,11 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // civilians") after an earlier claim takes that claim's outcome; not
         // a count with a verb of its own ("and 2000 refugees returned").
         // ("23 wounded, two of whom later died": the part's own outcome.)
-        let own_verb = (w.get(c.first.wrapping_sub(1)) == "and" && verb_of_its_own(w, phrase_end))
+        // ("300 detained, of which 40 were later released": the part's own verb.)
+        let part_of = matches!(w.get(c.first.wrapping_sub(1)), "which" | "whom")
+            && matches!(w.get(c.first.wrapping_sub(2)), "of" | "among");
+        let own_verb = ((w.get(c.first.wrapping_sub(1)) == "and" || part_of)
+            && verb_of_its_own(w, phrase_end))
             || (is_part_of_earlier(w, c)
                 && (c.end + 2..c.end + 5).any(|k| outcome_after(w.get(k)).is_some()));
         if measure.is_none()
@@ -4381,8 +4479,12 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             )
             && matches!(
                 w.get(c.end),
-                "in" | "on" | "at" | "near" | "and" | "," | "." | "" | "when" | "after" | "during"
-            );
+                "in" | "on" | "near" | "and" | "," | "." | "" | "when" | "during"
+            )
+            // (Not a ratio: "kills one in 10 children", "one in every five".)
+            && !(w.get(c.end) == "in"
+                && (count_at(w, c.end + 1).is_some()
+                    || matches!(w.get(c.end + 1), "every" | "each")));
         if c.is_bare_one && np.victims.is_none() && !one_killed {
             continue;
         }
@@ -4701,7 +4803,16 @@ fn nearest_date(w: &Words<'_>, dates: &[DateMention], token: usize) -> Option<Da
 /// Is token `at`, after the count at `token`, in a relative clause with no
 /// outcome of its own ("killed two in the city that has been divided since")?
 fn in_relative_clause(w: &Words<'_>, token: usize, at: usize) -> bool {
-    at > token
+    // (Of a running toll the clause's "since" is the toll's start: "has
+    // killed 60 people in Douma, which has been pounded since Sunday".)
+    let running = (0..token).any(|k| matches!(w.get(k), "has" | "have"))
+        || (token..at).any(|k| {
+            matches!(w.get(k), "has" | "have")
+                && w.get(k + 1) == "been"
+                && outcome_after(w.get(k + 2)).is_some()
+        });
+    !running
+        && at > token
         && (token..at).any(|k| {
             matches!(w.get(k), "that" | "which")
                 && matches!(
