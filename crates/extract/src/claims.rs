@@ -2024,7 +2024,9 @@ fn has_cumulative_cue(
         let prev = if i > 0 { w.get(i - 1) } else { "" };
         let next = w.get(i + 1);
         let cue = match word {
-            "since" => !in_relative_clause(w, first_count, i),
+            "since" => {
+                !in_relative_clause(w, first_count, i) && !crate::dates::since_of_a_first(w, i)
+            }
             "overall" | "altogether" | "cumulative" | "monthly" | "annual" | "annually"
             | "yearly" => true,
             "far" => prev == "so" && (i < first_count || long_span()),
@@ -2058,9 +2060,13 @@ fn has_cumulative_cue(
                         ));
                 // ("the scene of the fiercest fighting in Syria's civil war":
                 // where the count happened, in an aside.)
+                // ("the first explosion to hit the town since the outbreak of
+                // the civil war": what a first is measured against.)
                 let superlative = (i.saturating_sub(8)..i).any(|k| {
                     let x = w.get(k);
-                    x.ends_with("iest") || x == "worst"
+                    x.ends_with("iest")
+                        || x == "worst"
+                        || (x == "since" && crate::dates::since_of_a_first(w, k))
                 });
                 (matches!(
                     prev,
@@ -2150,6 +2156,8 @@ fn actor_of(
                 )
             })
     };
+    // Where the last party named as the victims' group ends.
+    let mut victims_party_end: Option<usize> = None;
     for (pi, p) in parties.iter().enumerate() {
         if Some(pi) == claimant || p.party.kind != PartyKind::Belligerent {
             continue;
@@ -2157,13 +2165,24 @@ fn actor_of(
         // "12 Daesh terrorists were killed": the party is in the victims' noun
         // phrase, or names whose they were ("30 members of the regime troops";
         // not "dozens of regime air strikes", a count of no people).
-        if victim_phrases.iter().any(|&(a, b, people)| {
-            (p.first < b && a < p.end)
-                || (people
-                    && w.get(b) == "of"
-                    && (p.first == b + 1
-                        || (p.first == b + 2 && matches!(w.get(b + 1), "the" | "a" | "an"))))
-        }) {
+        // ("40 militants of al-Nusra Front and the so-called Free Syrian
+        // Army": a second group joined to the victims' is theirs too.)
+        let joined_to_victims = victims_party_end.is_some_and(|end| {
+            p.first > end
+                && (end..p.first).any(|k| w.get(k) == "and")
+                && (end..p.first)
+                    .all(|k| matches!(w.get(k), "and" | "the" | "so-called" | "," | "\"" | "its"))
+        });
+        if joined_to_victims
+            || victim_phrases.iter().any(|&(a, b, people)| {
+                (p.first < b && a < p.end)
+                    || (people
+                        && w.get(b) == "of"
+                        && (p.first == b + 1
+                            || (p.first == b + 2 && matches!(w.get(b + 1), "the" | "a" | "an"))))
+            })
+        {
+            victims_party_end = Some(p.end);
             continue;
         }
         // "several dozen Kurdish forces were also killed": a party counted

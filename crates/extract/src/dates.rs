@@ -450,6 +450,13 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
         let lo = m.first.saturating_sub(10);
         for k in (lo..m.first).rev() {
             match w.get(k) {
+                // ("the first explosion to hit the town since the outbreak of
+                // the war in 2011", "the deadliest attack since 2013": what
+                // the superlative is measured against, no date of the event.)
+                "since" if since_of_a_first(w, k) => {
+                    m.speech = true;
+                    break;
+                }
                 "since" => {
                     m.since = true;
                     m.speech = false;
@@ -509,6 +516,17 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
     }
     merge_spans(w, &mut out);
     out
+}
+
+/// Does the "since" at `k` measure a first or a superlative ("the first
+/// attack on the town since 2011", "the deadliest day since March")?
+pub fn since_of_a_first(w: &Words<'_>, k: usize) -> bool {
+    (k.saturating_sub(10)..k).any(|j| {
+        let x = w.get(j);
+        x == "first"
+            || (x.len() > 5 && x.ends_with("iest"))
+            || matches!(x, "worst" | "biggest" | "largest" | "highest" | "most")
+    })
 }
 
 /// "from Friday March 27 2015 to Friday April 10 2015", "between May 1 and
