@@ -454,9 +454,18 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             return np;
         }
         if let Some(v) = victim_noun(word) {
+            // "rescue workers", "emergency personnel": civilians by their work.
+            let rescuers = matches!(
+                w.get(j.wrapping_sub(1)),
+                "rescue" | "emergency" | "humanitarian" | "relief"
+            ) && matches!(
+                word,
+                "workers" | "worker" | "volunteers" | "personnel" | "responders" | "crews" | "crew"
+            );
             np.victims = Some(match (np.victims, v) {
                 // "civilian men": the adjective wins.
                 (Some(Victims::Civilians), Victims::People) => Victims::Civilians,
+                _ if rescuers => Victims::Civilians,
                 _ => v,
             });
             np.end = j + 1;
@@ -696,6 +705,81 @@ fn is_breakdown_joiner(w: &Words<'_>, first: usize) -> bool {
         || (prev == "as" && w.ends_before(first, &["as", "well", "as"]))
         // "270 dead bodies of which at least 96 were children".
         || (prev == "which" && matches!(w.get(first.wrapping_sub(2)), "of" | "among"))
+}
+
+/// Is the verb at `k` an "announced" or "declared" whose object is no toll
+/// ("hours after the US and Russia announced a deal")? Not "announced a new
+/// tally of 50 dead", "announced its jets had killed 30", "declared its
+/// operation killed 200", "announced the start of the offensive, saying 40
+/// were killed"; but "declared the end of the cease-fire at least 359
+/// civilians have been killed" (its comma lost) announced the end.
+fn announces_no_toll(w: &Words<'_>, k: usize, party_at: &dyn Fn(usize) -> Option<usize>) -> bool {
+    if !matches!(
+        w.get(k),
+        "announced" | "announces" | "declared" | "declares"
+    ) || !(matches!(w.get(k + 1), "a" | "an" | "its" | "their")
+        || (w.get(k + 1) == "the" && party_at(k + 2).is_none()))
+    {
+        return false;
+    }
+    // An agreement or a turn of the war.
+    let agreement = (k + 2..k + 4).find(|&j| {
+        matches!(
+            w.get(j),
+            "deal"
+                | "truce"
+                | "ceasefire"
+                | "cease-fire"
+                | "agreement"
+                | "end"
+                | "start"
+                | "launch"
+                | "plan"
+                | "offensive"
+                | "operation"
+                | "victory"
+                | "withdrawal"
+        )
+    });
+    let toll = (k + 1..(k + 12).min(w.len()))
+        .take_while(|&j| !matches!(w.get(j), "." | ";"))
+        .find(|&j| {
+            let x = w.get(j);
+            matches!(
+                x,
+                "toll"
+                    | "tolls"
+                    | "death"
+                    | "deaths"
+                    | "dead"
+                    | "killing"
+                    | "casualties"
+                    | "figure"
+                    | "tally"
+                    | "count"
+                    | "estimate"
+                    | "number"
+                    | "milestone"
+            ) || outcome_after(x).is_some()
+                || outcome_before(x).is_some()
+                || count_at(w, j).is_some()
+        });
+    match (agreement, toll) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        // The count follows the agreement with nothing to link them.
+        (Some(a), Some(t)) => {
+            t > a
+                && count_at(w, t).is_some()
+                && (a + 1..t).all(|j| {
+                    let x = w.get(j);
+                    w.kind(j) == Some(TokenKind::Word)
+                        && !is_aux(x)
+                        && !is_saying_verb(x)
+                        && !matches!(x, "that" | "which" | "where" | "after" | "with" | "in")
+                })
+        }
+    }
 }
 
 /// A quotation mark, straight or curly.
@@ -2205,7 +2289,8 @@ fn actor_of(
                     w.get(p.first.wrapping_sub(2)),
                     "dozens" | "hundreds" | "scores"
                 )))
-            && matches!(w.get(p.end), "were" | "was" | "have" | "had")
+            && (matches!(w.get(p.end), "were" | "was")
+                || (matches!(w.get(p.end), "have" | "had" | "has") && w.get(p.end + 1) == "been"))
             && (p.end + 1..p.end + 4).any(|k| outcome_after(w.get(k)).is_some());
         let ally = p.first > token
             && matches!(
@@ -2706,13 +2791,25 @@ fn actor_of(
         p.first > token
             && !by
             && parties.iter().any(|q| {
-                q.party.name == p.party.name
+                same_side(&q.party.name, &p.party.name)
                     && victim_phrases
                         .iter()
                         .any(|&(a, b, _)| (a..b).contains(&token) && a <= q.first && q.first < b)
             })
     };
     best.filter(|p| !victims_side(p)).map(|p| p.party.clone())
+}
+
+/// Parties of one side under different names: "Kurdish forces" may be the
+/// YPG or the SDF it leads (or Iraq's Peshmerga), never their enemy.
+const SIDES: &[&[&str]] = &[&["YPG", "Syrian Democratic Forces", "Kurdish forces"]];
+
+/// Are parties `a` and `b` one side (the same, or named together in [`SIDES`])?
+fn same_side(a: &str, b: &str) -> bool {
+    a == b
+        || SIDES
+            .iter()
+            .any(|side| side.contains(&a) && side.contains(&b))
 }
 
 /// A number next to a month name: the day of a date ("March 13", "13 March").
@@ -2976,7 +3073,10 @@ fn unnamed_armies(w: &Words<'_>, parties: &[PartyInSentence]) -> Vec<PartyInSent
             && matches!(
                 w.get(of_at.wrapping_sub(1)),
                 "number" | "toll" | "tolls" | "deaths" | "death" | "bodies" | "killing"
-            );
+            )
+            // (Not "the toll of the army offensive": its attack.)
+            && (outcome_after(w.get(end)).is_some()
+                || matches!(w.get(end), "who" | "were" | "was" | "in" | "among"));
         if military_noun
             && !nationality
             && !named_otherwise
@@ -3178,54 +3278,7 @@ fn claimant_candidates(
         }
         // "hours after the US and Russia announced a deal": what was
         // announced is named, and it is no toll.
-        if matches!(word, "announced" | "announces" | "declared" | "declares")
-            && (matches!(w.get(k + 1), "a" | "an" | "its" | "their")
-                || (w.get(k + 1) == "the" && party_at(k + 2).is_none()))
-            // (An agreement or a turn of the war, "declared the end of the
-            // ceasefire", whatever follows it; else nothing of a toll in what
-            // follows: not "announced a new tally of 50 dead", "announced its
-            // jets had killed 30".)
-            && ((k + 2..k + 4).any(|j| {
-                matches!(
-                    w.get(j),
-                    "deal"
-                        | "truce"
-                        | "ceasefire"
-                        | "cease-fire"
-                        | "agreement"
-                        | "end"
-                        | "start"
-                        | "launch"
-                        | "plan"
-                        | "offensive"
-                        | "operation"
-                        | "victory"
-                        | "withdrawal"
-                )
-            }) || !(k + 1..(k + 12).min(w.len()))
-                .take_while(|&j| !matches!(w.get(j), "." | ";"))
-                .any(|j| {
-                    let x = w.get(j);
-                    matches!(
-                        x,
-                        "toll"
-                            | "tolls"
-                            | "death"
-                            | "deaths"
-                            | "dead"
-                            | "killing"
-                            | "casualties"
-                            | "figure"
-                            | "tally"
-                            | "count"
-                            | "estimate"
-                            | "number"
-                            | "milestone"
-                    ) || outcome_after(x).is_some()
-                        || outcome_before(x).is_some()
-                        || count_at(w, j).is_some()
-                }))
-        {
+        if announces_no_toll(w, k, &party_at) {
             continue;
         }
         // "according to report ISIS has executed", "citing a report": the
@@ -4826,9 +4879,11 @@ fn in_relative_clause(w: &Words<'_>, token: usize, at: usize) -> bool {
     // killed 60 people in Douma, which has been pounded since Sunday".)
     let running = (0..token).any(|k| matches!(w.get(k), "has" | "have"))
         || (token..at).any(|k| {
+            // ("65 people have been killed", "have died", "have starved to death".)
+            let verb = if w.get(k + 1) == "been" { k + 2 } else { k + 1 };
             matches!(w.get(k), "has" | "have")
-                && w.get(k + 1) == "been"
-                && outcome_after(w.get(k + 2)).is_some()
+                && (outcome_after(w.get(verb)).is_some()
+                    || matches!(w.get(verb), "died" | "starved" | "perished"))
         });
     !running
         && at > token

@@ -10,8 +10,6 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         "civilians" | "civilian" | "journalist" | "doctor" | "medic" | "nurse"
         | "non-combatants" | "noncombatants" | "medics" | "doctors" | "nurses" | "paramedics"
         | "journalists" | "reporters" | "rescuers" | "volunteers" | "aid" | "staff"
-        // ("rescue workers", "emergency workers": the adjective wins over "workers".)
-        | "rescue" | "humanitarian" | "emergency"
         | "teachers" | "students" | "pupils" | "worshippers" | "patients" | "farmers"
         | "shepherds" => Victims::Civilians,
         "children" | "child" | "kid" | "boy" | "girl" | "baby" | "kids" | "minors" | "babies"
