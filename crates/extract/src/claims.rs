@@ -2251,12 +2251,25 @@ fn actor_of(
         // not "dozens of regime air strikes", a count of no people).
         // ("40 militants of al-Nusra Front and the so-called Free Syrian
         // Army": a second group joined to the victims' is theirs too.)
-        let joined_to_victims = victims_party_end.is_some_and(|end| {
-            p.first > end
-                && (end..p.first).any(|k| w.get(k) == "and")
-                && (end..p.first)
-                    .all(|k| matches!(w.get(k), "and" | "the" | "so-called" | "," | "\"" | "its"))
-        });
+        // (Not a party opening a clause of its own: "killed 40 fighters of IS
+        // and the coalition claimed responsibility".)
+        let verb_after = {
+            let next = w.get(p.end);
+            // ("rebel and regime forces have been killed": the victims' passive.)
+            let passive = (p.end + 1..p.end + 3).any(|k| outcome_after(w.get(k)).is_some());
+            (is_aux(next) && !passive)
+                || is_saying_verb(next)
+                || outcome_before(next).is_some()
+                || (next.len() > 3 && next.ends_with("ed"))
+        };
+        let joined_to_victims = !verb_after
+            && victims_party_end.is_some_and(|end| {
+                p.first > end
+                    && (end..p.first).any(|k| w.get(k) == "and")
+                    && (end..p.first).all(|k| {
+                        matches!(w.get(k), "and" | "the" | "so-called" | "," | "\"" | "its")
+                    })
+            });
         if joined_to_victims
             || victim_phrases.iter().any(|&(a, b, people)| {
                 (p.first < b && a < p.end)
@@ -2780,6 +2793,26 @@ fn actor_of(
                         )
                     })
             })
+            .or_else(|| {
+                // "clashes between Turkish troops and Kurdish forces killed 9":
+                // a name that yields to a named party yields to the first side.
+                let between = |q: &PartyInSentence| {
+                    let prev = w.get(q.first.wrapping_sub(1));
+                    prev == "between"
+                        || (prev == "the" && w.get(q.first.wrapping_sub(2)) == "between")
+                };
+                parties.iter().find(|q| {
+                    yields_to_named(&p.party.name)
+                        && q.end < p.first
+                        && p.first - q.end <= 3
+                        && q.party.kind == PartyKind::Belligerent
+                        && between(q)
+                        && (q.end..p.first).any(|k| w.get(k) == "and")
+                        && (q.end..p.first).all(|k| {
+                            matches!(w.get(k), "and" | "the" | "troops" | "forces" | "fighters")
+                        })
+                })
+            })
             .unwrap_or(p)
     });
     // The victims' own side named after them, not as the agent, did not kill
@@ -2975,9 +3008,15 @@ pub(crate) fn is_generic_party(name: &str) -> bool {
     matches!(name, "terrorist groups" | "rebels" | SUICIDE_BOMBER)
 }
 
-/// Generic names and unnamed armies yield to a named party of equal evidence.
+/// Generic names and unnamed armies yield to a named party of equal evidence,
+/// and so do "Kurdish forces", a name for whichever Kurdish side is meant
+/// ("clashes between Turkish troops and Kurdish forces": the Turks, as
+/// before the name was known).
 fn yields_to_named(name: &str) -> bool {
-    is_generic_party(name) || name == UNNAMED_ARMY || name == UNNAMED_SECURITY_FORCES
+    is_generic_party(name)
+        || name == UNNAMED_ARMY
+        || name == UNNAMED_SECURITY_FORCES
+        || name == "Kurdish forces"
 }
 
 /// The actor name of an army the sentence does not name ("army units killed

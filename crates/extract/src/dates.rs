@@ -523,9 +523,27 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
 pub fn since_of_a_first(w: &Words<'_>, k: usize) -> bool {
     (k.saturating_sub(10)..k).any(|j| {
         let x = w.get(j);
-        x == "first"
+        (x == "first"
             || (x.len() > 5 && x.ends_with("iest"))
-            || matches!(x, "worst" | "biggest" | "largest" | "highest" | "most")
+            || matches!(x, "worst" | "biggest" | "largest" | "highest"))
+            // Heading the phrase "since" ends: no count or verb between
+            // (not "the worst week of the war, 400 people have been killed
+            // since Friday", "the deadliest strike killed 30, bringing the
+            // toll since Friday to 120", "most of them children, since").
+            && (j + 1..k).all(|i| {
+                let y = w.get(i);
+                w.kind(i) == Some(TokenKind::Word)
+                    && small_number_word(y).is_none()
+                    // (Nouns of the toll may stand between: "the first deaths
+                    // in areas covered by the truce since Monday".)
+                    && !(outcome_after(y).is_some() && y.ends_with("ed"))
+                    && outcome_before(y).is_none()
+                    && !matches!(
+                        y,
+                        "have" | "has" | "had" | "were" | "was" | "been" | "is" | "are"
+                            | "bringing" | "toll" | "dozens" | "hundreds" | "thousands"
+                    )
+            })
     })
 }
 
