@@ -3676,6 +3676,20 @@ fn claimant_candidates(
             || (k + 1..(k + 10).min(w.len()))
                 .any(|j| matches!(w.get(j), "that" | "toll") || count_at(w, j).is_some())
             || told_ends_clause();
+        // "The group, with a network of sources inside Syria, said": what
+        // the source named before has, not who speaks.
+        let described = (b.saturating_sub(8)..b).find(|&j| {
+            w.get(j) == "with"
+                && matches!(
+                    w.get(j.wrapping_sub(1)),
+                    "group" | "monitor" | "organisation" | "organization" | "observatory" | "ngo"
+                )
+                && w.get(j.wrapping_sub(2)) == "the"
+        });
+        if described.is_some() {
+            candidates.push((k, ClaimantRef::Pronoun, None));
+            continue;
+        }
         if let Some(party) = phrase_before(w, text, b)
             .or_else(|| reported.then(|| proper_name_before(w, text, b)).flatten())
         {
@@ -4767,6 +4781,27 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             && speaks_of_itself(w, party.end, claim.token)
         {
             claim.actor = Some(party.party.clone());
+        }
+    }
+    // "The rebel barrage killed 10 people including a child while government
+    // strikes killed 82": a breakdown's actor is its whole's, whatever the
+    // clause after it names.
+    for i in 1..out.len() {
+        let mut first = out[i].token;
+        while first > 0
+            && matches!(
+                w.get(first - 1),
+                "at" | "least" | "more" | "than" | "about" | "some" | "nearly" | "around" | "over"
+            )
+        {
+            first -= 1;
+        }
+        if first > 0
+            && is_explicit_breakdown(w, first)
+            && out[i - 1].token < first
+            && out[i - 1].measure == out[i].measure
+        {
+            out[i].actor = out[i - 1].actor.clone();
         }
     }
     out
