@@ -34,9 +34,9 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         | "demonstrators" | "syrians" | "iraqis" | "yemenis" | "afghans" | "palestinians"
         | "kurds" | "yazidis" | "christians" | "relatives" | "locals" | "employees"
         | "labourers" | "laborers" | "man" | "citizen" | "resident" | "worker" | "individual"
-        | "villager" | "refugee" | "migrant" | "evacuees" | "son" | "sons" | "daughter"
-        | "daughters" | "wife" | "wives" | "husband" | "brother" | "brothers" | "sister"
-        | "sisters" | "father" | "mother" => Victims::People,
+        | "responders" | "crews" | "villager" | "refugee" | "migrant" | "evacuees" | "son"
+        | "sons" | "daughter" | "daughters" | "wife" | "wives" | "husband" | "brother"
+        | "brothers" | "sister" | "sisters" | "father" | "mother" => Victims::People,
         _ => return None,
     })
 }
