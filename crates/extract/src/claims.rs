@@ -3678,13 +3678,24 @@ fn claimant_candidates(
             || told_ends_clause();
         // "The group, with a network of sources inside Syria, said": what
         // the source named before has, not who speaks.
-        let described = (b.saturating_sub(8)..b).find(|&j| {
+        // (Only a source opening its clause, described by what it has: not
+        // "the group with the lowest toll Syria Tracker said", "rebels
+        // fighting the group with Russian support said".)
+        let described = (b.saturating_sub(10)..b).find(|&j| {
+            let comma = usize::from(w.get(j.wrapping_sub(1)) == ",");
+            let noun = j.wrapping_sub(1 + comma);
             w.get(j) == "with"
+                && matches!(w.get(j + 1), "a" | "an")
                 && matches!(
-                    w.get(j.wrapping_sub(1)),
+                    w.get(noun),
                     "group" | "monitor" | "organisation" | "organization" | "observatory" | "ngo"
                 )
-                && w.get(j.wrapping_sub(2)) == "the"
+                && w.get(noun.wrapping_sub(1)) == "the"
+                && (noun < 2
+                    || matches!(
+                        w.get(noun - 2),
+                        "," | "." | ";" | "and" | "but" | "\"" | "“"
+                    ))
         });
         if described.is_some() {
             candidates.push((k, ClaimantRef::Pronoun, None));
@@ -4796,9 +4807,23 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         {
             first -= 1;
         }
+        // (Only right after its whole's phrase, in one clause, and not a
+        // breakdown with an agent of its own: "including 25 militants killed
+        // by coalition air strikes".)
+        let whole = out[i - 1].token;
+        let own_agent = (out[i].token + 1..out[i].token + 6)
+            .any(|k| w.get(k) == "by" && outcome_after(w.get(k - 1)).is_some());
         if first > 0
             && is_explicit_breakdown(w, first)
-            && out[i - 1].token < first
+            && whole < first
+            && first - whole <= 8
+            && (whole + 1..first).all(|k| {
+                let x = w.get(k);
+                outcome_after(x).is_none()
+                    && outcome_before(x).is_none()
+                    && !matches!(x, "while" | "as" | "and" | "but" | "when" | ";")
+            })
+            && !own_agent
             && out[i - 1].measure == out[i].measure
         {
             out[i].actor = out[i - 1].actor.clone();
