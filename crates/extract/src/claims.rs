@@ -889,7 +889,12 @@ fn measure_before(
             return None;
         }
         // "soldiers shot dead 12 protesters".
-        if word == "dead" && matches!(w.get(k.wrapping_sub(1)), "shot" | "shooting" | "shoots") {
+        if word == "dead"
+            && matches!(
+                w.get(k.wrapping_sub(1)),
+                "shot" | "shooting" | "shoots" | "shoot"
+            )
+        {
             return Some(Measure::Killed);
         }
         // "claimed the lives of 8", and without its article, "claimed lives of 8".
@@ -1143,6 +1148,15 @@ fn measure_after(
             j = close + 1;
             steps += 1;
             continue;
+        }
+        if participle_with_object(w, j) {
+            return None;
+        }
+        // "200000 people lived in parts of Aleppo held by the rebels": what
+        // holds a place further on, not a detention of the count (not "200
+        // people held by IS", nor "were held").
+        if word == "held" && j > start && !after_be && w.get(j - 1) != "being" {
+            return None;
         }
         // "80 fighters including nine natives of the Caucasus were destroyed".
         if fighters && matches!(word, "destroyed" | "annihilated") {
@@ -1648,6 +1662,20 @@ fn is_territory_noun(w: &str) -> bool {
 }
 
 /// An outcome word right after the noun phrase, past auxiliaries only: "29 injured".
+/// Is the word at `j` an outcome participle with an object of its own ("the
+/// explosion took the lives of 2 soldiers wounding several others")? It
+/// does not say what befell the count before it.
+fn participle_with_object(w: &Words<'_>, j: usize) -> bool {
+    let word = w.get(j);
+    word.ends_with("ing")
+        && outcome_after(word).is_some()
+        && (count_at(w, j + 1).is_some()
+            || matches!(
+                w.get(j + 1),
+                "others" | "several" | "dozens" | "scores" | "hundreds" | "many" | "people"
+            ))
+}
+
 fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
     // "Raids kill 21, hundreds flee": a headline's present tense, the count
     // its subject ("nowhere to flee" has no count before it; "three gunmen
@@ -1671,6 +1699,9 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
             && victim_noun(w.get(start - 1)) == Some(Victims::Combatants)
         {
             return Some(Measure::Killed);
+        }
+        if participle_with_object(w, j) {
+            return None;
         }
         if let Some(m) = outcome_after(word) {
             if let Some(both) = both_outcomes(w, j) {
