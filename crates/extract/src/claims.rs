@@ -890,10 +890,10 @@ fn measure_before(
         }
         // "soldiers shot dead 12 protesters".
         if word == "dead"
-            && matches!(
-                w.get(k.wrapping_sub(1)),
-                "shot" | "shooting" | "shoots" | "shoot"
-            )
+            && (matches!(w.get(k.wrapping_sub(1)), "shot" | "shooting" | "shoots")
+                // ("troops shoot dead 3 protesters"; not "threatened to shoot
+                // dead 20 hostages", a threat.)
+                || (w.get(k.wrapping_sub(1)) == "shoot" && w.get(k.wrapping_sub(2)) != "to"))
         {
             return Some(Measure::Killed);
         }
@@ -1155,7 +1155,20 @@ fn measure_after(
         // "200000 people lived in parts of Aleppo held by the rebels": what
         // holds a place further on, not a detention of the count (not "200
         // people held by IS", nor "were held").
-        if word == "held" && j > start && !after_be && w.get(j - 1) != "being" {
+        // (A place just before it: not "Fifty members of the army held by
+        // Nusra", "seven aid workers, held since June by IS".)
+        if word == "held"
+            && j > start
+            && !after_be
+            && (j.saturating_sub(3)..j).any(|k| {
+                is_territory_noun(w.get(k))
+                    || matches!(
+                        w.get(k),
+                        "city" | "town" | "village" | "province" | "district"
+                    )
+            })
+            && (j.saturating_sub(3)..j).all(|k| victim_noun(w.get(k)).is_none())
+        {
             return None;
         }
         // "80 fighters including nine natives of the Caucasus were destroyed".
