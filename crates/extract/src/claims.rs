@@ -885,7 +885,9 @@ fn measure_before(
         let word = w.get(k);
         // "57 civilians killed more than 150 injured": that "killed" closes the
         // earlier count's phrase; it is not a verb taking this one.
-        if phrase_ends.contains(&k) {
+        // (Not a participle in "-ing", which takes what follows: "including
+        // two women injuring 15 others".)
+        if phrase_ends.contains(&k) && !word.ends_with("ing") {
             return None;
         }
         // "soldiers shot dead 12 protesters".
