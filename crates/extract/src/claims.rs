@@ -1162,13 +1162,7 @@ fn measure_after(
         if word == "held"
             && j > start
             && !after_be
-            && (j.saturating_sub(3)..j).any(|k| {
-                is_territory_noun(w.get(k))
-                    || matches!(
-                        w.get(k),
-                        "city" | "town" | "village" | "province" | "district"
-                    )
-            })
+            && (j.saturating_sub(3)..j).any(|k| is_place_noun(w.get(k)) || w.get(k) == "province")
             && (j.saturating_sub(3)..j).all(|k| victim_noun(w.get(k)).is_none())
         {
             return None;
@@ -1676,7 +1670,11 @@ fn is_territory_noun(w: &str) -> bool {
     )
 }
 
-/// An outcome word right after the noun phrase, past auxiliaries only: "29 injured".
+/// A territory or a single town: "areas", "the city", "a village".
+fn is_place_noun(w: &str) -> bool {
+    is_territory_noun(w) || matches!(w, "town" | "village" | "city" | "district")
+}
+
 /// Is the word at `j` an outcome participle with an object of its own ("the
 /// explosion took the lives of 2 soldiers wounding several others")? It
 /// does not say what befell the count before it.
@@ -1691,6 +1689,7 @@ fn participle_with_object(w: &Words<'_>, j: usize) -> bool {
             ))
 }
 
+/// An outcome word right after the noun phrase, past auxiliaries only: "29 injured".
 fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
     // "Raids kill 21, hundreds flee": a headline's present tense, the count
     // its subject ("nowhere to flee" has no count before it; "three gunmen
@@ -1739,6 +1738,24 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
     None
 }
 
+/// Does "the number of" open a phrase of people that ends just before `k`
+/// ("the number of Assyrian men, women and children| abducted")?
+fn number_of_people_before(w: &Words<'_>, k: usize) -> bool {
+    (k.saturating_sub(8)..k.saturating_sub(2)).any(|n| {
+        w.get(n) == "number"
+            && w.get(n + 1) == "of"
+            && (n + 2..k).all(|i| {
+                let y = w.get(i);
+                matches!(y, "and" | ",")
+                    || (w.kind(i) == Some(TokenKind::Word)
+                        && outcome_after(y).is_none()
+                        && outcome_before(y).is_none()
+                        && !is_np_stop(y))
+            })
+            && (n + 2..k).any(|i| victim_noun(w.get(i)).is_some() || w.get(i) == "those")
+    })
+}
+
 /// Who "the number of civilians killed ... reached" counts: the first noun
 /// of people after "number of" (within the clause before the count at `first`).
 fn victims_of_number_of(w: &Words<'_>, first: usize) -> Option<Victims> {
@@ -1782,22 +1799,7 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
                 "wounded" | "injured" | "injuries" if number_of => Some(Measure::Injured),
                 // "the number of people killed", "the number of Assyrian men,
                 // women and children abducted": who, then what befell them.
-                x => outcome_after(x).filter(|_| {
-                    (k.saturating_sub(8)..k.saturating_sub(2)).any(|n| {
-                        w.get(n) == "number"
-                            && w.get(n + 1) == "of"
-                            && (n + 2..k).all(|i| {
-                                let y = w.get(i);
-                                matches!(y, "and" | ",")
-                                    || (w.kind(i) == Some(TokenKind::Word)
-                                        && outcome_after(y).is_none()
-                                        && outcome_before(y).is_none()
-                                        && !is_np_stop(y))
-                            })
-                            && (n + 2..k)
-                                .any(|i| victim_noun(w.get(i)).is_some() || w.get(i) == "those")
-                    })
-                }),
+                x => outcome_after(x).filter(|_| number_of_people_before(w, k)),
             }
         };
         for k in (count.first.saturating_sub(16)..count.first).rev() {
@@ -2462,7 +2464,7 @@ fn actor_of(
             "retaken" | "recaptured" | "taken" | "liberated"
         ) && by_at.is_some_and(|b| {
             let place = w.get(b.wrapping_sub(2));
-            is_territory_noun(place) || matches!(place, "town" | "village" | "city" | "district")
+            is_place_noun(place)
         }) && (w.get(p.end) == "from"
             || (0..p.first)
                 .any(|k| matches!(w.get(k), "found" | "discovered" | "uncovered" | "unearthed")))
@@ -2881,7 +2883,10 @@ fn actor_of(
 
 /// Parties of one side under different names: "Kurdish forces" may be the
 /// YPG or the SDF it leads (or Iraq's Peshmerga), never their enemy.
-const SIDES: &[&[&str]] = &[&["YPG", "Syrian Democratic Forces", "Kurdish forces"]];
+const SIDES: &[&[&str]] = &[&["YPG", "Syrian Democratic Forces", KURDISH_FORCES]];
+
+/// The party table's name for Kurdish forces the text does not name further.
+const KURDISH_FORCES: &str = "Kurdish forces";
 
 /// Are parties `a` and `b` one side (the same, or named together in [`SIDES`])?
 fn same_side(a: &str, b: &str) -> bool {
@@ -3062,7 +3067,7 @@ fn yields_to_named(name: &str) -> bool {
     is_generic_party(name)
         || name == UNNAMED_ARMY
         || name == UNNAMED_SECURITY_FORCES
-        || name == "Kurdish forces"
+        || name == KURDISH_FORCES
 }
 
 /// The actor name of an army the sentence does not name ("army units killed
@@ -4844,15 +4849,14 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
     // strikes killed 82": a breakdown's actor is its whole's, whatever the
     // clause after it names.
     for i in 1..out.len() {
-        let mut first = out[i].token;
-        while first > 0
-            && matches!(
-                w.get(first - 1),
-                "at" | "least" | "more" | "than" | "about" | "some" | "nearly" | "around" | "over"
-            )
-        {
-            first -= 1;
-        }
+        // The count's first token, its qualifier's ("including at least 5").
+        let Some(first) = w
+            .tokens
+            .iter()
+            .position(|t| t.span.start == out[i].count_span.start)
+        else {
+            continue;
+        };
         // (Only right after its whole's phrase, in one clause, and not a
         // breakdown with an agent of its own: "including 25 militants killed
         // by coalition air strikes".)

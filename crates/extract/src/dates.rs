@@ -274,7 +274,6 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                 }
                 let unit = w.get(j);
                 let relative = article_date.and_then(|d| {
-                    let this = word != "last" && word != "previous" && word != "past";
                     // "the past week", "over the past year": the span up to
                     // the article's day, not the calendar unit before it.
                     if word == "past" {
@@ -286,6 +285,7 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                         };
                         return Some((start, d));
                     }
+                    let this = word != "last" && word != "previous";
                     match unit {
                         "night" if word == "last" => d.checked_sub(1.day()).ok().map(|x| (x, x)),
                         "week" if this => Some((d.checked_sub(6.days()).ok()?, d)),
