@@ -454,10 +454,20 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             return np;
         }
         if let Some(v) = victim_noun(word) {
-            // "rescue workers", "emergency personnel": civilians by their work.
+            // "rescue workers", "emergency personnel", "White Helmets
+            // volunteers": civilians by their work.
             let rescuers = matches!(
                 w.get(j.wrapping_sub(1)),
-                "rescue" | "emergency" | "humanitarian" | "relief"
+                "rescue"
+                    | "emergency"
+                    | "humanitarian"
+                    | "relief"
+                    | "helmets"
+                    | "defence"
+                    | "defense"
+                    | "medical"
+                    | "health"
+                    | "aid"
             ) && matches!(
                 word,
                 "workers" | "worker" | "volunteers" | "personnel" | "responders" | "crews" | "crew"
@@ -1345,6 +1355,31 @@ fn measure_after(
             steps += 1;
             continue;
         }
+        // "Nine members of the Army of Conquest rebel alliance who were
+        // working in the clinic were also killed": whose members they are is
+        // part of the subject, up to its relative clause or its own verb.
+        if word == "of"
+            && j == start
+            && subject_count
+            && let Some(end) = (j + 2..(j + 12).min(w.len())).find(|&k| {
+                matches!(w.get(k), "who" | "that")
+                    || (is_aux(w.get(k)) && outcome_after(w.get(k + 1)).is_some())
+            })
+            && (j + 1..end).all(|k| {
+                let x = w.get(k);
+                w.kind(k) == Some(TokenKind::Word)
+                    && outcome_after(x).is_none()
+                    && outcome_before(x).is_none()
+                    && !is_saying_verb(x)
+                    && !is_clause_break(x)
+                    && !matches!(x, "which" | "and")
+                    && count_at(w, k).is_none()
+            })
+        {
+            j = end;
+            steps += 1;
+            continue;
+        }
         // "Three women from the besieged town of Madaya west of the Syrian
         // capital Damascus were killed": where the subject came from, however
         // long, up to its own passive verb.
@@ -1531,6 +1566,27 @@ fn measure_after(
         return None;
     }
     None
+}
+
+/// Is the party at `first` named in the words after the victims' "of" at
+/// `of`, before any verb: "nine members of the Army of Conquest rebel
+/// alliance"?
+fn of_the_victims_group(w: &Words<'_>, of: usize, first: usize) -> bool {
+    first > of
+        && first <= of + 8
+        && (of + 1..first).all(|k| {
+            let x = w.get(k);
+            w.kind(k) == Some(TokenKind::Word)
+                && !is_aux(x)
+                && outcome_after(x).is_none()
+                && outcome_before(x).is_none()
+                && !is_saying_verb(x)
+                && !is_clause_break(x)
+                && !matches!(
+                    x,
+                    "and" | "by" | "who" | "which" | "that" | "in" | "at" | "near"
+                )
+        })
 }
 
 /// An outcome word used as an adjective after an article ("the besieged
@@ -2324,7 +2380,8 @@ fn actor_of(
                     || (people
                         && w.get(b) == "of"
                         && (p.first == b + 1
-                            || (p.first == b + 2 && matches!(w.get(b + 1), "the" | "a" | "an"))))
+                            || (p.first == b + 2 && matches!(w.get(b + 1), "the" | "a" | "an"))
+                            || of_the_victims_group(w, b, p.first)))
             })
         {
             victims_party_end = Some(p.end);
@@ -3382,6 +3439,15 @@ fn claimant_candidates(
         ) {
             continue;
         }
+        // "Activist Ahed Sileybi said Russian war planes struck Deir Ezzor
+        // adding that 20 civilians were injured": who adds is who said, not
+        // the subject of what was said.
+        if word == "adding"
+            && let Some(said) = candidates.last().filter(|(j, _, _)| *j < k).cloned()
+        {
+            candidates.push((k, said.1, said.2));
+            continue;
+        }
         // Party just before the verb ("the Observatory said", "SOHR also reported").
         let mut b = k;
         let mut skipped = 0;
@@ -3703,7 +3769,18 @@ fn claimant_candidates(
                     // ("says IS kills 9": the subject of what was said.)
                     || (outcome_before(next).is_some() && !is_weak_outcome_verb(next))
                     || (next == "and"
-                        && (is_attack_noun(w.get(end + 2)) || is_attack_noun(w.get(end + 3)))))
+                        && (is_attack_noun(w.get(end + 2)) || is_attack_noun(w.get(end + 3))))
+                    // ("said Russia and Syrian regime war planes carried out
+                    // strikes": the subjects of what was said.)
+                    || (next == "and"
+                        && (end + 1..(end + 8).min(w.len()))
+                            .take_while(|&j| !is_clause_break(w.get(j)))
+                            .any(|j| {
+                                let x = w.get(j);
+                                is_attack_or_launch_verb(x)
+                                    || (x == "carried" && w.get(j + 1) == "out")
+                                    || (outcome_before(x).is_some() && !is_weak_outcome_verb(x))
+                            })))
             })
         {
             candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
@@ -3726,7 +3803,9 @@ fn claimant_candidates(
         let reported = w.kind(k + 1) != Some(TokenKind::Word)
             || (k + 1..(k + 10).min(w.len()))
                 .any(|j| matches!(w.get(j), "that" | "toll") || count_at(w, j).is_some())
-            || told_ends_clause();
+            || told_ends_clause()
+            // ("said Russian warplanes struck Deir Ezzor adding that ...".)
+            || (k + 1..w.len()).any(|j| w.get(j) == "adding" && w.get(j + 1) == "that");
         // "The group, with a network of sources inside Syria, said": what
         // the source named before has, not who speaks.
         // (Only a source opening its clause, described by what it has: not

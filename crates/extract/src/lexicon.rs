@@ -226,7 +226,10 @@ pub fn outcome_before(w: &str) -> Option<Measure> {
         }
         "kidnapped" | "kidnapping" | "kidnaps" | "kidnap" | "abducted" | "abducting"
         | "abducts" | "abduct" => Measure::Kidnapped,
-        "trapping" | "besieging" => Measure::Trapped,
+        // (Not "besieged": "the besieged town of Madaya".)
+        "trapping" | "trapped" | "traps" | "trap" | "besieging" | "besieges" | "besiege" => {
+            Measure::Trapped
+        }
         _ => return None,
     })
 }

@@ -25,6 +25,26 @@ pub struct PartyMention {
     pub party: usize,
 }
 
+/// The singular of an alias naming a party by its aircraft or strikes ("Syrian
+/// warplanes": "a Syrian warplane"), so that tables need not list both.
+fn singular_of(alias: &str) -> Option<String> {
+    const PLURALS: [&str; 8] = [
+        "warplanes",
+        "jets",
+        "planes",
+        "helicopters",
+        "drones",
+        "raids",
+        "strikes",
+        "airstrikes",
+    ];
+    let (_, last) = alias.trim_end().rsplit_once(' ')?;
+    PLURALS
+        .iter()
+        .any(|p| last.eq_ignore_ascii_case(p))
+        .then(|| alias.trim_end()[..alias.trim_end().len() - 1].to_string())
+}
+
 impl PartyTable {
     /// Parses party files; a later row with an existing name adds aliases to it.
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<PartyTable, String> {
@@ -65,6 +85,7 @@ impl PartyTable {
                 }
                 aliases.push((name.to_string(), index));
                 for alias in cols.get(2).map(|c| split_aliases(c)).into_iter().flatten() {
+                    aliases.extend(singular_of(alias).map(|one| (one, index)));
                     aliases.push((alias.to_string(), index));
                 }
             }
@@ -121,6 +142,24 @@ impl PartyTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_aircraft_alias_names_its_party_in_the_singular_too() {
+        let t = PartyTable::from_sources(&[("builtin", BUILTIN_PARTIES)]).expect("valid");
+        let names = |text: &str| -> Vec<String> {
+            t.find(text)
+                .iter()
+                .filter_map(|m| t.party(m.party))
+                .map(|p| p.name.clone())
+                .collect()
+        };
+        assert_eq!(names("a Syrian warplane crashed"), ["Syrian government"]);
+        assert_eq!(
+            names("a coalition jet and a US drone"),
+            ["US-led coalition", "United States"]
+        );
+        assert_eq!(singular_of("Syrian troops"), None);
+    }
 
     #[test]
     fn builtin_table_normalises_aliases() {
