@@ -456,22 +456,29 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
         if let Some(v) = victim_noun(word) {
             // "rescue workers", "emergency personnel", "White Helmets
             // volunteers": civilians by their work.
-            let rescuers = matches!(
-                w.get(j.wrapping_sub(1)),
+            let before = w.get(j.wrapping_sub(1));
+            let rescuers = (matches!(
+                before,
                 "rescue"
                     | "emergency"
                     | "humanitarian"
                     | "relief"
                     | "helmets"
-                    | "defence"
-                    | "defense"
                     | "medical"
                     | "health"
                     | "aid"
-            ) && matches!(
-                word,
-                "workers" | "worker" | "volunteers" | "personnel" | "responders" | "crews" | "crew"
-            );
+            ) || (matches!(before, "defence" | "defense")
+                && w.get(j.wrapping_sub(2)) == "civil"))
+                && matches!(
+                    word,
+                    "workers"
+                        | "worker"
+                        | "volunteers"
+                        | "personnel"
+                        | "responders"
+                        | "crews"
+                        | "crew"
+                );
             np.victims = Some(match (np.victims, v) {
                 // "civilian men": the adjective wins.
                 (Some(Victims::Civilians), Victims::People) => Victims::Civilians,
@@ -1582,9 +1589,19 @@ fn of_the_victims_group(w: &Words<'_>, of: usize, first: usize) -> bool {
                 && outcome_before(x).is_none()
                 && !is_saying_verb(x)
                 && !is_clause_break(x)
+                && !x.ends_with("ing")
                 && !matches!(
                     x,
-                    "and" | "by" | "who" | "which" | "that" | "in" | "at" | "near"
+                    "and"
+                        | "by"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "in"
+                        | "at"
+                        | "near"
+                        | "from"
+                        | "against"
                 )
         })
 }
@@ -3443,6 +3460,7 @@ fn claimant_candidates(
         // adding that 20 civilians were injured": who adds is who said, not
         // the subject of what was said.
         if word == "adding"
+            && w.get(k + 1) == "that"
             && let Some(said) = candidates.last().filter(|(j, _, _)| *j < k).cloned()
         {
             candidates.push((k, said.1, said.2));

@@ -87,6 +87,12 @@ pub fn cut_sentences(text: &str, sentences: Vec<Span>, cuts: &[Span]) -> Vec<Spa
     out
 }
 
+/// White space between sentences, and what else may stand there: stray
+/// control and zero-width characters (a bullet mangled into "\u{95}\u{81}").
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}')
+}
+
 fn split_punctuated(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -94,8 +100,8 @@ fn split_punctuated(text: &str) -> Vec<Span> {
     let mut i = 0;
     let push = |out: &mut Vec<Span>, a: usize, b: usize| {
         let piece = &text[a..b];
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
+        let lead = piece.len() - piece.trim_start_matches(is_gap).len();
+        let trimmed = piece.trim_matches(is_gap);
         if !trimmed.is_empty() {
             out.push(Span::new(a + lead, a + lead + trimmed.len()));
         }
@@ -118,7 +124,7 @@ fn split_punctuated(text: &str) -> Vec<Span> {
                         break;
                     }
                 }
-                let after_space = text[end..].trim_start_matches([' ', '\t', '\r', '\u{a0}']);
+                let after_space = text[end..].trim_start_matches(|c: char| c != '\n' && is_gap(c));
                 let has_space = after_space.len() < text.len() - end;
                 let next = after_space.chars().next();
                 let starts_sentence = next.is_some_and(|c| {
@@ -191,6 +197,14 @@ mod tests {
                 "\"Who?\" he asked.",
                 "Next line"
             ]
+        );
+    }
+
+    #[test]
+    fn splits_past_stray_control_characters() {
+        assert_eq!(
+            sentences("It ended.\" \u{95}\u{81}The victims came in."),
+            ["It ended.\"", "The victims came in."]
         );
     }
 
