@@ -286,19 +286,93 @@ fn render_parts(writing: &Writing<'_, '_>) -> Result<Vec<PartOutcome>, String> {
         .into_par_iter()
         .try_for_each(|k| site.prepare(k))
         .map_err(|e| e.to_string())?;
-    // Each thread takes the next part when it is free: the large parts come
-    // first in the list and so spread over the threads at the start, where
-    // halving the list gave them all to one thread, which then finished
-    // last, alone.
-    let mut outcomes = site
-        .parts()
-        .iter()
-        .enumerate()
-        .par_bridge()
-        .map(|(i, part)| (i, render_part(writing, part)))
+    let paths = site.parts().iter().map(|p| p.path.as_str());
+    let order = &FolderQueues::new(paths, rayon::current_num_threads());
+    let mut outcomes = (0..order.threads())
+        .into_par_iter()
+        .flat_map_iter(|thread| {
+            std::iter::from_fn(move || order.next(thread))
+                .map(|i| (i, render_part(writing, &site.parts()[i])))
+                .collect::<Vec<_>>()
+        })
         .collect::<Vec<_>>();
     outcomes.sort_unstable_by_key(|(i, _)| *i);
     outcomes.into_iter().map(|(_, outcome)| outcome).collect()
+}
+
+/// The order in which threads take parts: first, in list order, every part
+/// outside the largest folders (the large exports come first in the list
+/// and so spread over the threads at the start); then each thread the pages
+/// of a folder of its own, and when that is done the pages left in the
+/// fullest other folder. Creating a file locks its folder: two threads
+/// creating files in one folder took turns, the waiting one spinning.
+struct FolderQueues {
+    /// Parts by queue: the shared one first, then one per large folder.
+    queues: Vec<Vec<usize>>,
+    /// Per queue, the next position to take.
+    taken: Vec<std::sync::atomic::AtomicUsize>,
+    threads: usize,
+}
+
+impl FolderQueues {
+    /// `paths`: the parts' paths, in part order.
+    fn new<'p>(paths: impl Iterator<Item = &'p str>, threads: usize) -> FolderQueues {
+        let folders: Vec<&str> = paths
+            .map(|p| p.rsplit_once('/').map_or("", |(dir, _)| dir))
+            .collect();
+        let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
+        for folder in &folders {
+            *sizes.entry(folder).or_default() += 1;
+        }
+        let mut largest: Vec<(usize, &str)> = sizes.into_iter().map(|(f, n)| (n, f)).collect();
+        // Largest first; by name at a tie, so that the order is the same every build.
+        largest.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        largest.truncate(threads.max(1));
+        let mut queues = vec![Vec::new(); largest.len() + 1];
+        for (i, own) in folders.iter().enumerate() {
+            let q = largest
+                .iter()
+                .position(|(_, f)| f == own)
+                .map_or(0, |k| k + 1);
+            queues[q].push(i);
+        }
+        let taken = queues.iter().map(|_| Default::default()).collect();
+        FolderQueues {
+            queues,
+            taken,
+            threads: threads.max(1),
+        }
+    }
+
+    fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// The next part for `thread` to render, None when all are taken.
+    fn next(&self, thread: usize) -> Option<usize> {
+        let take = |q: usize| {
+            let k = self.taken[q].fetch_add(1, Ordering::Relaxed);
+            self.queues[q].get(k).copied()
+        };
+        let own = 1 + thread % (self.queues.len() - 1).max(1);
+        if let Some(i) = take(0).or_else(|| self.queues.get(own).and_then(|_| take(own))) {
+            return Some(i);
+        }
+        loop {
+            let (fullest, left) = (1..self.queues.len())
+                .map(|q| {
+                    let taken = self.taken[q].load(Ordering::Relaxed);
+                    (q, self.queues[q].len().saturating_sub(taken))
+                })
+                .max_by_key(|&(_, left)| left)?;
+            if left == 0 {
+                return None;
+            }
+            if let Some(i) = take(fullest) {
+                return Some(i);
+            }
+        }
+    }
 }
 
 /// One part's outcome (see [`render_parts`]).
@@ -626,6 +700,35 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn each_thread_takes_the_shared_parts_then_a_folder_of_its_own() {
+        let paths = [
+            "data/claims.csv",
+            "index.html",
+            "incidents/i1.html",
+            "incidents/i2.html",
+            "incidents/i3.html",
+            "articles/a1.html",
+            "articles/a2.html",
+        ];
+        let order = FolderQueues::new(paths.iter().copied(), 2);
+        assert_eq!(order.threads(), 2);
+        let first: Vec<usize> = (0..4).filter_map(|_| order.next(0)).collect();
+        // The shared parts, then the largest folder's pages.
+        assert_eq!(first, [0, 1, 2, 3]);
+        // The other thread starts on the next folder, then takes what is left.
+        let second: Vec<usize> = std::iter::from_fn(|| order.next(1)).collect();
+        assert_eq!(second, [5, 6, 4]);
+        assert_eq!(order.next(0), None);
+        // One folder: every thread shares it.
+        let order = FolderQueues::new(["a/1", "a/2", "a/3"].into_iter(), 2);
+        assert_eq!(
+            (order.next(0), order.next(1), order.next(1)),
+            (Some(0), Some(1), Some(2))
+        );
+        assert_eq!((order.next(0), order.next(1)), (None, None));
     }
 
     #[test]
