@@ -814,7 +814,14 @@ fn is_opening_quote(w: &Words<'_>, k: usize) -> bool {
 fn is_weak_outcome_verb(w: &str) -> bool {
     matches!(
         w,
-        "holding" | "claimed" | "claiming" | "claims" | "captured" | "capturing" | "rounded"
+        "holding"
+            | "claimed"
+            | "claiming"
+            | "claims"
+            | "claim"
+            | "captured"
+            | "capturing"
+            | "rounded"
     )
 }
 
@@ -1016,7 +1023,7 @@ fn measure_before(
             // "the bombing claimed 12 civilians", "Car Bomb Claims 11 Children":
             // a claim verb kills only after what kills (not "the army claimed
             // 300 rebels had surrendered", "the UN claims 13 million need aid").
-            let speech = matches!(word, "claimed" | "claiming" | "claims");
+            let speech = matches!(word, "claimed" | "claiming" | "claims" | "claim");
             let after = np.end.max(count.end);
             if speech && !kills_by_claiming(w, k, after) {
                 return None;
@@ -1819,7 +1826,11 @@ fn number_of_people_before(w: &Words<'_>, k: usize) -> bool {
             && w.get(n + 1) == "of"
             && (n + 2..k).all(|i| {
                 let y = w.get(i);
+                // ("the number of members of the Russian forces killed".)
+                let whose = matches!(y, "of" | "the")
+                    && (n + 2..i).any(|j| victim_noun(w.get(j)).is_some());
                 matches!(y, "and" | ",")
+                    || whose
                     || (w.kind(i) == Some(TokenKind::Word)
                         && outcome_after(y).is_none()
                         && outcome_before(y).is_none()
@@ -1906,7 +1917,11 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
             }
         }
     }
-    let lo = count.first.saturating_sub(8);
+    // ("Those killed in the two attacks in Idlib province include 14
+    // children": the subject of "include" may be long.)
+    let includes = (count.first.saturating_sub(3)..count.first)
+        .any(|k| matches!(w.get(k), "include" | "included" | "includes"));
+    let lo = count.first.saturating_sub(if includes { 16 } else { 8 });
     for k in (lo..count.first).rev() {
         let word = w.get(k);
         if w.kind(k) == Some(TokenKind::Number) || word == "." || word == ";" {
@@ -2404,6 +2419,41 @@ fn actor_of(
             victims_party_end = Some(p.end);
             continue;
         }
+        // "Just days after a deadly Assad regime chemical attack a woman was
+        // killed": the party of an event some time before the count's own,
+        // in a phrase that runs into its subject.
+        // (Not "two days after Russian airstrikes killed 20": the phrase
+        // that names the party must go on past it.)
+        let event_before = (p.first.saturating_sub(6)..p.first).any(|k| {
+            let phrase_end = (k + 1..w.len())
+                .find(|&j| {
+                    let x = w.get(j);
+                    w.kind(j) != Some(TokenKind::Word)
+                        || is_aux(x)
+                        || outcome_before(x).is_some()
+                        || outcome_after(x).is_some()
+                        || is_attack_or_launch_verb(x)
+                        || is_saying_verb(x)
+                })
+                .unwrap_or(w.len());
+            matches!(w.get(k), "after" | "before")
+                && matches!(
+                    w.get(k.wrapping_sub(1)),
+                    "days" | "hours" | "weeks" | "months" | "day" | "week" | "month" | "year"
+                )
+                && phrase_end > p.end
+                // (A verb it is the subject of makes it act: "after Russian
+                // jets bombed Ariha".)
+                && !(outcome_before(w.get(phrase_end)).is_some()
+                    || is_attack_or_launch_verb(w.get(phrase_end)))
+                && token >= phrase_end.saturating_sub(3)
+                // ("a day after the coalition opened an inquiry, its strikes
+                // killed 100": the party acts again.)
+                && !(p.end..token).any(|j| matches!(w.get(j), "its" | "their"))
+        });
+        if event_before {
+            continue;
+        }
         // "several dozen Kurdish forces were also killed": a party counted
         // is among the victims; "a rebel fighter backing the Kurdish
         // forces": the victims' ally.
@@ -2435,7 +2485,14 @@ fn actor_of(
             || (p.first > token
                 && before == "to"
                 && matches!(w.get(p.first.wrapping_sub(2 + article)), "loyal" | "allied"));
-        if counted || ally {
+        // "the total number of members of the Russian forces killed": whose
+        // dead are counted.
+        let of_at = p.first.wrapping_sub(1 + article);
+        let counted_members = w.get(of_at) == "of"
+            && victim_noun(w.get(of_at.wrapping_sub(1))).is_some()
+            && w.get(of_at.wrapping_sub(2)) == "of"
+            && w.get(of_at.wrapping_sub(3)) == "number";
+        if counted || ally || counted_members {
             continue;
         }
         // "Rebels also fired rockets": adverbs between the party and its verb.
@@ -3385,7 +3442,7 @@ fn claimant_candidates(
                         || x == "attacks"
                 })
         };
-        if matches!(word, "claimed" | "claims" | "claiming")
+        if matches!(word, "claimed" | "claims" | "claiming" | "claim")
             && (!matches!(
                 w.get(k + 1),
                 "that" | "to" | "," | "." | ";" | "" | "including"
@@ -4547,17 +4604,21 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             // (A passive verb of its own, past no other list member: not
             // "killed a man and a woman and injuring others", "two women
             // and nine others were injured".)
+            // ("and 12 others including women and children were wounded":
+            // past the "and" of its own breakdown.)
             let own = (w.get(c.first - 1) == "and")
                 .then(|| {
-                    (np.end..(np.end + 8).min(w.len()))
+                    let breakdown = |k: usize| (np.end..k).any(|j| w.get(j) == "including");
+                    (np.end..(np.end + 10).min(w.len()))
                         .take_while(|&k| {
                             w.kind(k) == Some(TokenKind::Word)
+                                && (w.get(k) != "and" || breakdown(k))
                                 && !matches!(
                                     w.get(k),
-                                    "and" | "or" | "who" | "which" | "that" | "while" | "as"
+                                    "or" | "who" | "which" | "that" | "while" | "as"
                                 )
                                 && !is_clause_break(w.get(k))
-                                && count_at(w, k).is_none()
+                                && (count_at(w, k).is_none() || breakdown(k))
                                 && outcome_before(w.get(k)).is_none()
                         })
                         .find_map(|k| {

@@ -214,7 +214,7 @@ pub fn outcome_before(w: &str) -> Option<Measure> {
         "killed" | "kill" | "kills" | "killing" | "executed" | "executing" | "executes"
         | "execute" | "slew" | "slaying" | "massacred" | "eliminated" | "eliminating"
         | "eliminate" | "eliminates" | "neutralized" | "neutralised" | "murdered" | "claimed"
-        | "claiming" | "claims" | "beheaded" => Measure::Killed,
+        | "claiming" | "claims" | "claim" | "beheaded" => Measure::Killed,
         "wounded" | "wounding" | "wounds" | "wound" | "injured" | "injuring" | "injures"
         | "injure" => Measure::Injured,
         "displaced" | "displacing" | "displaces" | "displace" | "uprooted" | "uprooting" => {
@@ -544,6 +544,11 @@ pub fn is_aux(w: &str) -> bool {
             | "badly"
             | "lightly"
             | "fatally"
+            | "mortally"
+            | "summarily"
+            | "publicly"
+            | "brutally"
+            | "instantly"
             | "mostly"
             | "not"
             | "recently"
@@ -584,6 +589,7 @@ pub fn is_saying_verb(w: &str) -> bool {
             | "states"
             | "claimed"
             | "claims"
+            | "claim"
             | "confirmed"
             | "confirms"
             | "estimated"
