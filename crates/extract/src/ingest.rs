@@ -213,20 +213,33 @@ fn cut_site_suffix(title: String) -> String {
         "magazine",
         "weekly",
     ];
+    // Sections a site's name may follow ("... - Region - World - Ahram
+    // Online"): cut only once the site's name was.
+    const SECTION_WORDS: &[&str] = &["world", "region", "international", "opinion", "europe"];
     let mut headline = title.as_str();
-    while let Some(bar) = headline.rfind(" | ") {
-        let site = &headline[bar + 3..];
+    let mut cut_site = false;
+    // A bar, or a dash after the site's name ("... - Daily Sabah").
+    while let Some((bar, sep)) = [" | ", " - "]
+        .iter()
+        .filter_map(|sep| headline.rfind(sep).map(|at| (at, sep.len())))
+        .max()
+    {
+        let site = &headline[bar + sep..];
         let words = site.split_whitespace().count();
-        let media = site
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| MEDIA_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)))
-            || site.eq_ignore_ascii_case("middle east");
+        let is_word_of = |list: &[&str]| {
+            site.split(|c: char| !c.is_alphanumeric())
+                .any(|w| list.iter().any(|m| w.eq_ignore_ascii_case(m)))
+        };
+        let media = is_word_of(MEDIA_WORDS)
+            || site.eq_ignore_ascii_case("middle east")
+            || (cut_site && is_word_of(SECTION_WORDS));
         let name = (1..=4).contains(&words) && media && !site.chars().any(|c| c.is_ascii_digit());
         let rest = headline[..bar].trim_end();
         if !name || rest.split_whitespace().count() < 3 {
             break;
         }
         headline = rest;
+        cut_site = true;
     }
     headline.to_string()
 }
@@ -326,6 +339,15 @@ mod tests {
         assert_eq!(
             cut("Air strikes kill 12 | Middle East | Al Jazeera"),
             "Air strikes kill 12"
+        );
+        // A dash, and sections before the site.
+        assert_eq!(
+            cut("Army missile kills 23 - Region - World - Ahram Online"),
+            "Army missile kills 23"
+        );
+        assert_eq!(
+            cut("Syria - the war that never ends - World"),
+            "Syria - the war that never ends - World"
         );
         assert_eq!(
             cut("Air strikes kill 12 | Deir Ezzor"),
