@@ -993,7 +993,12 @@ fn measure_before(
         {
             return Some(m);
         }
-        if let Some(m) = outcome_before(word) {
+        // "Mortar shells claim 7 civilians": the plural's verb kills only
+        // right after what kills (not "the army's claim 50 had died").
+        let weapons_claim = word == "claim"
+            && is_attack_noun(w.get(k.wrapping_sub(1)))
+            && w.get(k.wrapping_sub(1)).ends_with('s');
+        if let Some(m) = outcome_before(word).or(weapons_claim.then_some(Measure::Killed)) {
             // "tried to arrest two persons", "threatened to kill 20 hostages":
             // an attempt or a threat, not an outcome.
             if w.get(k.wrapping_sub(1)) == "to"
@@ -2429,7 +2434,10 @@ fn actor_of(
                 .find(|&j| {
                     let x = w.get(j);
                     w.kind(j) != Some(TokenKind::Word)
-                        || is_aux(x)
+                        || matches!(
+                            x,
+                            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been"
+                        )
                         || outcome_before(x).is_some()
                         || outcome_after(x).is_some()
                         || is_attack_or_launch_verb(x)
@@ -2442,6 +2450,9 @@ fn actor_of(
                     "days" | "hours" | "weeks" | "months" | "day" | "week" | "month" | "year"
                 )
                 && phrase_end > p.end
+                // (Not an event with a clause of its own: "days after a
+                // coalition strike that killed 56".)
+                && !(k + 1..phrase_end).any(|j| matches!(w.get(j), "that" | "which" | "who"))
                 // (A verb it is the subject of makes it act: "after Russian
                 // jets bombed Ariha".)
                 && !(outcome_before(w.get(phrase_end)).is_some()
@@ -2490,9 +2501,30 @@ fn actor_of(
         let of_at = p.first.wrapping_sub(1 + article);
         let counted_members = w.get(of_at) == "of"
             && victim_noun(w.get(of_at.wrapping_sub(1))).is_some()
+            && !matches!(
+                w.get(of_at.wrapping_sub(1)),
+                "victims" | "casualties" | "dead" | "wounded" | "injured"
+            )
             && w.get(of_at.wrapping_sub(2)) == "of"
             && w.get(of_at.wrapping_sub(3)) == "number";
-        if counted || ally || counted_members {
+        // "all five people on board a Russian military helicopter", "a
+        // Russian helicopter was shot down": the victims' side, its aircraft
+        // lost (not "a Syrian warplane crashed into a market").
+        let craft = (p.end..p.end + 3).find(|&k| {
+            matches!(
+                w.get(k),
+                "helicopter" | "chopper" | "plane" | "jet" | "aircraft" | "warplane"
+            )
+        });
+        let lost_craft = craft.is_some_and(|c| {
+            (p.first.saturating_sub(3)..p.first).any(|k| matches!(w.get(k), "board" | "aboard"))
+                || (c + 1..c + 5).any(|k| {
+                    (w.get(k) == "shot" && w.get(k + 1) == "down")
+                        || (w.get(k) == "brought" && w.get(k + 1) == "down")
+                        || w.get(k) == "downed"
+                })
+        });
+        if counted || ally || counted_members || lost_craft {
             continue;
         }
         // "Rebels also fired rockets": adverbs between the party and its verb.
@@ -2572,7 +2604,7 @@ fn actor_of(
         // "held by the Islamic State", "backed by Russia": not the agent.
         let by_at = if prev == "by" {
             Some(p.first - 1)
-        } else if prev == "the" && prev2 == "by" {
+        } else if matches!(prev, "the" | "a" | "an") && prev2 == "by" {
             Some(p.first - 2)
         } else {
             None
@@ -2917,11 +2949,11 @@ fn actor_of(
                 });
         let strength = if (by && !by_other_clause) || direct {
             3
-        } else if by_other_clause {
-            1
         } else if led || attack || when_subject || fired_what_killed {
+            // (Even after "by" in another clause: "by a regime barrel bomb
+            // attack" still names the attack's side.)
             2
-        } else if subject {
+        } else if by_other_clause || subject {
             1
         } else {
             continue;
@@ -2945,7 +2977,7 @@ fn actor_of(
             .filter(|q| {
                 let prev = w.get(q.first.wrapping_sub(1));
                 let prev2 = w.get(q.first.wrapping_sub(2));
-                let by = prev == "by" || (prev == "the" && prev2 == "by");
+                let by = prev == "by" || (matches!(prev, "the" | "a" | "an") && prev2 == "by");
                 by || (opens_clause(prev, prev2)
                     && !matches!(prev, "with" | "between" | "and" | "against" | "on" | "at")
                     && !matches!(prev2, "with" | "between" | "against" | "on" | "at"))
@@ -3146,6 +3178,14 @@ fn is_attack_verb(w: &str) -> bool {
             | "shelling"
             | "raiding"
             | "pounding"
+            // A headline's present tense: "Syrian jets pound an IS offensive".
+            | "pound"
+            | "pounds"
+            | "hits"
+            | "targets"
+            | "bombard"
+            | "bombards"
+            | "bombarded"
     )
 }
 
@@ -4367,6 +4407,8 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
                     | "martyrs"
                     | "martyr"
                     | "hostages"
+                    // ("Mortar shells claim 7 civilians".)
+                    | "claim"
             )
     });
     has_outcome
@@ -4611,7 +4653,9 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                     let breakdown = |k: usize| (np.end..k).any(|j| w.get(j) == "including");
                     (np.end..(np.end + 10).min(w.len()))
                         .take_while(|&k| {
-                            w.kind(k) == Some(TokenKind::Word)
+                            // (A count of the breakdown may be in digits.)
+                            (w.kind(k) == Some(TokenKind::Word)
+                                || (breakdown(k) && count_at(w, k).is_some()))
                                 && (w.get(k) != "and" || breakdown(k))
                                 && !matches!(
                                     w.get(k),

@@ -214,7 +214,7 @@ pub fn outcome_before(w: &str) -> Option<Measure> {
         "killed" | "kill" | "kills" | "killing" | "executed" | "executing" | "executes"
         | "execute" | "slew" | "slaying" | "massacred" | "eliminated" | "eliminating"
         | "eliminate" | "eliminates" | "neutralized" | "neutralised" | "murdered" | "claimed"
-        | "claiming" | "claims" | "claim" | "beheaded" => Measure::Killed,
+        | "claiming" | "claims" | "beheaded" => Measure::Killed,
         "wounded" | "wounding" | "wounds" | "wound" | "injured" | "injuring" | "injures"
         | "injure" => Measure::Injured,
         "displaced" | "displacing" | "displaces" | "displace" | "uprooted" | "uprooting" => {
