@@ -1361,13 +1361,7 @@ fn measure_after(
                             && outcome_after(w.get(k + 2)).is_some()))
             })
             && (j + 1..be).all(|k| {
-                let x = w.get(k);
-                w.kind(k) == Some(TokenKind::Word)
-                    && outcome_after(x).is_none()
-                    && outcome_before(x).is_none()
-                    && !is_saying_verb(x)
-                    && !is_clause_break(x)
-                    && !matches!(x, "who" | "which" | "that" | "and")
+                is_plain_word(w, k) && !matches!(w.get(k), "who" | "which" | "that" | "and")
             })
         {
             j = be;
@@ -1385,13 +1379,8 @@ fn measure_after(
                     || (is_aux(w.get(k)) && outcome_after(w.get(k + 1)).is_some())
             })
             && (j + 1..end).all(|k| {
-                let x = w.get(k);
-                w.kind(k) == Some(TokenKind::Word)
-                    && outcome_after(x).is_none()
-                    && outcome_before(x).is_none()
-                    && !is_saying_verb(x)
-                    && !is_clause_break(x)
-                    && !matches!(x, "which" | "and")
+                is_plain_word(w, k)
+                    && !matches!(w.get(k), "which" | "and")
                     && count_at(w, k).is_none()
             })
         {
@@ -1587,6 +1576,17 @@ fn measure_after(
     None
 }
 
+/// Is token `k` a word that neither tells an outcome or speech nor breaks
+/// the clause: one a subject's phrase may run through.
+fn is_plain_word(w: &Words<'_>, k: usize) -> bool {
+    let x = w.get(k);
+    w.kind(k) == Some(TokenKind::Word)
+        && outcome_after(x).is_none()
+        && outcome_before(x).is_none()
+        && !is_saying_verb(x)
+        && !is_clause_break(x)
+}
+
 /// Is the party at `first` named in the words after the victims' "of" at
 /// `of`, before any verb: "nine members of the Army of Conquest rebel
 /// alliance"?
@@ -1595,12 +1595,8 @@ fn of_the_victims_group(w: &Words<'_>, of: usize, first: usize) -> bool {
         && first <= of + 8
         && (of + 1..first).all(|k| {
             let x = w.get(k);
-            w.kind(k) == Some(TokenKind::Word)
+            is_plain_word(w, k)
                 && !is_aux(x)
-                && outcome_after(x).is_none()
-                && outcome_before(x).is_none()
-                && !is_saying_verb(x)
-                && !is_clause_break(x)
                 && !x.ends_with("ing")
                 && !matches!(
                     x,
