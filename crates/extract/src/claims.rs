@@ -996,8 +996,24 @@ fn measure_before(
         // "Mortar shells claim 7 civilians": the plural's verb kills only
         // right after what kills (not "the army's claim 50 had died").
         let weapons_claim = word == "claim"
-            && is_attack_noun(w.get(k.wrapping_sub(1)))
-            && w.get(k.wrapping_sub(1)).ends_with('s');
+            && matches!(
+                w.get(k.wrapping_sub(1)),
+                "shells"
+                    | "rockets"
+                    | "mortars"
+                    | "missiles"
+                    | "bombs"
+                    | "strikes"
+                    | "airstrikes"
+                    | "raids"
+                    | "attacks"
+                    | "bombings"
+                    | "blasts"
+                    | "explosions"
+                    | "clashes"
+                    | "battles"
+                    | "mines"
+            );
         if let Some(m) = outcome_before(word).or(weapons_claim.then_some(Measure::Killed)) {
             // "tried to arrest two persons", "threatened to kill 20 hostages":
             // an attempt or a threat, not an outcome.
@@ -2426,34 +2442,52 @@ fn actor_of(
         // (Not "two days after Russian airstrikes killed 20": the phrase
         // that names the party must go on past it.)
         let event_before = (p.first.saturating_sub(6)..p.first).any(|k| {
-            let phrase_end = (k + 1..w.len())
-                .find(|&j| {
-                    let x = w.get(j);
-                    w.kind(j) != Some(TokenKind::Word)
-                        || matches!(
-                            x,
-                            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been"
-                        )
-                        || outcome_before(x).is_some()
-                        || outcome_after(x).is_some()
-                        || is_attack_or_launch_verb(x)
-                        || is_saying_verb(x)
-                })
-                .unwrap_or(w.len());
-            matches!(w.get(k), "after" | "before")
+            if !(matches!(w.get(k), "after" | "before")
                 && matches!(
                     w.get(k.wrapping_sub(1)),
                     "days" | "hours" | "weeks" | "months" | "day" | "week" | "month" | "year"
-                )
-                && phrase_end > p.end
-                // (Not an event with a clause of its own: "days after a
-                // coalition strike that killed 56".)
-                && !(k + 1..phrase_end).any(|j| matches!(w.get(j), "that" | "which" | "who"))
+                ))
+            {
+                return false;
+            }
+            // The phrase runs to the first verb; a relative clause in it
+            // ("a Russian strike that hit a hospital,") is crossed to its
+            // comma, and one that tells an outcome ("a coalition strike that
+            // killed 56") makes the event's own claim: its party keeps it.
+            let mut end = k + 1;
+            let mut told_outcome = false;
+            while end < w.len() {
+                let x = w.get(end);
+                if matches!(x, "that" | "which" | "who") {
+                    let close = (end + 1..w.len())
+                        .find(|&i| w.get(i) == ",")
+                        .unwrap_or(w.len());
+                    told_outcome |= (end + 1..close).any(|i| {
+                        outcome_before(w.get(i)).is_some() || outcome_after(w.get(i)).is_some()
+                    });
+                    end = close;
+                    break;
+                }
+                if w.kind(end) != Some(TokenKind::Word)
+                    || matches!(
+                        x,
+                        "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been"
+                    )
+                    || outcome_before(x).is_some()
+                    || outcome_after(x).is_some()
+                    || is_attack_or_launch_verb(x)
+                    || is_saying_verb(x)
+                {
+                    break;
+                }
+                end += 1;
+            }
+            end > p.end
+                && !told_outcome
                 // (A verb it is the subject of makes it act: "after Russian
                 // jets bombed Ariha".)
-                && !(outcome_before(w.get(phrase_end)).is_some()
-                    || is_attack_or_launch_verb(w.get(phrase_end)))
-                && token >= phrase_end.saturating_sub(3)
+                && !(outcome_before(w.get(end)).is_some() || is_attack_or_launch_verb(w.get(end)))
+                && token >= end.saturating_sub(3)
                 // ("a day after the coalition opened an inquiry, its strikes
                 // killed 100": the party acts again.)
                 && !(p.end..token).any(|j| matches!(w.get(j), "its" | "their"))
@@ -2506,19 +2540,57 @@ fn actor_of(
         // "all five people on board a Russian military helicopter", "a
         // Russian helicopter was shot down": the victims' side, its aircraft
         // lost (not "a Syrian warplane crashed into a market").
-        let craft = (p.end..p.end + 3).find(|&k| {
+        let aircraft = |x: &str| {
             matches!(
-                w.get(k),
-                "helicopter" | "chopper" | "plane" | "jet" | "aircraft" | "warplane"
+                x,
+                "helicopter"
+                    | "helicopters"
+                    | "chopper"
+                    | "plane"
+                    | "planes"
+                    | "jet"
+                    | "jets"
+                    | "aircraft"
+                    | "warplane"
+                    | "warplanes"
+                    | "bomber"
             )
-        });
+        };
+        // (The party's name may hold its aircraft: "a Syrian helicopter".)
+        let craft = (p.end.saturating_sub(1)..p.end + 3).find(|&k| aircraft(w.get(k)));
         let lost_craft = craft.is_some_and(|c| {
-            (p.first.saturating_sub(3)..p.first).any(|k| matches!(w.get(k), "board" | "aboard"))
-                || (c + 1..c + 5).any(|k| {
-                    (w.get(k) == "shot" && w.get(k + 1) == "down")
-                        || (w.get(k) == "brought" && w.get(k + 1) == "down")
-                        || w.get(k) == "downed"
-                })
+            // The people on board are the victims, the verb after them a
+            // passive one (not "gunners aboard a Russian helicopter opened
+            // fire", "snipers aboard it killed 5").
+            let next_verb = (c + 1..(c + 6).min(w.len())).find(|&k| {
+                let x = w.get(k);
+                is_aux(x)
+                    || outcome_before(x).is_some()
+                    || is_attack_or_launch_verb(x)
+                    || x == "opened"
+            });
+            let on_board = (p.first.saturating_sub(3)..p.first)
+                .any(|k| matches!(w.get(k), "board" | "aboard"))
+                && next_verb.is_none_or(|v| is_aux(w.get(v)));
+            // Shot down in the passive, or a headline's participle ("Russian
+            // helicopter downed in Syria"; not "Turkish aircraft shot down a
+            // Russian bomber").
+            let downed_at = (c + 1..c + 5).find(|&k| {
+                (matches!(w.get(k), "shot" | "brought") && w.get(k + 1) == "down")
+                    || w.get(k) == "downed"
+            });
+            let downed = downed_at.is_some_and(|d| {
+                let after = if w.get(d) == "downed" { d + 1 } else { d + 2 };
+                matches!(w.get(d.wrapping_sub(1)), "was" | "were" | "been" | "being")
+                    || !matches!(w.get(after), "a" | "an" | "the" | "its" | "their")
+                        && count_at(w, after).is_none()
+                        && !aircraft(w.get(after + 1))
+            });
+            // (Not the agent: "killed by a Syrian jet before it was shot down".)
+            let agent = w.get(p.first.wrapping_sub(1)) == "by"
+                || (matches!(w.get(p.first.wrapping_sub(1)), "a" | "an" | "the")
+                    && w.get(p.first.wrapping_sub(2)) == "by");
+            on_board || (downed && !agent)
         });
         if counted || ally || counted_members || lost_craft {
             continue;
@@ -2611,6 +2683,36 @@ fn actor_of(
         if matches!(
             verb_before_by,
             "held" | "controlled" | "run" | "owned" | "seized" | "captured" | "dominated"
+        ) {
+            continue;
+        }
+        // "escorted by a Russian military police unit", "a tally kept by an
+        // American group", "a list published by a Turkish newspaper": who
+        // accompanied, counted or helped, not who killed.
+        if matches!(
+            verb_before_by,
+            "escorted"
+                | "accompanied"
+                | "kept"
+                | "published"
+                | "compiled"
+                | "issued"
+                | "released"
+                | "documented"
+                | "recorded"
+                | "monitored"
+                | "reported"
+                | "quoted"
+                | "cited"
+                | "confirmed"
+                | "evacuated"
+                | "rescued"
+                | "treated"
+                | "transported"
+                | "hosted"
+                | "provided"
+                | "delivered"
+                | "operated"
         ) {
             continue;
         }
@@ -3177,8 +3279,6 @@ fn is_attack_verb(w: &str) -> bool {
             // A headline's present tense: "Syrian jets pound an IS offensive".
             | "pound"
             | "pounds"
-            | "hits"
-            | "targets"
             | "bombard"
             | "bombards"
             | "bombarded"

@@ -221,18 +221,25 @@ fn cut_site_suffix(title: String) -> String {
     // A bar, or a dash after the site's name ("... - Daily Sabah").
     while let Some((bar, sep)) = [" | ", " - "]
         .iter()
-        .filter_map(|sep| headline.rfind(sep).map(|at| (at, sep.len())))
+        .filter_map(|sep| headline.rfind(sep).map(|at| (at, *sep)))
         .max()
     {
-        let site = &headline[bar + sep..];
+        let site = &headline[bar + sep.len()..];
         let words = site.split_whitespace().count();
         let is_word_of = |list: &[&str]| {
             site.split(|c: char| !c.is_alphanumeric())
                 .any(|w| list.iter().any(|m| w.eq_ignore_ascii_case(m)))
         };
-        let media = is_word_of(MEDIA_WORDS)
-            || site.eq_ignore_ascii_case("middle east")
-            || (cut_site && is_word_of(SECTION_WORDS));
+        // After a dash, a headline may end with its source: "... - monitor",
+        // "- state TV", "- Syrian state media" name who speaks, no site.
+        let source = sep == " - "
+            && is_word_of(&[
+                "monitor", "media", "tv", "agency", "network", "radio", "observer",
+            ]);
+        let media = !source
+            && (is_word_of(MEDIA_WORDS)
+                || site.eq_ignore_ascii_case("middle east")
+                || (cut_site && is_word_of(SECTION_WORDS)));
         let name = (1..=4).contains(&words) && media && !site.chars().any(|c| c.is_ascii_digit());
         let rest = headline[..bar].trim_end();
         if !name || rest.split_whitespace().count() < 3 {
@@ -348,6 +355,15 @@ mod tests {
         assert_eq!(
             cut("Syria - the war that never ends - World"),
             "Syria - the war that never ends - World"
+        );
+        // A headline's own source after a dash stays.
+        assert_eq!(
+            cut("Strike kills 9 in Idlib - monitor"),
+            "Strike kills 9 in Idlib - monitor"
+        );
+        assert_eq!(
+            cut("Forty killed in Aleppo shelling - state TV"),
+            "Forty killed in Aleppo shelling - state TV"
         );
         assert_eq!(
             cut("Air strikes kill 12 | Deir Ezzor"),

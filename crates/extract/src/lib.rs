@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.77");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.78");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -57,6 +57,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "The party of an event some time before the count's own, in a phrase that runs into its subject, is not its actor (\"just days after a deadly regime gas attack a man was killed\"; not \"two days after Russian airstrikes killed 20\", nor when the party acts again, \"its strikes killed\"). A list member's own passive verb may follow its own breakdown (\"and nine others including a child were wounded\": wounded). Those killed \"include\" the count however long their phrase (\"those killed in the three raids on Saraqib include 11 children\"); \"summarily\", \"publicly\", \"brutally\", \"mortally\" and \"instantly\" may stand before the outcome; \"the total number of members of the Turkish forces killed ... to 45\" counts them, and names their side as no actor; \"shells claim 7 civilians\" kills, and \"rebels claim 30 soldiers were killed\" names the rebels as the speaker.",
     "A title's trailing site name may follow a dash as well as a bar, and the sections before it go with it (\"Car bomb kills 34 in Hama - Region - World - Ahram Online\"): the title the text repeats is then found, not counted twice.",
     "\"By a Russian plane\" names the agent like \"by the\", and an attack's side stays named after \"by\" in another clause (\"19 civilians including five children were killed by a regime barrel bomb attack and rebel rocket fire\": the regime). A headline's present tense attacks (\"Syrian jets pound an IS offensive, killing 50\": the jets' side, not IS). People on board a party's aircraft, or killed when it was shot down or downed, are that party's: it is no actor. \"Shells claim 7 civilians\" kills only right after the weapons (not \"the army's claim 50 had died\"). An event days before with a clause of its own (\"days after a coalition strike that killed 30\") keeps its actor.",
+    "A headline's own source after a dash stays in its title (\"... - monitor\", \"- state TV\"). Who escorted, kept a tally, published, evacuated or treated (\"escorted by a Russian military police unit\", \"a list published by a Turkish newspaper\") is no agent. A party's aircraft counts as lost only in the passive or a headline's participle (\"was shot down\", \"helicopter downed in Syria\"; not \"Turkish aircraft shot down a Russian bomber\", nor the agent, \"killed by a Syrian jet before it was shot down\"), and the people on board only as victims (not \"snipers aboard a Russian helicopter killed 5\"). \"Claim\" kills after weapons, attacks, clashes and battles (\"clashes claim 20 fighters\"). An event days before keeps its actor only when its own clause tells an outcome (\"a coalition strike that killed 56\"; not \"a Russian strike that hit a hospital\").",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
