@@ -293,7 +293,6 @@ fn render_parts(writing: &Writing<'_, '_>) -> Result<Vec<PartOutcome>, String> {
         .flat_map_iter(|thread| {
             std::iter::from_fn(move || order.next(thread))
                 .map(|i| (i, render_part(writing, &site.parts()[i])))
-                .collect::<Vec<_>>()
         })
         .collect::<Vec<_>>();
     outcomes.sort_unstable_by_key(|(i, _)| *i);
@@ -301,11 +300,14 @@ fn render_parts(writing: &Writing<'_, '_>) -> Result<Vec<PartOutcome>, String> {
 }
 
 /// The order in which threads take parts: first, in list order, every part
-/// outside the largest folders (the large exports come first in the list
-/// and so spread over the threads at the start); then each thread the pages
-/// of a folder of its own, and when that is done the pages left in the
-/// fullest other folder. Creating a file locks its folder: two threads
-/// creating files in one folder took turns, the waiting one spinning.
+/// outside the large folders (the large exports come first in the list and
+/// so spread over the threads at the start); then each thread the pages of a
+/// large folder of its own (threads beyond the number of large folders
+/// share them), and when that is done the pages left in the fullest one.
+/// Creating a file locks its folder: two threads creating files in one
+/// folder took turns, the waiting one spinning. A large folder holds at
+/// least a share of the parts that one of twice the threads would take: a
+/// site's `articles/` and `incidents/`, never its few `data/` exports.
 struct FolderQueues {
     /// Parts by queue: the shared one first, then one per large folder.
     queues: Vec<Vec<usize>>,
@@ -328,6 +330,8 @@ impl FolderQueues {
         // Largest first; by name at a tie, so that the order is the same every build.
         largest.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         largest.truncate(threads.max(1));
+        let large = folders.len() / (2 * threads.max(1));
+        largest.retain(|&(n, _)| n > large);
         let mut queues = vec![Vec::new(); largest.len() + 1];
         for (i, own) in folders.iter().enumerate() {
             let q = largest
@@ -722,6 +726,17 @@ mod tests {
         let second: Vec<usize> = std::iter::from_fn(|| order.next(1)).collect();
         assert_eq!(second, [5, 6, 4]);
         assert_eq!(order.next(0), None);
+        // Many threads: a folder of a few large exports is no large
+        // folder; its parts stay shared, so they still spread.
+        let mut paths = vec!["data/a.csv", "data/b.csv", "index.html"];
+        let pages: Vec<String> = (0..20).map(|k| format!("articles/{k}.html")).collect();
+        paths.extend(pages.iter().map(String::as_str));
+        let order = FolderQueues::new(paths.iter().copied(), 4);
+        assert_eq!(
+            (order.next(0), order.next(1), order.next(2)),
+            (Some(0), Some(1), Some(2))
+        );
+        assert_eq!(order.next(3), Some(3));
         // One folder: every thread shares it.
         let order = FolderQueues::new(["a/1", "a/2", "a/3"].into_iter(), 2);
         assert_eq!(

@@ -996,24 +996,8 @@ fn measure_before(
         // "Mortar shells claim 7 civilians": the plural's verb kills only
         // right after what kills (not "the army's claim 50 had died").
         let weapons_claim = word == "claim"
-            && matches!(
-                w.get(k.wrapping_sub(1)),
-                "shells"
-                    | "rockets"
-                    | "mortars"
-                    | "missiles"
-                    | "bombs"
-                    | "strikes"
-                    | "airstrikes"
-                    | "raids"
-                    | "attacks"
-                    | "bombings"
-                    | "blasts"
-                    | "explosions"
-                    | "clashes"
-                    | "battles"
-                    | "mines"
-            );
+            && w.get(k.wrapping_sub(1)).ends_with('s')
+            && is_deadly_thing(w.get(k.wrapping_sub(1)));
         if let Some(m) = outcome_before(word).or(weapons_claim.then_some(Measure::Killed)) {
             // "tried to arrest two persons", "threatened to kill 20 hostages":
             // an attempt or a threat, not an outcome.
@@ -1590,6 +1574,33 @@ fn measure_after(
         return None;
     }
     None
+}
+
+/// Where "by" stands before the party at `first` ("by IS", "by the
+/// regime", "by a Russian plane"), if it does.
+fn by_before(w: &Words<'_>, first: usize) -> Option<usize> {
+    let prev = w.get(first.wrapping_sub(1));
+    if prev == "by" {
+        Some(first - 1)
+    } else if matches!(prev, "the" | "a" | "an") && w.get(first.wrapping_sub(2)) == "by" {
+        Some(first - 2)
+    } else {
+        None
+    }
+}
+
+/// An auxiliary of the passive or perfect (not the adverbs [`is_aux`] also
+/// lets through, "also", "reportedly").
+fn is_passive_aux(x: &str) -> bool {
+    matches!(
+        x,
+        "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "being"
+    )
+}
+
+/// Is token `k` "adding" of "adding that ...", which the last speaker says?
+fn adds_that(w: &Words<'_>, k: usize) -> bool {
+    w.get(k) == "adding" && w.get(k + 1) == "that"
 }
 
 /// Is token `k` a word that neither tells an outcome or speech nor breaks
@@ -2442,12 +2453,7 @@ fn actor_of(
         // (Not "two days after Russian airstrikes killed 20": the phrase
         // that names the party must go on past it.)
         let event_before = (p.first.saturating_sub(6)..p.first).any(|k| {
-            if !(matches!(w.get(k), "after" | "before")
-                && matches!(
-                    w.get(k.wrapping_sub(1)),
-                    "days" | "hours" | "weeks" | "months" | "day" | "week" | "month" | "year"
-                ))
-            {
+            if !(matches!(w.get(k), "after" | "before") && is_time_unit(w.get(k.wrapping_sub(1)))) {
                 return false;
             }
             // The phrase runs to the first verb; a relative clause in it
@@ -2564,14 +2570,14 @@ fn actor_of(
             // fire", "snipers aboard it killed 5").
             let next_verb = (c + 1..(c + 6).min(w.len())).find(|&k| {
                 let x = w.get(k);
-                is_aux(x)
+                is_passive_aux(x)
                     || outcome_before(x).is_some()
                     || is_attack_or_launch_verb(x)
                     || x == "opened"
             });
             let on_board = (p.first.saturating_sub(3)..p.first)
                 .any(|k| matches!(w.get(k), "board" | "aboard"))
-                && next_verb.is_none_or(|v| is_aux(w.get(v)));
+                && next_verb.is_none_or(|v| is_passive_aux(w.get(v)));
             // Shot down in the passive, or a headline's participle ("Russian
             // helicopter downed in Syria"; not "Turkish aircraft shot down a
             // Russian bomber").
@@ -2587,10 +2593,7 @@ fn actor_of(
                         && !aircraft(w.get(after + 1))
             });
             // (Not the agent: "killed by a Syrian jet before it was shot down".)
-            let agent = w.get(p.first.wrapping_sub(1)) == "by"
-                || (matches!(w.get(p.first.wrapping_sub(1)), "a" | "an" | "the")
-                    && w.get(p.first.wrapping_sub(2)) == "by");
-            on_board || (downed && !agent)
+            on_board || (downed && by_before(w, p.first).is_none())
         });
         if counted || ally || counted_members || lost_craft {
             continue;
@@ -2670,13 +2673,7 @@ fn actor_of(
             && !is_attack_or_launch_verb(noun_verb);
 
         // "held by the Islamic State", "backed by Russia": not the agent.
-        let by_at = if prev == "by" {
-            Some(p.first - 1)
-        } else if matches!(prev, "the" | "a" | "an") && prev2 == "by" {
-            Some(p.first - 2)
-        } else {
-            None
-        };
+        let by_at = by_before(w, p.first);
         let verb_before_by = by_at.map_or("", |b| w.get(b.wrapping_sub(1)));
         // "a town held by the Daesh", "areas controlled by IS": a territory's
         // holder, not the agent "by" names, nor the subject of a verb after.
@@ -3075,7 +3072,7 @@ fn actor_of(
             .filter(|q| {
                 let prev = w.get(q.first.wrapping_sub(1));
                 let prev2 = w.get(q.first.wrapping_sub(2));
-                let by = prev == "by" || (matches!(prev, "the" | "a" | "an") && prev2 == "by");
+                let by = by_before(w, q.first).is_some();
                 by || (opens_clause(prev, prev2)
                     && !matches!(prev, "with" | "between" | "and" | "against" | "on" | "at")
                     && !matches!(prev2, "with" | "between" | "against" | "on" | "at"))
@@ -3652,8 +3649,7 @@ fn claimant_candidates(
         // "Activist Ahed Sileybi said Russian war planes struck Deir Ezzor
         // adding that 20 civilians were injured": who adds is who said, not
         // the subject of what was said.
-        if word == "adding"
-            && w.get(k + 1) == "that"
+        if adds_that(w, k)
             && let Some(said) = candidates.last().filter(|(j, _, _)| *j < k).cloned()
         {
             candidates.push((k, said.1, said.2));
@@ -3866,12 +3862,7 @@ fn claimant_candidates(
             // agent, the speaker after the verb.)
             let speaker_after =
                 party_at(k + 1).is_some() || matches!(w.get(k + 1), "the" | "a" | "an");
-            let agent = |pi: usize| {
-                let first = parties[pi].first;
-                w.get(first.wrapping_sub(1)) == "by"
-                    || (w.get(first.wrapping_sub(1)) == "the"
-                        && w.get(first.wrapping_sub(2)) == "by")
-            };
+            let agent = |pi: usize| by_before(w, parties[pi].first).is_some();
             let named_before = party_at(b - 1).filter(|&pi| !(speaker_after && agent(pi)));
             if let Some(pi) = named_before.or(located) {
                 candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
@@ -4016,7 +4007,7 @@ fn claimant_candidates(
                 .any(|j| matches!(w.get(j), "that" | "toll") || count_at(w, j).is_some())
             || told_ends_clause()
             // ("said Russian warplanes struck Deir Ezzor adding that ...".)
-            || (k + 1..w.len()).any(|j| w.get(j) == "adding" && w.get(j + 1) == "that");
+            || (k + 1..w.len()).any(|j| adds_that(w, j));
         // "The group, with a network of sources inside Syria, said": what
         // the source named before has, not who speaks.
         // (Only a source opening its clause, described by what it has: not
@@ -4476,7 +4467,6 @@ fn zero_claims(w: &Words<'_>, stance: Stance) -> Vec<(usize, usize, Measure, Vic
     out
 }
 
-/// Finds the claims of one sentence.
 /// Could this sentence hold a claim at all? A cheap test run on every sentence.
 /// It needs an outcome word and something that could be a count.
 pub fn may_hold_claims(w: &Words<'_>) -> bool {
@@ -5346,6 +5336,59 @@ fn in_relative_clause(w: &Words<'_>, token: usize, at: usize) -> bool {
         })
 }
 
+/// What kills when it "claims" people: a weapon, an attack, fighting,
+/// disease ("Car bomb claims 11 children", "clashes claim 20 fighters").
+fn is_deadly_thing(x: &str) -> bool {
+    matches!(
+        x,
+        "bomb"
+            | "bombs"
+            | "blast"
+            | "blasts"
+            | "explosion"
+            | "explosions"
+            | "bombing"
+            | "bombings"
+            | "attack"
+            | "attacks"
+            | "strike"
+            | "strikes"
+            | "airstrike"
+            | "airstrikes"
+            | "raid"
+            | "raids"
+            | "shelling"
+            | "bombardment"
+            | "barrage"
+            | "shell"
+            | "shells"
+            | "rocket"
+            | "rockets"
+            | "mortar"
+            | "mortars"
+            | "missile"
+            | "missiles"
+            | "fire"
+            | "fighting"
+            | "clashes"
+            | "war"
+            | "conflict"
+            | "violence"
+            | "massacre"
+            | "disease"
+            | "hunger"
+            | "starvation"
+            | "cholera"
+            | "crash"
+            | "mine"
+            | "mines"
+            | "landmine"
+            | "landmines"
+            | "battle"
+            | "battles"
+    )
+}
+
 /// Is the claim verb at `k` one of killing: a weapon, an attack or a killing
 /// event its subject ("the car bomb claimed", "Mortar Attack Targets School
 /// Claims", "a rocket attack on the district of Sheikh Maqsoud claimed"), with
@@ -5374,54 +5417,7 @@ fn kills_by_claiming(w: &Words<'_>, k: usize, object_end: usize) -> bool {
                 && !is_clause_break(x)
                 && !is_saying_verb(x)
         })
-        .any(|x| {
-            matches!(
-                x,
-                "bomb"
-                    | "bombs"
-                    | "blast"
-                    | "blasts"
-                    | "explosion"
-                    | "explosions"
-                    | "bombing"
-                    | "bombings"
-                    | "attack"
-                    | "attacks"
-                    | "strike"
-                    | "strikes"
-                    | "airstrike"
-                    | "airstrikes"
-                    | "raid"
-                    | "raids"
-                    | "shelling"
-                    | "bombardment"
-                    | "barrage"
-                    | "shell"
-                    | "shells"
-                    | "rocket"
-                    | "rockets"
-                    | "mortar"
-                    | "mortars"
-                    | "missile"
-                    | "missiles"
-                    | "fire"
-                    | "fighting"
-                    | "clashes"
-                    | "war"
-                    | "conflict"
-                    | "violence"
-                    | "massacre"
-                    | "disease"
-                    | "hunger"
-                    | "starvation"
-                    | "cholera"
-                    | "crash"
-                    | "mine"
-                    | "mines"
-                    | "landmine"
-                    | "landmines"
-            )
-        })
+        .any(is_deadly_thing)
 }
 
 #[cfg(test)]

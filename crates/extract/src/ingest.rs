@@ -213,12 +213,30 @@ fn cut_site_suffix(title: String) -> String {
         "magazine",
         "weekly",
     ];
+    // Words of a headline's own source after a dash ("- state TV").
+    const HEADLINE_SOURCE_WORDS: &[&str] = &[
+        "state",
+        "syrian",
+        "tv",
+        "television",
+        "media",
+        "monitor",
+        "monitors",
+        "ngo",
+        "activists",
+        "official",
+        "officials",
+        "sources",
+        "source",
+        "report",
+        "reports",
+    ];
     // Sections a site's name may follow ("... - Region - World - Ahram
     // Online"): cut only once the site's name was.
     const SECTION_WORDS: &[&str] = &["world", "region", "international", "opinion", "europe"];
     let mut headline = title.as_str();
     let mut cut_site = false;
-    // A bar, or a dash after the site's name ("... - Daily Sabah").
+    // A bar, or a dash, before the site's name ("... - Daily Sabah").
     while let Some((bar, sep)) = [" | ", " - "]
         .iter()
         .filter_map(|sep| headline.rfind(sep).map(|at| (at, *sep)))
@@ -231,11 +249,17 @@ fn cut_site_suffix(title: String) -> String {
                 .any(|w| list.iter().any(|m| w.eq_ignore_ascii_case(m)))
         };
         // After a dash, a headline may end with its source: "... - monitor",
-        // "- state TV", "- Syrian state media" name who speaks, no site.
+        // "- state TV", "- Syrian state media" name who speaks, no site
+        // (but "- Press TV" and "- Al-Monitor" are sites).
         let source = sep == " - "
-            && is_word_of(&[
-                "monitor", "media", "tv", "agency", "network", "radio", "observer",
-            ]);
+            && site
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    HEADLINE_SOURCE_WORDS
+                        .iter()
+                        .any(|s| w.eq_ignore_ascii_case(s))
+                });
         let media = !source
             && (is_word_of(MEDIA_WORDS)
                 || site.eq_ignore_ascii_case("middle east")
@@ -364,6 +388,10 @@ mod tests {
         assert_eq!(
             cut("Forty killed in Aleppo shelling - state TV"),
             "Forty killed in Aleppo shelling - state TV"
+        );
+        assert_eq!(
+            cut("Forty killed in Aleppo shelling - Press TV"),
+            "Forty killed in Aleppo shelling"
         );
         assert_eq!(
             cut("Air strikes kill 12 | Deir Ezzor"),

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.78");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.79");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -57,7 +57,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "The party of an event some time before the count's own, in a phrase that runs into its subject, is not its actor (\"just days after a deadly regime gas attack a man was killed\"; not \"two days after Russian airstrikes killed 20\", nor when the party acts again, \"its strikes killed\"). A list member's own passive verb may follow its own breakdown (\"and nine others including a child were wounded\": wounded). Those killed \"include\" the count however long their phrase (\"those killed in the three raids on Saraqib include 11 children\"); \"summarily\", \"publicly\", \"brutally\", \"mortally\" and \"instantly\" may stand before the outcome; \"the total number of members of the Turkish forces killed ... to 45\" counts them, and names their side as no actor; \"shells claim 7 civilians\" kills, and \"rebels claim 30 soldiers were killed\" names the rebels as the speaker.",
     "A title's trailing site name may follow a dash as well as a bar, and the sections before it go with it (\"Car bomb kills 34 in Hama - Region - World - Ahram Online\"): the title the text repeats is then found, not counted twice.",
     "\"By a Russian plane\" names the agent like \"by the\", and an attack's side stays named after \"by\" in another clause (\"19 civilians including five children were killed by a regime barrel bomb attack and rebel rocket fire\": the regime). A headline's present tense attacks (\"Syrian jets pound an IS offensive, killing 50\": the jets' side, not IS). People on board a party's aircraft, or killed when it was shot down or downed, are that party's: it is no actor. \"Shells claim 7 civilians\" kills only right after the weapons (not \"the army's claim 50 had died\"). An event days before with a clause of its own (\"days after a coalition strike that killed 30\") keeps its actor.",
-    "A headline's own source after a dash stays in its title (\"... - monitor\", \"- state TV\"). Who escorted, kept a tally, published, evacuated or treated (\"escorted by a Russian military police unit\", \"a list published by a Turkish newspaper\") is no agent. A party's aircraft counts as lost only in the passive or a headline's participle (\"was shot down\", \"helicopter downed in Syria\"; not \"Turkish aircraft shot down a Russian bomber\", nor the agent, \"killed by a Syrian jet before it was shot down\"), and the people on board only as victims (not \"snipers aboard a Russian helicopter killed 5\"). \"Claim\" kills after weapons, attacks, clashes and battles (\"clashes claim 20 fighters\"). An event days before keeps its actor only when its own clause tells an outcome (\"a coalition strike that killed 56\"; not \"a Russian strike that hit a hospital\").",
+    "A headline's own source after a dash stays in its title (\"... - monitor\", \"- state TV\"). Who escorted, kept a tally, published, evacuated or treated (\"escorted by a Russian military police unit\", \"a list published by a Turkish newspaper\") is no agent. A party's aircraft counts as lost only in the passive or a headline's participle (\"was shot down\", \"helicopter downed in Syria\"; not \"Turkish aircraft shot down a Russian bomber\", nor the agent, \"killed by a Syrian jet before it was shot down\"), and the people on board only as victims (not \"snipers aboard a Russian helicopter killed 5\"). \"Claim\" kills after weapons, attacks, clashes and battles (\"clashes claim 20 fighters\"). An event days before keeps its actor only when its own clause tells an outcome (\"a coalition strike that killed 56\"; not \"a Russian strike that hit a hospital\"); an hour, a day, a week, a month or years before all count. A headline's source after a dash stays only when it is a generic one (\"- state TV\"; \"- Press TV\" is a site).",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -1047,14 +1047,9 @@ impl Extractor {
                 let later_clause = near.is_some_and(|n| {
                     m.span.start > n
                         && text.get(n..m.span.start).is_some_and(|between| {
-                            let mut words = between
-                                .split(|c: char| !c.is_alphanumeric())
-                                .filter(|w| !w.is_empty());
-                            words.any(|w| {
-                                ["while", "whereas"]
-                                    .iter()
-                                    .any(|j| w.eq_ignore_ascii_case(j))
-                            }) && words.next().is_some_and(|w| !w.ends_with("ing"))
+                            let mut words = words_of(between);
+                            words.any(|w| is_clause_joint(w) && !w.eq_ignore_ascii_case("and"))
+                                && words.next().is_some_and(|w| !w.ends_with("ing"))
                         })
                         && text.get(m.name_end..).is_some_and(|after| {
                             names_an_outcome(after.split(['.', ';']).next().unwrap_or(after))
@@ -1064,7 +1059,9 @@ impl Extractor {
                             q.span.end <= n
                                 && n - q.span.end <= PLACE_WINDOW
                                 && !is_landmark(text, q.span)
-                                && !text[q.span.end..].trim_start().starts_with(char::is_uppercase)
+                                && !text
+                                    .get(q.span.end..)
+                                    .is_some_and(|t| t.trim_start().starts_with(char::is_uppercase))
                         })
                 });
                 (
@@ -1225,11 +1222,8 @@ fn approx_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 /// Does `between` (text between two places) open a clause of its own outcome,
 /// "and another man died in", "while 5 were wounded in"?
 fn opens_another_outcome(between: &str) -> bool {
-    let mut words = between
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    let joined = words.any(is_clause_joint);
-    joined && names_an_outcome(&words.take(5).collect::<Vec<_>>().join(" "))
+    let mut words = words_of(between);
+    words.any(is_clause_joint) && words.take(5).any(is_outcome_word)
 }
 
 /// Is a place at `place` (after the count at `count`) in the count's own
@@ -1243,10 +1237,7 @@ fn in_the_counts_clause(text: &str, count: usize, place: usize) -> bool {
     if between.contains([',', ';']) {
         return false;
     }
-    let words: Vec<&str> = between
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = words_of(between).collect();
     let stops = [
         "according",
         "said",
@@ -1273,14 +1264,10 @@ fn in_the_counts_clause(text: &str, count: usize, place: usize) -> bool {
 /// for it: "and another", "while at least"? Not the "and" of a list of
 /// places well before it ("in Foua and Kafrya ... told SANA that 8").
 fn opens_the_counts_clause(before_count: &str) -> bool {
-    before_count
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(4)
-        .any(is_clause_joint)
+    words_of(before_count).rev().take(4).any(is_clause_joint)
 }
 
+/// Does `word` join two clauses: "and", "while", "whereas"?
 fn is_clause_joint(word: &str) -> bool {
     ["and", "while", "whereas"]
         .iter()
@@ -1289,15 +1276,19 @@ fn is_clause_joint(word: &str) -> bool {
 
 /// Does `text` name an outcome ("killed", "died", "wounded")?
 fn names_an_outcome(text: &str) -> bool {
-    let mut lower = String::new();
+    words_of(text).any(is_outcome_word)
+}
+
+/// Is `word` (in any case) an outcome word?
+fn is_outcome_word(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    lexicon::outcome_after(&lower).is_some() || lexicon::outcome_before(&lower).is_some()
+}
+
+/// The words of `text`: its runs of letters and digits.
+fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .any(|w| {
-            lower.clear();
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-            lexicon::outcome_after(&lower).is_some() || lexicon::outcome_before(&lower).is_some()
-        })
 }
 
 /// Place names that do not say where anything happened: a dateline in capitals
