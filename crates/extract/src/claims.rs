@@ -1576,6 +1576,24 @@ fn measure_after(
     None
 }
 
+/// Does `x` name an aircraft ("helicopter", "warplanes")?
+fn is_aircraft(x: &str) -> bool {
+    matches!(
+        x,
+        "helicopter"
+            | "helicopters"
+            | "chopper"
+            | "plane"
+            | "planes"
+            | "jet"
+            | "jets"
+            | "aircraft"
+            | "warplane"
+            | "warplanes"
+            | "bomber"
+    )
+}
+
 /// Where "by" stands before the party at `first` ("by IS", "by the
 /// regime", "by a Russian plane"), if it does.
 fn by_before(w: &Words<'_>, first: usize) -> Option<usize> {
@@ -2546,25 +2564,12 @@ fn actor_of(
         // "all five people on board a Russian military helicopter", "a
         // Russian helicopter was shot down": the victims' side, its aircraft
         // lost (not "a Syrian warplane crashed into a market").
-        let aircraft = |x: &str| {
-            matches!(
-                x,
-                "helicopter"
-                    | "helicopters"
-                    | "chopper"
-                    | "plane"
-                    | "planes"
-                    | "jet"
-                    | "jets"
-                    | "aircraft"
-                    | "warplane"
-                    | "warplanes"
-                    | "bomber"
-            )
-        };
         // (The party's name may hold its aircraft: "a Syrian helicopter".)
-        let craft = (p.end.saturating_sub(1)..p.end + 3).find(|&k| aircraft(w.get(k)));
-        let lost_craft = craft.is_some_and(|c| {
+        let lost_craft = || {
+            let Some(c) = (p.end.saturating_sub(1)..p.end + 3).find(|&k| is_aircraft(w.get(k)))
+            else {
+                return false;
+            };
             // The people on board are the victims, the verb after them a
             // passive one (not "gunners aboard a Russian helicopter opened
             // fire", "snipers aboard it killed 5").
@@ -2588,14 +2593,14 @@ fn actor_of(
             let downed = downed_at.is_some_and(|d| {
                 let after = if w.get(d) == "downed" { d + 1 } else { d + 2 };
                 matches!(w.get(d.wrapping_sub(1)), "was" | "were" | "been" | "being")
-                    || !matches!(w.get(after), "a" | "an" | "the" | "its" | "their")
+                    || (!matches!(w.get(after), "a" | "an" | "the" | "its" | "their")
                         && count_at(w, after).is_none()
-                        && !aircraft(w.get(after + 1))
+                        && !is_aircraft(w.get(after + 1)))
             });
             // (Not the agent: "killed by a Syrian jet before it was shot down".)
             on_board || (downed && by_before(w, p.first).is_none())
-        });
-        if counted || ally || counted_members || lost_craft {
+        };
+        if counted || ally || counted_members || lost_craft() {
             continue;
         }
         // "Rebels also fired rockets": adverbs between the party and its verb.
@@ -2677,18 +2682,19 @@ fn actor_of(
         let verb_before_by = by_at.map_or("", |b| w.get(b.wrapping_sub(1)));
         // "a town held by the Daesh", "areas controlled by IS": a territory's
         // holder, not the agent "by" names, nor the subject of a verb after.
-        if matches!(
-            verb_before_by,
-            "held" | "controlled" | "run" | "owned" | "seized" | "captured" | "dominated"
-        ) {
-            continue;
-        }
         // "escorted by a Russian military police unit", "a tally kept by an
         // American group", "a list published by a Turkish newspaper": who
         // accompanied, counted or helped, not who killed.
         if matches!(
             verb_before_by,
-            "escorted"
+            "held"
+                | "controlled"
+                | "run"
+                | "owned"
+                | "seized"
+                | "captured"
+                | "dominated"
+                | "escorted"
                 | "accompanied"
                 | "kept"
                 | "published"

@@ -244,22 +244,16 @@ fn cut_site_suffix(title: String) -> String {
     {
         let site = &headline[bar + sep.len()..];
         let words = site.split_whitespace().count();
-        let is_word_of = |list: &[&str]| {
+        let site_words = || {
             site.split(|c: char| !c.is_alphanumeric())
-                .any(|w| list.iter().any(|m| w.eq_ignore_ascii_case(m)))
+                .filter(|w| !w.is_empty())
         };
+        let in_list = |list: &[&str], w: &str| list.iter().any(|m| w.eq_ignore_ascii_case(m));
+        let is_word_of = |list: &[&str]| site_words().any(|w| in_list(list, w));
         // After a dash, a headline may end with its source: "... - monitor",
         // "- state TV", "- Syrian state media" name who speaks, no site
         // (but "- Press TV" and "- Al-Monitor" are sites).
-        let source = sep == " - "
-            && site
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .all(|w| {
-                    HEADLINE_SOURCE_WORDS
-                        .iter()
-                        .any(|s| w.eq_ignore_ascii_case(s))
-                });
+        let source = sep == " - " && site_words().all(|w| in_list(HEADLINE_SOURCE_WORDS, w));
         let media = !source
             && (is_word_of(MEDIA_WORDS)
                 || site.eq_ignore_ascii_case("middle east")

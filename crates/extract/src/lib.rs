@@ -979,6 +979,28 @@ impl Extractor {
         mentions: &[PlaceMention],
         near: Option<usize>,
     ) -> Option<(Place, String, bool)> {
+        // Whether the count's own clause names where it happened after it,
+        // and whether a place stands before it: the same for every mention
+        // weighed below (see `earlier_clause` and `later_clause`).
+        let place_after_in_clause = near.is_some_and(|n| {
+            mentions.iter().any(|q| {
+                q.span.start > n
+                    && q.span.start - n <= PLACE_WINDOW
+                    && !is_landmark(text, q.span)
+                    && in_the_counts_clause(text, n, q.span.start)
+            })
+        });
+        // (Not a place in a name: "the Aleppo Media Center said".)
+        let place_before = near.is_some_and(|n| {
+            mentions.iter().any(|q| {
+                q.span.end <= n
+                    && n - q.span.end <= PLACE_WINDOW
+                    && !is_landmark(text, q.span)
+                    && !text
+                        .get(q.span.end..)
+                        .is_some_and(|t| t.trim_start().starts_with(char::is_uppercase))
+            })
+        });
         mentions
             .iter()
             .filter_map(|m| {
@@ -1026,19 +1048,14 @@ impl Extractor {
                     m.span.end <= n
                         && text.get(m.name_end..n).is_some_and(|between| {
                             between.contains(',')
-                                || opens_the_counts_clause(between)
+                                || (opens_the_counts_clause(between)
                                     && text.get(..m.span.start).is_some_and(|before| {
                                         names_an_outcome(
                                             before.rsplit(['.', ';']).next().unwrap_or(before),
                                         )
-                                    })
+                                    }))
                         })
-                        && mentions.iter().any(|q| {
-                            q.span.start > n
-                                && q.span.start - n <= PLACE_WINDOW
-                                && !is_landmark(text, q.span)
-                                && in_the_counts_clause(text, n, q.span.start)
-                        })
+                        && place_after_in_clause
                 });
                 // "killed 10 people in Damascus including a child while
                 // strikes on Eastern Ghouta killed 82": past "while", a
@@ -1054,15 +1071,7 @@ impl Extractor {
                         && text.get(m.name_end..).is_some_and(|after| {
                             names_an_outcome(after.split(['.', ';']).next().unwrap_or(after))
                         })
-                        // (Not a place in a name: "the Aleppo Media Center said".)
-                        && mentions.iter().any(|q| {
-                            q.span.end <= n
-                                && n - q.span.end <= PLACE_WINDOW
-                                && !is_landmark(text, q.span)
-                                && !text
-                                    .get(q.span.end..)
-                                    .is_some_and(|t| t.trim_start().starts_with(char::is_uppercase))
-                        })
+                        && place_before
                 });
                 (
                     !origin,
@@ -1237,7 +1246,7 @@ fn in_the_counts_clause(text: &str, count: usize, place: usize) -> bool {
     if between.contains([',', ';']) {
         return false;
     }
-    let words: Vec<&str> = words_of(between).collect();
+
     let stops = [
         "according",
         "said",
@@ -1250,10 +1259,8 @@ fn in_the_counts_clause(text: &str, count: usize, place: usize) -> bool {
         "as",
         "after",
     ];
-    !words
-        .iter()
-        .any(|w| stops.iter().any(|s| w.eq_ignore_ascii_case(s)))
-        && words.iter().rev().take(3).any(|w| {
+    !words_of(between).any(|w| stops.iter().any(|s| w.eq_ignore_ascii_case(s)))
+        && words_of(between).rev().take(3).any(|w| {
             ["in", "at", "near", "on"]
                 .iter()
                 .any(|p| w.eq_ignore_ascii_case(p))
@@ -1281,7 +1288,11 @@ fn names_an_outcome(text: &str) -> bool {
 
 /// Is `word` (in any case) an outcome word?
 fn is_outcome_word(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
+    let lower: std::borrow::Cow<'_, str> = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        word.to_ascii_lowercase().into()
+    } else {
+        word.into()
+    };
     lexicon::outcome_after(&lower).is_some() || lexicon::outcome_before(&lower).is_some()
 }
 
