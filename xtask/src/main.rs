@@ -27,6 +27,26 @@ pub(crate) fn scratch_dir(name: &str) -> std::path::PathBuf {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `purge_delay` option (`mi_option_purge_delay` in its `mimalloc.h`;
+/// the same index in its versions 2 and 3, which keep retired options in place).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Keeps memory the build freed for the build to reuse, rather than handing it
+/// back to the system a second later. A build frees and allocates hundreds of
+/// megabytes phase after phase, and every page handed back is zeroed again when
+/// touched (2 MB at a time with transparent huge pages): with the default, a
+/// rebuild of 20,000 articles spent more time in the kernel than in its own
+/// code (0.97 s of system time against 0.11 s). A `MIMALLOC_PURGE_DELAY` the
+/// user sets still wins.
+#[allow(unsafe_code)]
+fn tune_allocator() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: called first thing in `main`, before any other thread exists
+        // (the function is not thread safe); -1 is the documented "never purge".
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    }
+}
+
 /// Frees `value` on a thread of its own: a ledger or a manifest of a large
 /// corpus takes a noticeable time to free, which no one needs to wait for
 /// (a process that exits first never frees it at all).
@@ -35,6 +55,7 @@ pub fn drop_later<T: Send + 'static>(value: T) {
 }
 
 fn main() -> ExitCode {
+    tune_allocator();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = match cli::Command::parse(&args) {
         Ok(command) => command,
