@@ -97,9 +97,10 @@ struct NounPhrase {
     not_people: bool,
     /// `direct_outcome_after` the phrase: "29 injured".
     direct: Option<Measure>,
-    /// The outcome inside the phrase is an adjective of the wounded ("six
-    /// wounded soldiers"), whose own verb may tell they died.
-    wounded_adjective: bool,
+    /// The outcome inside the phrase is an adjective ("six wounded
+    /// soldiers", "20 displaced civilians"), whose own verb may tell what
+    /// became of them.
+    adjective_outcome: bool,
 }
 
 fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> NounPhrase {
@@ -573,7 +574,7 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             && !matches!(word, "dead" | "deaths" | "casualties" | "dying")
         {
             np.measure = Some(m);
-            np.wounded_adjective = m == Measure::Injured;
+            np.adjective_outcome = true;
             j += 1;
             continue;
         }
@@ -873,6 +874,76 @@ fn wounded_later_died(w: &Words<'_>, end: usize) -> bool {
         })
 }
 
+/// "The casualties are in their hundreds", "the dead were in the dozens":
+/// the subject's outcome noun is what the count counts.
+fn outcome_in_their_count(w: &Words<'_>, c: &Count) -> Option<Measure> {
+    let k = c.first;
+    if !(k >= 4
+        && matches!(w.get(k - 1), "their" | "the")
+        && w.get(k - 2) == "in"
+        && matches!(
+            w.get(k - 3),
+            "are" | "were" | "was" | "is" | "ran" | "run" | "number"
+        ))
+    {
+        return None;
+    }
+    let noun = w.get(k - 4);
+    if matches!(noun, "casualties" | "victims") {
+        return Some(Measure::Casualties);
+    }
+    outcome_after(noun).filter(|_| {
+        matches!(
+            noun,
+            "dead" | "deaths" | "injured" | "wounded" | "displaced" | "missing"
+        )
+    })
+}
+
+/// The outcome of a passive verb opening the words at `at` ("were killed",
+/// "have also been wounded", "were later found dead").
+fn passive_outcome_at(w: &Words<'_>, at: usize) -> Option<Measure> {
+    let mut k = at;
+    let mut aux = false;
+    while k < (at + 5).min(w.len()) {
+        let x = w.get(k);
+        if matches!(x, "were" | "was" | "been" | "have" | "has" | "had") {
+            aux = true;
+        } else if !(matches!(
+            x,
+            "also" | "later" | "reportedly" | "subsequently" | "found"
+        ) || (x.len() > 4 && x.ends_with("ly")))
+        {
+            break;
+        }
+        k += 1;
+    }
+    outcome_after(w.get(k)).filter(|_| aux && k > at)
+}
+
+/// "five civilians who fled to Turkey died", "10 people who had been
+/// detained by IS were found dead": past a relative clause opening at `at`
+/// that tells an outcome of its own, the outcome of the subject's own verb
+/// (a finite "died", or a passive one), before any clause break.
+fn outcome_past_relative_clause(w: &Words<'_>, at: usize) -> Option<Measure> {
+    if !matches!(w.get(at), "who" | "that") {
+        return None;
+    }
+    let end = (at + 16).min(w.len());
+    let first = (at + 1..end).find(|&k| outcome_after(w.get(k)).is_some())?;
+    (first + 1..end)
+        .take_while(|&k| {
+            !is_clause_break(w.get(k))
+                && !matches!(w.get(k), "and" | "or" | "who" | "which" | "while" | "when")
+                && count_at(w, k).is_none()
+        })
+        .find_map(|k| match w.get(k) {
+            "died" | "perished" => Some(Measure::Killed),
+            "were" | "was" => passive_outcome_at(w, k),
+            _ => None,
+        })
+}
+
 /// What is done to people who live through an attack: "20 were rescued".
 fn is_verb_of_survivors(w: &str) -> bool {
     matches!(
@@ -915,12 +986,7 @@ fn measure_before(
             return None;
         }
         // "soldiers shot dead 12 protesters".
-        if word == "dead"
-            && (matches!(w.get(k.wrapping_sub(1)), "shot" | "shooting" | "shoots")
-                // ("troops shoot dead 3 protesters"; not "threatened to shoot
-                // dead 20 hostages", a threat.)
-                || (w.get(k.wrapping_sub(1)) == "shoot" && w.get(k.wrapping_sub(2)) != "to"))
-        {
+        if is_shot_dead(w, k) {
             return Some(Measure::Killed);
         }
         // "claimed the lives of 8", and without its article, "claimed lives of 8".
@@ -1053,7 +1119,20 @@ fn measure_before(
         if matches!(
             (w.get(k.wrapping_sub(1)), word),
             (
-                "deaths" | "death" | "killing" | "killings" | "massacre" | "bodies" | "corpses",
+                "deaths"
+                    | "death"
+                    | "killing"
+                    | "killings"
+                    | "massacre"
+                    | "bodies"
+                    | "corpses"
+                    | "elimination"
+                    | "execution"
+                    | "executions"
+                    | "murder"
+                    | "murders"
+                    | "slaughter"
+                    | "assassination",
                 "of"
             )
         ) {
@@ -1160,8 +1239,25 @@ fn measure_after(
         // Front" organizations were killed") and an aside between dashes
         // ("Three rescue workers - better known as the White Helmets - have
         // been killed") are part of the subject.
+        // (A quoted name is one step, however long: "the "Islamic State in
+        // Iraq and Levant" and "al-Nusra Front" organizations".)
         if is_quote(word) {
-            j += 1;
+            let close = (j + 1..(j + 10).min(w.len()))
+                .take_while(|&k| {
+                    w.kind(k) == Some(TokenKind::Word)
+                        && outcome_after(w.get(k)).is_none()
+                        && outcome_before(w.get(k)).is_none()
+                })
+                .last()
+                .map(|k| k + 1)
+                .filter(|&k| is_quote(w.get(k)));
+            match close {
+                Some(close) => {
+                    j = close + 1;
+                    steps += 1;
+                }
+                None => j += 1,
+            }
             continue;
         }
         // (So is one in brackets: "24 Daesh terrorists (a terrorist group
@@ -2611,6 +2707,20 @@ fn actor_of(
         ) {
             after += 1;
         }
+        // "Terrorists positioned in nearby neighborhoods fired shells":
+        // where they were is part of the subject; its verb comes after.
+        if matches!(
+            w.get(after),
+            "positioned" | "based" | "located" | "stationed" | "entrenched" | "deployed"
+        ) && matches!(
+            w.get(after + 1),
+            "in" | "at" | "near" | "inside" | "around" | "on"
+        ) && let Some(verb) = (after + 2..(after + 9).min(w.len()))
+            .take_while(|&k| !is_clause_break(w.get(k)) && count_at(w, k).is_none())
+            .find(|&k| is_attack_or_launch_verb(w.get(k)))
+        {
+            after = verb;
+        }
         let next = w.get(after);
         let next2 = w.get(after + 1);
         let prev = w.get(p.first.wrapping_sub(1));
@@ -2835,8 +2945,11 @@ fn actor_of(
                 prev,
                 "on" | "against" | "targeting" | "at" | "among" | "with"
             ) || is_attack_verb(prev)
+                || prev == "targets"
+                // "civilians who fled to Turkey": where they went.
+                || (prev == "to" && is_motion_verb(prev2))
                 || (matches!(prev, "a" | "an" | "the")
-                    && (matches!(prev2, "on" | "against" | "targeting" | "at")
+                    && (matches!(prev2, "on" | "against" | "targeting" | "at" | "targets")
                         || is_attack_verb(prev2))))
         {
             continue;
@@ -2844,9 +2957,15 @@ fn actor_of(
         // "US drones", "government forces": a name that is itself a force acts.
         // An unnamed army's own word ("the army") is too common to act by
         // itself far from the count ("... no toll for the army").
-        if p.party.name == SUICIDE_BOMBER {
+        // ("an IS suicide bomber": one mention of IS, see `parties_in`.)
+        let bomber = matches!(
+            w.get(p.end - 1),
+            "bomber" | "bombers" | "attacker" | "attackers"
+        ) || parties.iter().any(|r| bomber_of(p, r));
+        if p.party.name == SUICIDE_BOMBER || bomber {
             // "three suicide bombers were killed", "soldiers killed two
-            // would-be suicide bombers": counted as the victims, not the agent.
+            // would-be suicide bombers", "shoot dead six IS suicide bombers":
+            // counted as the victims, not the agent.
             let counted = (p.first.saturating_sub(3)..p.first).find(|&k| count_at(w, k).is_some());
             if counted.is_some_and(|c| {
                 is_aux(next)
@@ -2857,15 +2976,10 @@ fn actor_of(
             }
             // "a suicide bomber belonging to Jabhat Fateh al-Sham": the group
             // named acts, in the bomber's stead.
-            if parties.iter().any(|q| bomber_of(q, p)) {
+            if p.party.name == SUICIDE_BOMBER && parties.iter().any(|q| bomber_of(q, p)) {
                 continue;
             }
         }
-        // ("an IS suicide bomber": one mention of IS, see `parties_in`.)
-        let bomber = matches!(
-            w.get(p.end - 1),
-            "bomber" | "bombers" | "attacker" | "attackers"
-        ) || parties.iter().any(|r| bomber_of(p, r));
         let attack = bomber
             || (is_attack_noun(w.get(p.end - 1))
                 && (p.party.name != UNNAMED_ARMY || token.abs_diff(p.first) <= 6))
@@ -2925,9 +3039,17 @@ fn actor_of(
         };
         // ("ISIS recaptures gas fields kills 30": a headline's two verbs
         // without their comma.)
+        // ("Hezbollah targets Nusra positions, killing 18": "targets" with an
+        // object of its own is a verb; not "rebel targets near Hama".)
+        let targets_object = verb_word == "targets"
+            && verb_word == next
+            && is_plain_word(w, p.end + 1)
+            && !is_np_stop(next2)
+            && !matches!(next2, "near" | "around" | "inside" | "outside" | "across");
         let participle_of = || {
             verb_word.len() > 4
                 && (verb_word.ends_with("ed")
+                    || targets_object
                     || (verb_word.ends_with('s')
                         && (is_attack_verb(verb_word)
                             || matches!(
@@ -2998,6 +3120,23 @@ fn actor_of(
         if another_day && p.first > token && agent_before_count {
             continue;
         }
+        // (Nor "a mortar attack killed two people as regime forces pressed a
+        // campaign against rebels": the count's verb has its own subject, and
+        // what goes on meanwhile is another side's doing.)
+        if matches!(w.get(after_at), "as" | "while")
+            && p.first > token
+            && !by
+            && (token.saturating_sub(3)..token).any(|k| {
+                outcome_before(w.get(k)).is_some()
+                    && (k..token).all(|j| w.get(j) != "and")
+                    && !matches!(
+                        w.get(k.wrapping_sub(1)),
+                        "were" | "was" | "been" | "are" | "is"
+                    )
+            })
+        {
+            continue;
+        }
         let when_subject = (matches!(prev, "when" | "after" | "as")
             || (matches!(prev, "the" | "a" | "an") && matches!(prev2, "when" | "after" | "as")))
             && p.first > token
@@ -3008,8 +3147,12 @@ fn actor_of(
                 .any(|k| {
                     let x = w.get(k);
                     is_attack_verb(x)
-                        || matches!(x, "fired" | "detonated" | "blew")
+                        || matches!(x, "fired" | "detonated" | "blew" | "downed" | "downs")
+                        // ("dozens of insurgents killed as Syria Kurds advance".)
+                        || matches!(x, "advance" | "advanced" | "advances" | "advancing")
                         || (x == "opened" && w.get(k + 1) == "fire")
+                        // ("two pilots were killed after IS shot down their helicopter".)
+                        || (x == "shot" && w.get(k + 1) == "down")
                 })
             // "as terrorists breached the truce by targeting New Aleppo" (not
             // "as the regime accused rebels of shelling the city by firing").
@@ -3170,9 +3313,18 @@ fn active_outcome_verb(w: &Words<'_>, from: usize, to: usize) -> Option<usize> {
     (from..to.min(w.len())).find(|&k| {
         // (The word before `from` is the subject's own: "IS killed 9" is no
         // passive "is killed".)
-        outcome_before(w.get(k)).is_some()
+        (outcome_before(w.get(k)).is_some() || is_shot_dead(w, k))
             && !(k > from && matches!(w.get(k - 1), "were" | "was" | "been" | "be" | "are" | "is"))
     })
+}
+
+/// Whether the word at `k` is the "dead" of "shot dead" or "shoot dead", a
+/// killing ("troops shoot dead 3 protesters"; not "threatened to shoot dead
+/// 20 hostages", a threat).
+fn is_shot_dead(w: &Words<'_>, k: usize) -> bool {
+    w.get(k) == "dead"
+        && (matches!(w.get(k.wrapping_sub(1)), "shot" | "shooting" | "shoots")
+            || (w.get(k.wrapping_sub(1)) == "shoot" && w.get(k.wrapping_sub(2)) != "to"))
 }
 
 /// Whether a party after `prev2 prev` opens its clause, as a subject does:
@@ -3296,6 +3448,29 @@ fn is_attack_or_launch_verb(w: &str) -> bool {
             w,
             "fired" | "launched" | "dropped" | "detonated" | "stormed"
         )
+}
+
+/// Verbs of people going somewhere ("fled to Turkey", "were taken to
+/// Russia"): the place after them is where they went.
+fn is_motion_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "fled"
+            | "flee"
+            | "fleeing"
+            | "escaped"
+            | "returned"
+            | "returning"
+            | "went"
+            | "moved"
+            | "deported"
+            | "transferred"
+            | "taken"
+            | "sent"
+            | "headed"
+            | "crossed"
+            | "evacuated"
+    )
 }
 
 /// Nouns of fighting between two sides: "clashes with", "battles against".
@@ -4501,6 +4676,14 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
                     | "hostages"
                     // ("Mortar shells claim 7 civilians".)
                     | "claim"
+                    // ("the execution of 20 prisoners", see `measure_before`.)
+                    | "elimination"
+                    | "execution"
+                    | "executions"
+                    | "murder"
+                    | "murders"
+                    | "slaughter"
+                    | "assassination"
             )
     });
     has_outcome
@@ -4608,9 +4791,15 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // "killing four civilians, two residents said": a few witnesses
         // speak (not "among the dead were nine women said the monitor", nor
         // "killed 3 doctors said the monitor": the comma sets them apart).
+        // (Also where they are: ", a doctor in Saraqib said".)
+        let says = |k: usize| matches!(w.get(k), "said" | "says" | "told" | "tell");
         if c.max.is_some_and(|n| n <= 10)
             && w.get(c.first.wrapping_sub(1)) == ","
-            && matches!(w.get(c.end + 1), "said" | "says" | "told" | "tell")
+            && (says(c.end + 1)
+                || (matches!(w.get(c.end + 1), "in" | "at" | "from" | "inside" | "with")
+                    && (c.end + 2..(c.end + 8).min(w.len()))
+                        .take_while(|&k| w.kind(k) == Some(TokenKind::Word))
+                        .any(says)))
             && matches!(
                 w.get(c.end),
                 "residents"
@@ -4654,6 +4843,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             np.direct
         } else {
             np.measure
+                .or_else(|| outcome_in_their_count(w, c))
                 .or_else(|| measure_before(w, c, np, &phrase_ends))
                 .or(np.direct)
                 // "the army destroyed over 60 terrorists": fighters destroyed
@@ -4854,13 +5044,21 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 });
             }
         }
-        // "six wounded soldiers later died of their wounds": the verb tells
-        // what became of the wounded.
-        if np.wounded_adjective
-            && measure == Some(Measure::Injured)
-            && wounded_later_died(w, np.end)
+        // "six wounded soldiers later died of their wounds", "20 displaced
+        // civilians were killed", "five civilians who fled to Turkey died":
+        // the verb tells what became of them.
+        if np.adjective_outcome
+            && measure == np.measure
+            && let Some(m) = passive_outcome_at(w, np.end)
+                .or_else(|| wounded_later_died(w, np.end).then_some(Measure::Killed))
         {
-            measure = Some(Measure::Killed);
+            measure = Some(m);
+        }
+        if !np.adjective_outcome
+            && np.measure.is_none()
+            && let Some(m) = outcome_past_relative_clause(w, np.end)
+        {
+            measure = Some(m);
         }
         // "A doctor receiving the casualties": one person is a claim only when the
         // outcome is bound to them directly.
@@ -4975,6 +5173,25 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             && (c.end + 2..c.end + 4).any(|k| matches!(w.get(k), "family" | "families"))
         {
             victims = Some(Victims::People);
+        }
+        // "15 members of medical staff", "6 members of the civil defence":
+        // rescuers' and medics' members are civilians.
+        if matches!(w.get(c.end), "members" | "member")
+            && w.get(c.end + 1) == "of"
+            && (c.end + 2..c.end + 5)
+                .take_while(|&k| {
+                    w.kind(k) == Some(TokenKind::Word)
+                        && (matches!(w.get(k), "the" | "a" | "an") || !is_np_stop(w.get(k)))
+                })
+                .any(|k| {
+                    victim_noun(w.get(k)) == Some(Victims::Civilians)
+                        || matches!(
+                            w.get(k),
+                            "medical" | "civil" | "rescue" | "humanitarian" | "relief" | "helmets"
+                        )
+                })
+        {
+            victims = Some(Victims::Civilians);
         }
         // "six of them children": the noun after; "16 of them": the group
         // named just before.

@@ -59,6 +59,7 @@ pub const OUTCOME_STEMS: &[&str] = &[
     "slew",
     "slay",
     "massacr",
+    "slaughter",
     "execut",
     "martyr",
     "fatalit",
