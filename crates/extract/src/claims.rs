@@ -874,6 +874,45 @@ fn wounded_later_died(w: &Words<'_>, end: usize) -> bool {
         })
 }
 
+/// Verbs that tell of a killing that has not happened, or is denied ("threatened
+/// the execution of 20 hostages", "denied the murder of 30 prisoners").
+fn is_threat_or_denial(w: &str) -> bool {
+    matches!(
+        w,
+        "threatened"
+            | "threatens"
+            | "threaten"
+            | "threatening"
+            | "vowed"
+            | "vows"
+            | "vow"
+            | "ordered"
+            | "orders"
+            | "order"
+            | "plans"
+            | "planned"
+            | "plan"
+            | "planning"
+            | "demanded"
+            | "demands"
+            | "demand"
+            | "denied"
+            | "denies"
+            | "deny"
+            | "urged"
+            | "called"
+            | "calls"
+            | "prevent"
+            | "prevented"
+            | "averted"
+            | "stopped"
+            | "foiled"
+            | "warned"
+            | "intends"
+            | "intended"
+    )
+}
+
 /// "The casualties are in their hundreds", "the dead were in the dozens":
 /// the subject's outcome noun is what the count counts.
 fn outcome_in_their_count(w: &Words<'_>, c: &Count) -> Option<Measure> {
@@ -1135,7 +1174,8 @@ fn measure_before(
                     | "assassination",
                 "of"
             )
-        ) {
+        ) && !(k.saturating_sub(4)..k).any(|j| is_threat_or_denial(w.get(j)))
+        {
             return Some(Measure::Killed);
         }
         // "killing civilians including three children": a part of people the
@@ -2758,11 +2798,12 @@ fn actor_of(
         // "17 Daesh fighters": the party names the victims ("fighter jets" do not,
         // nor do "IS fighters kidnapped 14", the subject of an outcome verb).
         // ("the Iranian militias summarily executed six": past an adverb.)
-        let noun_verb = if next2.len() > 4 && next2.ends_with("ly") {
-            w.get(after + 2)
+        let noun_verb_at = if next2.len() > 4 && next2.ends_with("ly") {
+            after + 2
         } else {
-            next2
+            after + 1
         };
+        let noun_verb = w.get(noun_verb_at);
         // "7 of Russia's military advisers were killed": the side the
         // counted belonged to (not "dozens of Syrian regime air strikes
         // killed 16", what was counted being its attacks).
@@ -2785,7 +2826,9 @@ fn actor_of(
             && !is_weapon_noun(w.get(p.end + 1))
             && outcome_before(noun_verb).is_none()
             // ("IS fighters fired rockets": the subject of an attack.)
-            && !is_attack_or_launch_verb(noun_verb);
+            && !is_attack_or_launch_verb(noun_verb)
+            // ("Hezbollah fighters shot dead six".)
+            && !is_shot_dead(w, noun_verb_at + 1);
 
         // "held by the Islamic State", "backed by Russia": not the agent.
         let by_at = by_before(w, p.first);
@@ -3120,10 +3163,37 @@ fn actor_of(
         if another_day && p.first > token && agent_before_count {
             continue;
         }
+        // Does the party's own verb, just after it, attack? ("as Russian jets
+        // pounded Aleppo", "after IS shot down their helicopter".)
+        let attacks_after_party = (p.end..p.end + 5)
+            .take_while(|&k| {
+                !matches!(w.get(k), "were" | "was" | "been" | "is" | "are" | "accused")
+            })
+            .any(|k| {
+                let x = w.get(k);
+                is_attack_verb(x)
+                    || matches!(
+                        x,
+                        "fired" | "detonated" | "blew" | "downed" | "downs" | "down" | "launched"
+                            | "battled" | "stormed"
+                    )
+                    // ("dozens of insurgents killed as Syria Kurds advance".)
+                    || matches!(x, "advance" | "advanced" | "advances" | "advancing")
+                    || (x == "opened" && w.get(k + 1) == "fire")
+                    // ("two pilots were killed after IS shot down their helicopter".)
+                    || (x == "shot" && w.get(k + 1) == "down")
+            });
         // (Nor "a mortar attack killed two people as regime forces pressed a
         // campaign against rebels": the count's verb has its own subject, and
-        // what goes on meanwhile is another side's doing.)
-        if matches!(w.get(after_at), "as" | "while")
+        // what else goes on meanwhile is no attack of theirs; but "air strikes
+        // killed 20 as Russian jets pounded Aleppo" tells who struck.)
+        // ("While" tells of something else: "an air strike killed 9 in Idlib
+        // while rebels shelled Aleppo"; nor is an advance a strike: "a
+        // landmine killed six as Kurdish forces advanced".)
+        let strikes_after_party = attacks_after_party
+            && !(p.end..p.end + 3)
+                .any(|k| matches!(w.get(k), "advance" | "advanced" | "advances" | "advancing"));
+        if (w.get(after_at) == "while" || (w.get(after_at) == "as" && !strikes_after_party))
             && p.first > token
             && !by
             && (token.saturating_sub(3)..token).any(|k| {
@@ -3140,20 +3210,7 @@ fn actor_of(
         let when_subject = (matches!(prev, "when" | "after" | "as")
             || (matches!(prev, "the" | "a" | "an") && matches!(prev2, "when" | "after" | "as")))
             && p.first > token
-            && ((p.end..p.end + 5)
-                .take_while(|&k| {
-                    !matches!(w.get(k), "were" | "was" | "been" | "is" | "are" | "accused")
-                })
-                .any(|k| {
-                    let x = w.get(k);
-                    is_attack_verb(x)
-                        || matches!(x, "fired" | "detonated" | "blew" | "downed" | "downs")
-                        // ("dozens of insurgents killed as Syria Kurds advance".)
-                        || matches!(x, "advance" | "advanced" | "advances" | "advancing")
-                        || (x == "opened" && w.get(k + 1) == "fire")
-                        // ("two pilots were killed after IS shot down their helicopter".)
-                        || (x == "shot" && w.get(k + 1) == "down")
-                })
+            && (attacks_after_party
             // "as terrorists breached the truce by targeting New Aleppo" (not
             // "as the regime accused rebels of shelling the city by firing").
             || (p.end..p.end + 10)
@@ -3363,6 +3420,10 @@ fn subject_reaches_verb(w: &Words<'_>, party_end: usize, from: usize, verb: usiz
         let x = w.get(j);
         if is_attack_noun(x) {
             after_attack = Some(j);
+            continue;
+        }
+        // ("Hezbollah fighters shot dead six": the verb's own first word.)
+        if j + 1 == verb && is_shot_dead(w, verb) {
             continue;
         }
         let in_attack_place = after_attack.is_some_and(|a| {
@@ -4796,10 +4857,12 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         if c.max.is_some_and(|n| n <= 10)
             && w.get(c.first.wrapping_sub(1)) == ","
             && (says(c.end + 1)
-                || (matches!(w.get(c.end + 1), "in" | "at" | "from" | "inside" | "with")
-                    && (c.end + 2..(c.end + 8).min(w.len()))
-                        .take_while(|&k| w.kind(k) == Some(TokenKind::Word))
-                        .any(says)))
+                || (matches!(
+                    w.get(c.end + 1),
+                    "in" | "at" | "from" | "inside" | "with" | "of"
+                ) && (c.end + 2..(c.end + 8).min(w.len()))
+                    .take_while(|&k| w.kind(k) == Some(TokenKind::Word))
+                    .any(says)))
             && matches!(
                 w.get(c.end),
                 "residents"
@@ -5051,12 +5114,16 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             && measure == np.measure
             && let Some(m) = passive_outcome_at(w, np.end)
                 .or_else(|| wounded_later_died(w, np.end).then_some(Measure::Killed))
+            // (What befell them, not where they went: "seven injured children
+            // were evacuated", "20 wounded civilians were trapped under the rubble".)
+            && !matches!(m, Measure::Displaced | Measure::Trapped)
         {
             measure = Some(m);
         }
         if !np.adjective_outcome
             && np.measure.is_none()
             && let Some(m) = outcome_past_relative_clause(w, np.end)
+            && !matches!(m, Measure::Displaced | Measure::Trapped)
         {
             measure = Some(m);
         }

@@ -23,9 +23,8 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         | "guards" | "recruits" | "members" | "comrades" | "mercenaries" | "extremists"
         | "snipers" | "marines" | "pilots" | "army" | "conscripts" | "fighter" | "militant"
         | "soldier" | "terrorist" | "jihadist" | "rebel" | "officer" | "commander" | "member"
-        | "serviceman" | "guard" | "gunman" | "troopers" | "trooper" | "airmen" | "loyalists" => {
-            Victims::Combatants
-        }
+        | "serviceman" | "guard" | "gunman" | "troopers" | "trooper" | "airmen" | "loyalists"
+        | "peshmerga" => Victims::Combatants,
         // Police are no combatants in the guidelines' list.
         "people" | "persons" | "person" | "police" | "policemen" | "policeman" | "residents"
         | "citizens" | "workers" | "men" | "others" | "individuals" | "inhabitants"
