@@ -133,6 +133,16 @@ fn month_range(y: i16, m: i8) -> Option<(Date, Date)> {
 
 /// Is token `i` a date said to be when something was *said*?
 fn is_speech_date(w: &Words<'_>, i: usize) -> bool {
+    // "said shelling on Sunday hit several areas": the day of the attack it
+    // follows.
+    let before_on = if w.get(i.wrapping_sub(1)) == "on" {
+        i.wrapping_sub(2)
+    } else {
+        i.wrapping_sub(1)
+    };
+    if crate::lexicon::is_attack_noun(w.get(before_on)) {
+        return false;
+    }
     // "said Russian air strikes on Thursday night killed 14": an outcome right
     // after the date makes it the event's.
     if (i + 1..(i + 5).min(w.len()))
@@ -148,7 +158,30 @@ fn is_speech_date(w: &Words<'_>, i: usize) -> bool {
         if outcome_after(word).is_some() || outcome_before(word).is_some() || word == "that" {
             return false;
         }
-        if is_saying_verb(word) {
+        // ("a video released on Friday": when it was published; not
+        // "detainees were released on Thursday".)
+        let published = matches!(
+            word,
+            "released" | "published" | "posted" | "aired" | "broadcast"
+        ) && (k.saturating_sub(3)..k).any(|j| {
+            matches!(
+                w.get(j),
+                "video"
+                    | "videos"
+                    | "statement"
+                    | "release"
+                    | "footage"
+                    | "report"
+                    | "recording"
+                    | "images"
+                    | "photos"
+                    | "pictures"
+                    | "communique"
+                    | "tape"
+                    | "online"
+            )
+        });
+        if is_saying_verb(word) || published {
             return true;
         }
     }
@@ -515,7 +548,30 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
         }
     }
     merge_spans(w, &mut out);
+    // "April 7th Street", "the 8 March Square": a place named for a day.
+    out.retain(|m| !is_named_for_a_day(w.get(m.end)));
     out
+}
+
+/// Nouns of places named for a day ("April 7th Street", "Tishreen 6 Bridge").
+fn is_named_for_a_day(next: &str) -> bool {
+    matches!(
+        next,
+        "street"
+            | "st"
+            | "square"
+            | "avenue"
+            | "road"
+            | "bridge"
+            | "hospital"
+            | "school"
+            | "stadium"
+            | "park"
+            | "roundabout"
+            | "highway"
+            | "neighborhood"
+            | "neighbourhood"
+    )
 }
 
 /// Does the "since" at `k` measure a first or a superlative ("the first
