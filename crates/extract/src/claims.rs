@@ -1024,6 +1024,17 @@ fn measure_before(
         if phrase_ends.contains(&k) && !word.ends_with("ing") {
             return None;
         }
+        // (So does one right after a single victim's noun, when this count
+        // has its own outcome after it: "Girl child killed two others injured".)
+        if k + 1 == count.first
+            && np.direct.is_some()
+            && outcome_after(word).is_some()
+            && word.ends_with("ed")
+            && victim_noun(w.get(k.wrapping_sub(1))).is_some_and(|v| v != Victims::Combatants)
+            && !w.get(k.wrapping_sub(1)).ends_with('s')
+        {
+            return None;
+        }
         // "soldiers shot dead 12 protesters".
         if is_shot_dead(w, k) {
             return Some(Measure::Killed);
@@ -2215,7 +2226,7 @@ fn is_not_a_people_count(w: &Words<'_>, c: &Count) -> bool {
             | "us$"
     ) || matches!(
         next,
-        "%" | "percent" | "per" | ":" | "$" | "/" | "years-old" | "year-old"
+        "%" | "percent" | "per" | "$" | "/" | "years-old" | "year-old"
     ) {
         return true;
     }
@@ -2224,6 +2235,11 @@ fn is_not_a_people_count(w: &Words<'_>, c: &Count) -> bool {
         (Some(x), Some(y)) => x.span.end == y.span.start,
         _ => false,
     };
+    // "19:18": the hour of a time of day, or a ratio; not a headline's
+    // "rises to 76: monitor", whose colon ends the count's clause.
+    if next == ":" && (w.kind(c.end + 1) != Some(TokenKind::Word) || touching(c.end, c.end + 1)) {
+        return true;
+    }
     // "5-0", "2-1": a score or code; but "Injures Seven - Homs Governor" ends a
     // headline before its source.
     if next == "-" && touching(c.end.wrapping_sub(1), c.end) {
