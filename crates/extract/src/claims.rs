@@ -11,8 +11,8 @@ use ledger_types::{Measure, Party, PartyKind, Qualifier, Scope, Span, Stance, Vi
 
 use crate::dates::{DateMention, find_dates};
 use crate::lexicon::{
-    is_attack_noun, is_aux, is_np_stop, is_saying_verb, is_time_unit, is_weekday, month_number,
-    non_victim_noun, outcome_after, outcome_before, victim_noun,
+    is_attack_noun, is_aux, is_killing_noun, is_np_stop, is_saying_verb, is_time_unit, is_weekday,
+    month_number, non_victim_noun, outcome_after, outcome_before, victim_noun,
 };
 use crate::numbers::{Count, Words, count_at};
 use crate::tokens::TokenKind;
@@ -1166,26 +1166,12 @@ fn measure_before(
             }
             return Some(m);
         }
-        if matches!(
-            (w.get(k.wrapping_sub(1)), word),
-            (
-                "deaths"
-                    | "death"
-                    | "killing"
-                    | "killings"
-                    | "massacre"
-                    | "bodies"
-                    | "corpses"
-                    | "elimination"
-                    | "execution"
-                    | "executions"
-                    | "murder"
-                    | "murders"
-                    | "slaughter"
-                    | "assassination",
-                "of"
-            )
-        ) && !(k.saturating_sub(4)..k).any(|j| is_threat_or_denial(w.get(j)))
+        if word == "of"
+            && (matches!(
+                w.get(k.wrapping_sub(1)),
+                "deaths" | "death" | "killing" | "killings" | "massacre" | "bodies" | "corpses"
+            ) || is_killing_noun(w.get(k.wrapping_sub(1))))
+            && !(k.saturating_sub(4)..k).any(|j| is_threat_or_denial(w.get(j)))
         {
             return Some(Measure::Killed);
         }
@@ -4753,15 +4739,9 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
                     | "hostages"
                     // ("Mortar shells claim 7 civilians".)
                     | "claim"
-                    // ("the execution of 20 prisoners", see `measure_before`.)
-                    | "elimination"
-                    | "execution"
-                    | "executions"
-                    | "murder"
-                    | "murders"
-                    | "slaughter"
-                    | "assassination"
             )
+            // ("the execution of 20 prisoners", see `measure_before`.)
+            || is_killing_noun(word)
     });
     has_outcome
         && (0..w.len()).any(|i| {

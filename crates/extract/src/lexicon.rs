@@ -234,6 +234,21 @@ pub fn outcome_before(w: &str) -> Option<Measure> {
     })
 }
 
+/// Nouns of a deliberate killing that take its victims after "of" ("the
+/// execution of 20 prisoners", "the elimination of 34 militants").
+pub fn is_killing_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "elimination"
+            | "execution"
+            | "executions"
+            | "murder"
+            | "murders"
+            | "slaughter"
+            | "assassination"
+    )
+}
+
 /// Nouns that make a number something other than people: strikes, years, money...
 pub fn non_victim_noun(w: &str) -> bool {
     matches!(
