@@ -395,6 +395,29 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             i += 3;
             continue;
         }
+        // "seven days of airstrikes have killed 150": the days up to the
+        // article's, like "the past seven days".
+        // (Of attacks or fighting: not "the seven days of mourning".)
+        if let Some(n) = small_value(word).filter(|n| *n > 1)
+            && w.get(i + 1) == "days"
+            && w.get(i + 2) == "of"
+            && (i + 3..(i + 7).min(w.len())).any(|k| {
+                let x = w.get(k);
+                crate::lexicon::is_attack_noun(x)
+                    || matches!(
+                        x,
+                        "fighting" | "clashes" | "violence" | "battles" | "combat"
+                    )
+            })
+        {
+            let range = article_date.and_then(|d| Some((d.checked_sub((n - 1).days()).ok()?, d)));
+            push(i, i + 2, range, false);
+            if let Some(m) = out.last_mut() {
+                m.coarse = n > 3;
+            }
+            i += 2;
+            continue;
+        }
         // "21 August 2013", "March 17", "March 17, 2017", "in March", "March 2011".
         let day_first = day_at(w, i).filter(|_| month_at(w, i + 1).is_some());
         let month_i = if day_first.is_some() { i + 1 } else { i };
