@@ -852,11 +852,11 @@ fn verb_of_its_own(w: &Words<'_>, at: usize) -> bool {
         || matches!(next, "went" | "came" | "left" | "began" | "took")
 }
 
-/// Whether the wounded counted in a phrase ending at `end` died, by their
-/// own verb: "six wounded soldiers later died" (not "40 wounded people and 9
+/// Whether the people counted in a phrase ending at `end` (the wounded, the
+/// displaced...) died, by their own verb: "six wounded soldiers later died" (not "40 wounded people and 9
 /// dead", "20 wounded, two of whom later died", "25 wounded children could
 /// die", "nearly died").
-fn wounded_later_died(w: &Words<'_>, end: usize) -> bool {
+fn later_died(w: &Words<'_>, end: usize) -> bool {
     (end..(end + 12).min(w.len()))
         .take_while(|&k| {
             count_at(w, k).is_none()
@@ -874,9 +874,11 @@ fn wounded_later_died(w: &Words<'_>, end: usize) -> bool {
         })
 }
 
-/// Verbs that tell of a killing that has not happened, or is denied ("threatened
-/// the execution of 20 hostages", "denied the murder of 30 prisoners").
-fn is_threat_or_denial(w: &str) -> bool {
+/// Verbs that tell of a killing threatened, ordered, planned, prevented or
+/// denied, not one that happened ("threatened the execution of 20 hostages",
+/// "denied the murder of 30 prisoners"; not "called the execution of 20 a
+/// war crime").
+fn is_unrealised_killing_verb(w: &str) -> bool {
     matches!(
         w,
         "threatened"
@@ -899,16 +901,16 @@ fn is_threat_or_denial(w: &str) -> bool {
             | "denied"
             | "denies"
             | "deny"
-            | "urged"
-            | "called"
-            | "calls"
             | "prevent"
+            | "prevents"
             | "prevented"
             | "averted"
             | "stopped"
             | "foiled"
             | "warned"
+            | "warns"
             | "intends"
+            | "intend"
             | "intended"
     )
 }
@@ -937,6 +939,13 @@ fn outcome_in_their_count(w: &Words<'_>, c: &Count) -> Option<Measure> {
             "dead" | "deaths" | "injured" | "wounded" | "displaced" | "missing"
         )
     })
+}
+
+/// Whether an outcome is something that befell people (killed, wounded,
+/// detained...) rather than where they went or were held (displaced,
+/// trapped), which a later verb may override but not be overridden by.
+fn is_a_fate(m: Measure) -> bool {
+    !matches!(m, Measure::Displaced | Measure::Trapped)
 }
 
 /// The outcome of a passive verb opening the words at `at` ("were killed",
@@ -1026,12 +1035,20 @@ fn measure_before(
         }
         // (So does one right after a single victim's noun, when this count
         // has its own outcome after it: "Girl child killed two others injured".)
+        // (A headline's bare noun, no determiner: not "the police detained
+        // 30 Syrians who had fled", whose noun is the verb's subject.)
         if k + 1 == count.first
             && np.direct.is_some()
             && outcome_after(word).is_some()
             && word.ends_with("ed")
-            && victim_noun(w.get(k.wrapping_sub(1))).is_some_and(|v| v != Victims::Combatants)
-            && !w.get(k.wrapping_sub(1)).ends_with('s')
+            && matches!(
+                w.get(k.wrapping_sub(1)),
+                "child" | "girl" | "boy" | "woman" | "man" | "baby" | "civilian" | "person"
+            )
+            && !matches!(
+                w.get(k.wrapping_sub(2)),
+                "a" | "an" | "the" | "one" | "his" | "her" | "their" | "its"
+            )
         {
             return None;
         }
@@ -1171,7 +1188,7 @@ fn measure_before(
                 w.get(k.wrapping_sub(1)),
                 "deaths" | "death" | "killing" | "killings" | "massacre" | "bodies" | "corpses"
             ) || is_killing_noun(w.get(k.wrapping_sub(1))))
-            && !(k.saturating_sub(4)..k).any(|j| is_threat_or_denial(w.get(j)))
+            && !(k.saturating_sub(4)..k).any(|j| is_unrealised_killing_verb(w.get(j)))
         {
             return Some(Measure::Killed);
         }
@@ -3088,7 +3105,7 @@ fn actor_of(
         // object of its own is a verb; not "rebel targets near Hama".)
         let targets_object = verb_word == "targets"
             && verb_word == next
-            && is_plain_word(w, p.end + 1)
+            && is_plain_word(w, after + 1)
             && !is_np_stop(next2)
             && !matches!(next2, "near" | "around" | "inside" | "outside" | "across");
         let participle_of = || {
@@ -3176,11 +3193,13 @@ fn actor_of(
                 is_attack_verb(x)
                     || matches!(
                         x,
-                        "fired" | "detonated" | "blew" | "downed" | "downs" | "down" | "launched"
+                        "fired" | "detonated" | "blew" | "downed" | "downs" | "launched"
                             | "battled" | "stormed"
                     )
                     // ("dozens of insurgents killed as Syria Kurds advance".)
-                    || matches!(x, "advance" | "advanced" | "advances" | "advancing")
+                    || is_advance_word(x)
+                    // ("as rebels down a helicopter", not "bore down on the town".)
+                    || (x == "down" && is_aircraft(w.get(k + 2)))
                     || (x == "opened" && w.get(k + 1) == "fire")
                     // ("two pilots were killed after IS shot down their helicopter".)
                     || (x == "shot" && w.get(k + 1) == "down")
@@ -3192,9 +3211,8 @@ fn actor_of(
         // ("While" tells of something else: "an air strike killed 9 in Idlib
         // while rebels shelled Aleppo"; nor is an advance a strike: "a
         // landmine killed six as Kurdish forces advanced".)
-        let strikes_after_party = attacks_after_party
-            && !(p.end..p.end + 3)
-                .any(|k| matches!(w.get(k), "advance" | "advanced" | "advances" | "advancing"));
+        let strikes_after_party =
+            attacks_after_party && !(p.end..p.end + 3).any(|k| is_advance_word(w.get(k)));
         if (w.get(after_at) == "while" || (w.get(after_at) == "as" && !strikes_after_party))
             && p.first > token
             && !by
@@ -3511,6 +3529,12 @@ fn is_attack_or_launch_verb(w: &str) -> bool {
             w,
             "fired" | "launched" | "dropped" | "detonated" | "stormed"
         )
+}
+
+/// An advance of troops ("as Kurdish forces advanced"): a side on the move,
+/// not yet a strike.
+fn is_advance_word(w: &str) -> bool {
+    matches!(w, "advance" | "advanced" | "advances" | "advancing")
 }
 
 /// Verbs of people going somewhere ("fled to Turkey", "were taken to
@@ -5109,17 +5133,17 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         if np.adjective_outcome
             && measure == np.measure
             && let Some(m) = passive_outcome_at(w, np.end)
-                .or_else(|| wounded_later_died(w, np.end).then_some(Measure::Killed))
+                .or_else(|| later_died(w, np.end).then_some(Measure::Killed))
             // (What befell them, not where they went: "seven injured children
             // were evacuated", "20 wounded civilians were trapped under the rubble".)
-            && !matches!(m, Measure::Displaced | Measure::Trapped)
+            && is_a_fate(m)
         {
             measure = Some(m);
         }
         if !np.adjective_outcome
             && np.measure.is_none()
             && let Some(m) = outcome_past_relative_clause(w, np.end)
-            && !matches!(m, Measure::Displaced | Measure::Trapped)
+            && is_a_fate(m)
         {
             measure = Some(m);
         }
@@ -5725,6 +5749,18 @@ mod cue_tests {
             detain arresting arrests arrest holding capturing rounded kidnapping kidnaps \
             kidnap abducting abducts abduct trapping besieging toll tolls lives victims \
             bodies corpses claims";
+        let killing_nouns = "elimination execution executions murder murders slaughter \
+            assassination";
+        for word in killing_nouns.split_whitespace() {
+            assert!(
+                crate::lexicon::is_killing_noun(word),
+                "{word}: update this list"
+            );
+            assert!(
+                OUTCOME_STEMS.iter().any(|s| format!("{word} ").contains(s)),
+                "no prefilter stem for {word}"
+            );
+        }
         for word in words.split_whitespace() {
             let word_padded = format!("{word} ");
             let cue = outcome_after(word).is_some()

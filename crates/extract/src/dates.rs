@@ -4,7 +4,9 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::lexicon::{is_saying_verb, is_weekday, month_number, outcome_after, outcome_before};
+use crate::lexicon::{
+    is_attack_noun, is_saying_verb, is_weekday, month_number, outcome_after, outcome_before,
+};
 use crate::numbers::{Words, parse_digits, small_number_word};
 use crate::tokens::TokenKind;
 
@@ -140,7 +142,7 @@ fn is_speech_date(w: &Words<'_>, i: usize) -> bool {
     } else {
         i.wrapping_sub(1)
     };
-    if crate::lexicon::is_attack_noun(w.get(before_on)) {
+    if is_attack_noun(w.get(before_on)) {
         return false;
     }
     // "said Russian air strikes on Thursday night killed 14": an outcome right
@@ -178,7 +180,6 @@ fn is_speech_date(w: &Words<'_>, i: usize) -> bool {
                     | "pictures"
                     | "communique"
                     | "tape"
-                    | "online"
             )
         });
         if is_saying_verb(word) || published {
@@ -403,7 +404,7 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             && w.get(i + 2) == "of"
             && (i + 3..(i + 7).min(w.len())).any(|k| {
                 let x = w.get(k);
-                crate::lexicon::is_attack_noun(x)
+                is_attack_noun(x)
                     || matches!(
                         x,
                         "fighting" | "clashes" | "violence" | "battles" | "combat"
@@ -571,12 +572,16 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
         }
     }
     merge_spans(w, &mut out);
-    // "April 7th Street", "the 8 March Square": a place named for a day.
-    out.retain(|m| !is_named_for_a_day(w.get(m.end)));
+    // "April 7th Street", "the 8 March Square": a place named for a day of a
+    // month (not "said Sunday hospital officials").
+    out.retain(|m| {
+        !((m.first..m.end).any(|k| matches!(w.kind(k), Some(TokenKind::Number | TokenKind::Mixed)))
+            && is_named_for_a_day(w.get(m.end)))
+    });
     out
 }
 
-/// Nouns of places named for a day ("April 7th Street", "Tishreen 6 Bridge").
+/// Nouns of places named for a day ("April 7th Street", "8 March Square").
 fn is_named_for_a_day(next: &str) -> bool {
     matches!(
         next,
