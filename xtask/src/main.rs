@@ -97,3 +97,33 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod lint_tests {
+    /// The `key = value` lines of each `[...lints.rust]` and `[...lints.clippy]`
+    /// table of a manifest, but `unsafe_code`.
+    fn lint_lines(manifest: &str, prefix: &str) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut inside = false;
+        for line in manifest.lines().map(str::trim) {
+            if line.starts_with('[') {
+                inside = line == format!("[{prefix}lints.rust]")
+                    || line == format!("[{prefix}lints.clippy]");
+            } else if inside && line.contains('=') && !line.starts_with("unsafe_code") {
+                lines.push(line.to_owned());
+            }
+        }
+        lines.sort();
+        lines
+    }
+
+    /// The xtask's lint table is the workspace's with `unsafe_code` denied:
+    /// a lint added to one must be added to the other.
+    #[test]
+    fn lints_match_the_workspace() {
+        let workspace = lint_lines(include_str!("../../Cargo.toml"), "workspace.");
+        let xtask = lint_lines(include_str!("../Cargo.toml"), "");
+        assert!(!workspace.is_empty());
+        assert_eq!(xtask, workspace);
+    }
+}
