@@ -2784,6 +2784,19 @@ fn actor_of(
         let next2 = w.get(after + 1);
         let prev = w.get(p.first.wrapping_sub(1));
         let prev2 = w.get(p.first.wrapping_sub(2));
+        // "six children were killed in rebel rocket attacks on Thursday, a day
+        // after airstrikes on a school left 35 dead": the count is the other
+        // day's, and the party acts in the clause before it.
+        if p.end <= token
+            && (p.end..token).any(|k| {
+                w.get(k) == "after"
+                    && is_time_unit(w.get(k.wrapping_sub(1)))
+                    // (Not "a day after they killed 12": the same side again.)
+                    && !matches!(w.get(k + 1), "they" | "it" | "its" | "their")
+            })
+        {
+            continue;
+        }
         // "bombed 12 rebel positions": whose places were hit (not "US jets
         // killed", "regime tanks shelled": its weapons act).
         if is_place_of_people(next)
@@ -3786,6 +3799,11 @@ fn claimant_candidates(
                                     | "published"
                                     | "issued"
                                     | "compiled"
+                                    // ("earlier information provided by a source at ...".)
+                                    | "earlier"
+                                    | "information"
+                                    | "provided"
+                                    | "given"
                             )
                     })
                     && j > start
