@@ -319,6 +319,7 @@ struct FolderQueues {
 impl FolderQueues {
     /// `paths`: the parts' paths, in part order.
     fn new<'p>(paths: impl Iterator<Item = &'p str>, threads: usize) -> FolderQueues {
+        let threads = threads.max(1);
         let folders: Vec<&str> = paths
             .map(|p| p.rsplit_once('/').map_or("", |(dir, _)| dir))
             .collect();
@@ -329,8 +330,8 @@ impl FolderQueues {
         let mut largest: Vec<(usize, &str)> = sizes.into_iter().map(|(f, n)| (n, f)).collect();
         // Largest first; by name at a tie, so that the order is the same every build.
         largest.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        largest.truncate(threads.max(1));
-        let large = folders.len() / (2 * threads.max(1));
+        largest.truncate(threads);
+        let large = folders.len() / (2 * threads);
         largest.retain(|&(n, _)| n > large);
         let mut queues = vec![Vec::new(); largest.len() + 1];
         for (i, own) in folders.iter().enumerate() {
@@ -344,7 +345,7 @@ impl FolderQueues {
         FolderQueues {
             queues,
             taken,
-            threads: threads.max(1),
+            threads,
         }
     }
 

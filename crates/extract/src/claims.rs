@@ -11,8 +11,9 @@ use ledger_types::{Measure, Party, PartyKind, Qualifier, Scope, Span, Stance, Vi
 
 use crate::dates::{DateMention, find_dates};
 use crate::lexicon::{
-    is_attack_noun, is_aux, is_killing_noun, is_np_stop, is_saying_verb, is_time_unit, is_weekday,
-    month_number, non_victim_noun, outcome_after, outcome_before, victim_noun,
+    is_attack_noun, is_aux, is_fighting_noun, is_killing_noun, is_np_stop, is_rescue_work,
+    is_saying_verb, is_time_unit, is_weekday, month_number, non_victim_noun, outcome_after,
+    outcome_before, victim_noun,
 };
 use crate::numbers::{Count, Words, count_at};
 use crate::tokens::TokenKind;
@@ -458,18 +459,9 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             // "rescue workers", "emergency personnel", "White Helmets
             // volunteers": civilians by their work.
             let before = w.get(j.wrapping_sub(1));
-            let rescuers = (matches!(
-                before,
-                "rescue"
-                    | "emergency"
-                    | "humanitarian"
-                    | "relief"
-                    | "helmets"
-                    | "medical"
-                    | "health"
-                    | "aid"
-            ) || (matches!(before, "defence" | "defense")
-                && w.get(j.wrapping_sub(2)) == "civil"))
+            let rescuers = (is_rescue_work(before)
+                || (matches!(before, "defence" | "defense")
+                    && w.get(j.wrapping_sub(2)) == "civil"))
                 && matches!(
                     word,
                     "workers"
@@ -3573,25 +3565,6 @@ fn is_motion_verb(w: &str) -> bool {
     )
 }
 
-/// Nouns of fighting between two sides: "clashes with", "battles against".
-fn is_fighting_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "clashes"
-            | "clash"
-            | "fighting"
-            | "battles"
-            | "battle"
-            | "confrontations"
-            | "confrontation"
-            | "skirmishes"
-            | "firefight"
-            | "gunfight"
-            | "fight"
-            | "combat"
-    )
-}
-
 /// Craft and weapons: "coalition fighter jets" act, they are not victims.
 fn is_weapon_noun(w: &str) -> bool {
     matches!(
@@ -5148,21 +5121,21 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // "six wounded soldiers later died of their wounds", "20 displaced
         // civilians were killed", "five civilians who fled to Turkey died":
         // the verb tells what became of them.
-        if np.adjective_outcome
-            && measure == np.measure
-            && let Some(m) = passive_outcome_at(w, np.end)
-                .or_else(|| later_died(w, np.end).then_some(Measure::Killed))
-            // (What befell them, not where they went: "seven injured children
-            // were evacuated", "20 wounded civilians were trapped under the rubble".)
-            && is_a_fate(m)
-        {
-            measure = Some(m);
-        }
-        if !np.adjective_outcome
-            && np.measure.is_none()
-            && let Some(m) = outcome_past_relative_clause(w, np.end)
-            && is_a_fate(m)
-        {
+        let became = if np.adjective_outcome {
+            (measure == np.measure)
+                .then(|| {
+                    passive_outcome_at(w, np.end)
+                        .or_else(|| later_died(w, np.end).then_some(Measure::Killed))
+                })
+                .flatten()
+        } else if np.measure.is_none() {
+            outcome_past_relative_clause(w, np.end)
+        } else {
+            None
+        };
+        // (What befell them, not where they went: "seven injured children
+        // were evacuated", "20 wounded civilians were trapped under the rubble".)
+        if let Some(m) = became.filter(|&m| is_a_fate(m)) {
             measure = Some(m);
         }
         // "A doctor receiving the casualties": one person is a claim only when the

@@ -249,6 +249,41 @@ pub fn is_killing_noun(w: &str) -> bool {
     )
 }
 
+/// Nouns of fighting between two sides: "clashes with", "battles against".
+pub fn is_fighting_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "clashes"
+            | "clash"
+            | "fighting"
+            | "battles"
+            | "battle"
+            | "confrontations"
+            | "confrontation"
+            | "skirmishes"
+            | "firefight"
+            | "gunfight"
+            | "fight"
+            | "combat"
+    )
+}
+
+/// Words of rescue and care work whose workers or members are civilians
+/// ("rescue workers", "White Helmets volunteers", "members of medical staff").
+pub fn is_rescue_work(w: &str) -> bool {
+    matches!(
+        w,
+        "rescue"
+            | "emergency"
+            | "humanitarian"
+            | "relief"
+            | "helmets"
+            | "medical"
+            | "health"
+            | "aid"
+    )
+}
+
 /// Nouns that make a number something other than people: strikes, years, money...
 pub fn non_victim_noun(w: &str) -> bool {
     matches!(

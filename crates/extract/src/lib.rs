@@ -2007,7 +2007,7 @@ fn names_a_date(text: &str) -> bool {
             // ("may" is more often the verb.)
             || (month_number(&word).is_some() && word != "may")
             || DAY_WORDS.contains(&word.as_str())
-            || matches!(word.as_str(), "overnight" | "tonight" | "weekend" | "week" | "month")
+            || matches!(word.as_str(), "weekend" | "week" | "month")
             || (word.len() == 4 && word.starts_with("20") && word.bytes().all(|b| b.is_ascii_digit()))
     })
 }
