@@ -947,7 +947,7 @@ fn passive_outcome_at(w: &Words<'_>, at: usize) -> Option<Measure> {
     let mut aux = false;
     while k < (at + 5).min(w.len()) {
         let x = w.get(k);
-        if matches!(x, "were" | "was" | "been" | "have" | "has" | "had") {
+        if is_passive_aux(x) {
             aux = true;
         } else if !(matches!(
             x,
@@ -3195,12 +3195,8 @@ fn actor_of(
             })
             .any(|k| {
                 let x = w.get(k);
-                is_attack_verb(x)
-                    || matches!(
-                        x,
-                        "fired" | "detonated" | "blew" | "downed" | "downs" | "launched"
-                            | "battled" | "stormed"
-                    )
+                is_attack_or_launch_verb(x)
+                    || matches!(x, "blew" | "downed" | "downs" | "battled")
                     // ("dozens of insurgents killed as Syria Kurds advance".)
                     || is_advance_word(x)
                     // ("as rebels down a helicopter", not "bore down on the town".)
@@ -5262,11 +5258,8 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                         && (matches!(w.get(k), "the" | "a" | "an") || !is_np_stop(w.get(k)))
                 })
                 .any(|k| {
-                    victim_noun(w.get(k)) == Some(Victims::Civilians)
-                        || matches!(
-                            w.get(k),
-                            "medical" | "civil" | "rescue" | "humanitarian" | "relief" | "helmets"
-                        )
+                    let x = w.get(k);
+                    victim_noun(x) == Some(Victims::Civilians) || is_rescue_work(x) || x == "civil"
                 })
         {
             victims = Some(Victims::Civilians);

@@ -5,7 +5,8 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::lexicon::{
-    is_attack_noun, is_saying_verb, is_weekday, month_number, outcome_after, outcome_before,
+    is_attack_noun, is_fighting_noun, is_saying_verb, is_weekday, month_number, outcome_after,
+    outcome_before,
 };
 use crate::numbers::{Words, parse_digits, small_number_word};
 use crate::tokens::TokenKind;
@@ -404,11 +405,7 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             && w.get(i + 2) == "of"
             && (i + 3..(i + 7).min(w.len())).any(|k| {
                 let x = w.get(k);
-                is_attack_noun(x)
-                    || matches!(
-                        x,
-                        "fighting" | "clashes" | "violence" | "battles" | "combat"
-                    )
+                is_attack_noun(x) || is_fighting_noun(x) || x == "violence"
             })
         {
             let range = article_date.and_then(|d| Some((d.checked_sub((n - 1).days()).ok()?, d)));
