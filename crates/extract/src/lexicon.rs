@@ -725,6 +725,8 @@ pub fn is_attack_noun(w: &str) -> bool {
             | "sniper"
             | "counterattack"
             | "counter-attack"
+            | "counteroffensive"
+            | "counter-offensive"
             | "barrel"
             | "bombs"
             | "bomb"

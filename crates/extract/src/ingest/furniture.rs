@@ -675,6 +675,82 @@ fn inline_list_end(b: &[u8], after: usize) -> usize {
     after
 }
 
+/// Where a "Tags" keyword list glued to the lead ends: as for a headline
+/// list; failing a lead-like word, at the last capitalised word before the
+/// first run of lowercase words with a function word in it. Keywords are names
+/// and bare nouns ("Raqqa airstrikes IS Syria airstrikes"); a sentence soon has
+/// "on the", "has killed" ("... Overnight airstrikes on the group's capital").
+fn tag_list_end(b: &[u8], after: usize) -> usize {
+    let end = inline_list_end(b, after);
+    if end > after {
+        return end;
+    }
+    let window_end = (after + 400).min(b.len());
+    let stop = sentence_end_in(b, after, window_end).unwrap_or(window_end);
+    let Some(window) = b.get(after..stop) else {
+        return after;
+    };
+    // Words of the window with their offsets.
+    let mut words: Vec<(usize, &[u8])> = Vec::new();
+    let mut start = None;
+    for (i, &c) in window
+        .iter()
+        .enumerate()
+        .chain(std::iter::once((window.len(), &b' ')))
+    {
+        match (is_space(c), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                words.push((s, window.get(s..i).unwrap_or(&[])));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let lower = |w: &[u8]| w.first().is_some_and(u8::is_ascii_lowercase);
+    let upper = |w: &[u8]| w.first().is_some_and(u8::is_ascii_uppercase);
+    let function = |w: &[u8]| {
+        matches!(
+            w,
+            b"the"
+                | b"a"
+                | b"an"
+                | b"in"
+                | b"on"
+                | b"of"
+                | b"at"
+                | b"by"
+                | b"to"
+                | b"for"
+                | b"from"
+                | b"with"
+                | b"and"
+                | b"has"
+                | b"have"
+                | b"had"
+                | b"was"
+                | b"were"
+                | b"is"
+                | b"are"
+                | b"say"
+                | b"says"
+                | b"said"
+        )
+    };
+    let run = (0..words.len().saturating_sub(1)).find(|&j| {
+        let (a, b2) = (words[j].1, words[j + 1].1);
+        lower(a) && lower(b2) && (function(a) || function(b2))
+    });
+    let Some(run) = run else {
+        return after;
+    };
+    // At least one keyword before the lead, and a lead long enough to be one.
+    match (1..run).rev().find(|&k| upper(words[k].1)) {
+        Some(k) if words.len() - k >= 8 => after + words[k].0,
+        _ => after,
+    }
+}
+
 /// Markers found anywhere, glued into run-on text or not.
 fn inline_rules(found: &mut Found<'_>) {
     let Some(markers) = markers() else {
@@ -718,7 +794,7 @@ fn inline_rules(found: &mut Found<'_>) {
                     let list_end = if trailer_follows(text, start) {
                         b.len()
                     } else {
-                        inline_list_end(b, end)
+                        tag_list_end(b, end)
                     };
                     if list_end > end {
                         found.push(start, list_end, Navigation);
