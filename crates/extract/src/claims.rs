@@ -818,10 +818,24 @@ fn is_weak_outcome_verb(w: &str) -> bool {
     )
 }
 
+/// Past a short aside after a noun phrase ending at `at` ("500 others,
+/// mostly children, have been affected", "20 civilians including children
+/// were treated"): where the phrase's verb may stand.
+fn past_aside(w: &Words<'_>, at: usize) -> usize {
+    if matches!(w.get(at), "mostly" | "mainly" | "largely" | "including")
+        && victim_noun(w.get(at + 1)).is_some()
+    {
+        at + 2
+    } else {
+        at
+    }
+}
+
 /// Does a verb of its own follow a list member whose phrase ends at `at`
 /// ("and 2000 refugees returned", "have returned", "and 30 residents
 /// protested")? Then the member takes no outcome from the list.
 fn verb_of_its_own(w: &Words<'_>, at: usize) -> bool {
+    let at = past_aside(w, at);
     let next = w.get(at);
     let past = |x: &str| x.len() > 3 && x.ends_with("ed") && outcome_after(x).is_none();
     // "and millions have been made homeless", "and 20 were rescued": a verb
@@ -984,11 +998,13 @@ fn outcome_past_relative_clause(w: &Words<'_>, at: usize) -> Option<Measure> {
         })
 }
 
-/// What is done to people who live through an attack: "20 were rescued".
+/// What is done to people who live through an attack: "20 were rescued"
+/// (or what befalls them short of an outcome: "500 others were affected").
 fn is_verb_of_survivors(w: &str) -> bool {
     matches!(
         w,
         "rescued"
+            | "affected"
             | "treated"
             | "released"
             | "freed"
@@ -1059,6 +1075,17 @@ fn measure_before(
         }
         if matches!(word, "lost" | "losing" | "loses" | "lose")
             && np.victims == Some(Victims::Combatants)
+        {
+            return Some(Measure::Killed);
+        }
+        // "jets have taken out seven field commanders": killed, when the
+        // noun names people (not "took out three tanks").
+        if word == "out"
+            && matches!(
+                w.get(k.wrapping_sub(1)),
+                "take" | "takes" | "took" | "taken" | "taking"
+            )
+            && np.victims.is_some()
         {
             return Some(Measure::Killed);
         }
@@ -1973,6 +2000,16 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
         return Some(Measure::Displaced);
     }
     let mut j = start;
+    // ("20 civilians including children were treated for asphyxiation".)
+    let verb = past_aside(w, start);
+    if verb > start
+        && matches!(w.get(verb), "were" | "was")
+        && w.get(verb + 1) == "treated"
+        && w.get(verb + 2) == "for"
+        && is_harm_noun(w.get(verb + 3))
+    {
+        return Some(Measure::Injured);
+    }
     while j < w.len() && j < start + 5 {
         let word = w.get(j);
         // "80 terrorists were destroyed": of fighters, destroyed means killed.
@@ -1998,12 +2035,30 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
         // "12 sustained injuries", "25 received wounds".
         let suffered = matches!(word, "sustained" | "suffered" | "received")
             && outcome_after(w.get(j + 1)) == Some(Measure::Injured);
+        // "35 people suffered suffocation", "20 civilians were treated for
+        // asphyxiation": harm named by what it did to them.
+        if (matches!(word, "sustained" | "suffered") && is_harm_noun(w.get(j + 1)))
+            || (word == "treated"
+                && w.get(j + 1) == "for"
+                && (is_harm_noun(w.get(j + 2))
+                    || outcome_after(w.get(j + 2)) == Some(Measure::Injured)))
+        {
+            return Some(Measure::Injured);
+        }
         if !is_aux(word) && !suffered {
             return None;
         }
         j += 1;
     }
     None
+}
+
+/// Harm short of death that people suffer or are treated for.
+fn is_harm_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "burns" | "suffocation" | "asphyxiation" | "asphyxia" | "fractures" | "breathing"
+    )
 }
 
 /// Does "the number of" open a phrase of people that ends just before `k`
@@ -2031,11 +2086,17 @@ fn number_of_people_before(w: &Words<'_>, k: usize) -> bool {
 /// Who "the number of civilians killed ... reached" counts: the first noun
 /// of people after "number of" (within the clause before the count at `first`).
 fn victims_of_number_of(w: &Words<'_>, first: usize) -> Option<Victims> {
-    let number = (first.saturating_sub(16)..first)
+    // ("the number of people killed in an air strike this morning against
+    // the market area of Atareb village has risen to 21": a long phrase;
+    // "the number of Al-Nusra Front and rebel fighters": a list of sides.)
+    let number = (first.saturating_sub(32)..first)
         .rev()
         .find(|&n| w.get(n) == "number" && w.get(n + 1) == "of")?;
     (number + 2..first)
-        .take_while(|&i| outcome_after(w.get(i)).is_none() && !is_np_stop(w.get(i)))
+        .take_while(|&i| {
+            let x = w.get(i);
+            outcome_after(x).is_none() && (!is_np_stop(x) || matches!(x, "and" | ","))
+        })
         .find_map(|i| victim_noun(w.get(i)))
         .filter(|&v| v != Victims::People)
 }
@@ -2074,7 +2135,10 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
                 x => outcome_after(x).filter(|_| number_of_people_before(w, k)),
             }
         };
-        for k in (count.first.saturating_sub(16)..count.first).rev() {
+        // (The phrase may be long: "the number of people killed in an air
+        // strike this morning against the market area of Atareb village has
+        // risen to 21".)
+        for k in (count.first.saturating_sub(32)..count.first).rev() {
             let x = w.get(k);
             // "the number of killed and wounded": both outcomes, casualties;
             // "dead and missing" cannot be one count, so none at all.
@@ -2845,10 +2909,18 @@ fn actor_of(
         if of_counted {
             continue;
         }
+        // ("the number of Al-Nusra Front fighters killed in battles": a
+        // participle with no object, what befell them.)
+        let befell_them = noun_verb.ends_with("ed")
+            && matches!(
+                w.get(noun_verb_at + 1),
+                "in" | "during" | "by" | "since" | "so"
+            )
+            && w.ends_before(p.first, &["number", "of"]);
         let names_victims = victim_noun(next).is_some()
             && !is_attack_noun(next)
             && !is_weapon_noun(w.get(p.end + 1))
-            && outcome_before(noun_verb).is_none()
+            && (outcome_before(noun_verb).is_none() || befell_them)
             // ("IS fighters fired rockets": the subject of an attack.)
             && !is_attack_or_launch_verb(noun_verb)
             // ("Hezbollah fighters shot dead six".)
@@ -4753,6 +4825,14 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
             )
             // ("the execution of 20 prisoners", see `measure_before`.)
             || is_killing_noun(word)
+            // ("suffered suffocation", "treated for asphyxiation"; "have
+            // taken out seven commanders", see `measure_before`.)
+            || is_harm_noun(word)
+            || (word == "out"
+                && matches!(
+                    w.get(i.wrapping_sub(1)),
+                    "take" | "takes" | "took" | "taken" | "taking"
+                ))
     });
     has_outcome
         && (0..w.len()).any(|i| {

@@ -323,6 +323,8 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                     let this = word != "last" && word != "previous";
                     match unit {
                         "night" if word == "last" => d.checked_sub(1.day()).ok().map(|x| (x, x)),
+                        // "this morning", "this evening": the article's day.
+                        "morning" | "afternoon" | "evening" if word == "this" => Some((d, d)),
                         "week" if this => Some((d.checked_sub(6.days()).ok()?, d)),
                         "week" => {
                             Some((d.checked_sub(7.days()).ok()?, d.checked_sub(1.day()).ok()?))
@@ -340,9 +342,12 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
                         _ => None,
                     }
                 });
-                if matches!(unit, "week" | "month" | "year" | "night") {
+                let part_of_today =
+                    word == "this" && matches!(unit, "morning" | "afternoon" | "evening");
+                if matches!(unit, "week" | "month" | "year" | "night") || part_of_today {
                     push(i, j + 1, relative, false);
                     if unit != "night"
+                        && !part_of_today
                         && let Some(m) = out.last_mut()
                     {
                         m.coarse = true;
@@ -422,7 +427,15 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
         if let Some(m) = month_at(w, month_i) {
             let mut end = month_i + 1;
             let mut day = day_first;
+            // "in late June 12 people were killed": a part of a month has no
+            // day after it.
+            let month_word = w.get(month_i);
+            let part_of_month = matches!(w.get(month_i.wrapping_sub(1)), "early" | "late" | "mid")
+                || ["mid-", "early-", "late-"]
+                    .iter()
+                    .any(|p| month_word.starts_with(p));
             if day.is_none()
+                && !part_of_month
                 && let Some(d) = day_at(w, end)
             {
                 day = Some(d);

@@ -110,6 +110,13 @@ pub const OUTCOME_STEMS: &[&str] = &[
     "lives",
     "claim",
     "victim",
+    "suffocat",
+    "asphyxia",
+    "take out",
+    "takes out",
+    "taken out",
+    "taking out",
+    "took out",
 ];
 
 /// The days of the week, lowercase, Monday first.
@@ -423,6 +430,12 @@ pub fn non_victim_noun(w: &str) -> bool {
             | "depots"
             | "warehouses"
             | "launchers"
+            | "cannons"
+            | "guns"
+            | "pieces"
+            | "strongpoints"
+            | "suvs"
+            | "munitions"
             | "shops"
             | "bridges"
             | "cells"

@@ -90,7 +90,10 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
                         && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
                         && (d == '.' || thousands_group_follows(&bytes[end + 1..]))
                 }
-                '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}' => next_is_alnum,
+                // (Not a dash that lost its spaces: "killed on Monday-and
+                // scores wounded"; "hit-and-run" stays whole.)
+                '-' => next_is_alnum && !dash_before_and(bytes.get(end + 1..).unwrap_or(&[])),
+                '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}' => next_is_alnum,
                 _ => false,
             };
             if !joins {
@@ -110,6 +113,14 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
     }
 }
 
+/// Whether `rest`, just after a hyphen, is "and" ending a word: a dash
+/// glued between two clauses.
+fn dash_before_and(rest: &[u8]) -> bool {
+    rest.get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"and"))
+        && rest.get(3).is_some_and(u8::is_ascii_whitespace)
+}
+
 /// "1,200" is one number but "in 2016, 300" are two: a comma joins digits
 /// only when exactly three digits follow it.
 fn thousands_group_follows(rest: &[u8]) -> bool {
@@ -126,6 +137,26 @@ mod tests {
         out.iter()
             .map(|t| (&s[t.span.start..t.span.end], t.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_dash_glued_before_and_splits_words() {
+        let w = words("killed on Monday-and scores in a hit-and-run");
+        let texts: Vec<&str> = w.iter().map(|(t, _)| *t).collect();
+        assert_eq!(
+            texts,
+            [
+                "killed",
+                "on",
+                "Monday",
+                "-",
+                "and",
+                "scores",
+                "in",
+                "a",
+                "hit-and-run"
+            ]
+        );
     }
 
     #[test]
