@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.90");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.91");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -1074,12 +1074,29 @@ impl Extractor {
                         })
                         && place_before
                 });
+                // "the town of Khan Sheikhun in Idlib": a city's name after
+                // a town of its governorate names the governorate.
+                let region_of_town = mentions.iter().any(|q| {
+                    q.span.end <= m.span.start
+                        && text.get(q.name_end..m.span.start).is_some_and(|between| {
+                            matches!(between.trim(), "in" | "," | "in the" | "province of")
+                        })
+                        && self.gazetteer.place(q.place).is_some_and(|town| {
+                            town.name != p.name
+                                && town.parents.first().is_some_and(|parent| {
+                                    parent
+                                        .strip_prefix(p.name.as_str())
+                                        .is_some_and(|rest| rest.starts_with(' '))
+                                })
+                        })
+                });
                 (
                     !origin,
                     !other_clause,
                     !earlier_clause,
                     !later_clause,
                     close,
+                    !region_of_town,
                     precision_rank(p.precision),
                     std::cmp::Reverse(distance),
                 )

@@ -145,6 +145,16 @@ fn relate(a: &PlaceRow, b: &PlaceRow) -> Relation {
     }
 }
 
+/// Counts two reports of one event give: overlapping, or off by at most half
+/// again plus `CLOSE_SLACK` ("five killed" and "six killed").
+fn counts_close(alo: u64, ahi: u64, blo: u64, bhi: u64) -> bool {
+    let limit = |hi: u64| (hi.saturating_mul(3) / 2).saturating_add(CLOSE_SLACK);
+    alo <= limit(bhi) && blo <= limit(ahi)
+}
+
+/// See `counts_close`.
+const CLOSE_SLACK: u64 = 2;
+
 fn counts_consistent(alo: u64, ahi: u64, blo: u64, bhi: u64) -> bool {
     let limit = |hi: u64| hi.saturating_mul(COUNT_FACTOR).saturating_add(COUNT_SLACK);
     alo <= limit(bhi) && blo <= limit(ahi)
@@ -553,6 +563,12 @@ impl<'a> Clusterer<'a> {
 
         // Dates.
         let mut same_days = false;
+        // Only the cluster's or only the claim's dates are a long span.
+        let span_against_day = match item.when {
+            When::Exact(..) => cluster.core.is_none() && cluster.wide.is_some(),
+            When::Vague(..) => cluster.core.is_some(),
+            When::Undated => false,
+        };
         match item.when {
             When::Exact(lo, hi) => match cluster.core {
                 Some((clo, chi)) => {
@@ -647,6 +663,7 @@ impl<'a> Clusterer<'a> {
         let mut others = false;
         let mut consistent = false;
         let mut overlapping = false;
+        let mut close = false;
         for m in members() {
             if m.measure != item.measure || m.victims != item.victims || m.article == item.article {
                 continue;
@@ -654,6 +671,7 @@ impl<'a> Clusterer<'a> {
             others = true;
             consistent |= counts_consistent(item.lo, item.hi, m.lo, m.hi);
             overlapping |= item.lo <= m.hi && m.lo <= item.hi;
+            close |= counts_close(item.lo, item.hi, m.lo, m.hi);
             if consistent && overlapping {
                 // Nothing further can change the verdict; large clusters are long.
                 break;
@@ -711,6 +729,19 @@ impl<'a> Clusterer<'a> {
                 }
             }
             if place_missing && !(same_days && same_actor && overlapping) {
+                return None;
+            }
+            // A claim dated only to a long span ("in January", "earlier this
+            // week") and another story's incident of a day (either way round)
+            // are one only at the same town and with a count of the same
+            // people that fits: a month overlaps every incident in it.
+            if span_against_day && !(strong_place && overlapping) {
+                return None;
+            }
+            // Another day's report from another story is the same event only
+            // when it counts the same people alike ("rebel rockets on west
+            // Aleppo on Wednesday" and "a clinic bombed on Saturday" are two).
+            if matches!(item.when, When::Exact(..)) && !same_days && !close {
                 return None;
             }
         }
