@@ -985,6 +985,16 @@ fn outcome_past_relative_clause(w: &Words<'_>, at: usize) -> Option<Measure> {
     }
     let end = (at + 16).min(w.len());
     let first = (at + 1..end).find(|&k| outcome_after(w.get(k)).is_some())?;
+    // "86 members of government forces and its allies who include members of
+    // Hizbollah and other militias were killed": past a clause with a verb of
+    // its own, the passive of the subject's own verb.
+    if first > at + 2
+        && matches!(w.get(first - 1), "were" | "was")
+        && (at + 1..first - 1)
+            .all(|k| !is_clause_break(w.get(k)) && count_at(w, k).is_none() && !is_aux(w.get(k)))
+    {
+        return outcome_after(w.get(first));
+    }
     (first + 1..end)
         .take_while(|&k| {
             !is_clause_break(w.get(k))
@@ -3242,6 +3252,17 @@ fn actor_of(
         if names_victims && !by {
             continue;
         }
+        // "Russia has accused Belgium of killing six civilians": the accuser
+        // says who did it; it is not who did it.
+        let accuses = |x: &str| {
+            matches!(
+                x,
+                "accused" | "accuses" | "accusing" | "blamed" | "blames" | "blaming"
+            )
+        };
+        if accuses(next) || (matches!(next, "has" | "have" | "had") && accuses(next2)) {
+            continue;
+        }
         let direct = opens_clause(prev, prev2)
             && verb.is_some_and(|k| {
                 k < token && token - k <= 4 && subject_reaches_verb(w, p.end, after, k)
@@ -5205,7 +5226,19 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 })
                 .flatten()
         } else if np.measure.is_none() {
-            outcome_past_relative_clause(w, np.end)
+            // ("86 members of government forces and its allies who ...": the
+            // relative clause may open past the phrase's "of" part.)
+            let relative = (np.end..(np.end + 8).min(w.len()))
+                .take_while(|&k| {
+                    let x = w.get(k);
+                    w.kind(k) == Some(TokenKind::Word)
+                        && outcome_after(x).is_none()
+                        && outcome_before(x).is_none()
+                        && !is_clause_break(x)
+                })
+                .find(|&k| matches!(w.get(k), "who" | "that"))
+                .unwrap_or(np.end);
+            outcome_past_relative_clause(w, relative)
         } else {
             None
         };
@@ -5290,6 +5323,15 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         let Some(measure) = measure else { continue };
         if victims.is_none() {
             victims = victims_after_were(w, c.end);
+        }
+        // "putting the number of civilians killed at 13".
+        if victims.is_none()
+            && matches!(
+                w.get(c.first.wrapping_sub(1)),
+                "at" | "to" | "reached" | "hit" | "passed" | "topped"
+            )
+        {
+            victims = victims_of_number_of(w, c.first);
         }
         // "132 civilians ..., including 105 who died": a breakdown without a
         // noun of its own counts the group it breaks down.

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.91");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.92");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -59,6 +59,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "\"By a Russian plane\" names the agent like \"by the\", and an attack's side stays named after \"by\" in another clause (\"19 civilians including five children were killed by a regime barrel bomb attack and rebel rocket fire\": the regime). A headline's present tense attacks (\"Syrian jets pound an IS offensive, killing 50\": the jets' side, not IS). People on board a party's aircraft, or killed when it was shot down or downed, are that party's: it is no actor. \"Shells claim 7 civilians\" kills only right after the weapons (not \"the army's claim 50 had died\"). An event days before with a clause of its own (\"days after a coalition strike that killed 30\") keeps its actor.",
     "A headline's own source after a dash stays in its title (\"... - monitor\", \"- state TV\"). Who escorted, kept a tally, published, evacuated or treated (\"escorted by a Russian military police unit\", \"a list published by a Turkish newspaper\") is no agent. A party's aircraft counts as lost only in the passive or a headline's participle (\"was shot down\", \"helicopter downed in Syria\"; not \"Turkish aircraft shot down a Russian bomber\", nor the agent, \"killed by a Syrian jet before it was shot down\"), and the people on board only as victims (not \"snipers aboard a Russian helicopter killed 5\"). \"Claim\" kills after weapons, attacks, clashes and battles (\"clashes claim 20 fighters\"). An event days before keeps its actor only when its own clause tells an outcome (\"a coalition strike that killed 56\"; not \"a Russian strike that hit a hospital\"); an hour, a day, a week, a month or years before all count. A headline's source after a dash stays only when it is a generic one (\"- state TV\"; \"- Press TV\" is a site). A counteroffensive names its side like an offensive (\"an Islamic State counteroffensive has left 40 soldiers dead\").",
     "Harm short of death is an injury: \"35 people suffered suffocation\", \"20 civilians were treated for asphyxiation\" (also burns, fractures, breathing difficulties). \"Have taken out seven field commanders\" kills people (not \"took out three tanks\"). A list member with a verb of its own past an aside (\"and 500 others, mostly children, have been affected\") takes no outcome from the list. \"The number of people killed in ... has risen to 21\" binds across a long phrase (32 words), and counts the people it names (\"the number of rebel fighters killed\": combatants). \"This morning\", \"this afternoon\" and \"this evening\" are the article's day; \"in late June 12 people\" has no day after a part of a month; \"on Monday-and scores\" is a dash without its spaces.",
+    "A headline that names only the country (\"Regime air strikes kill 22 in Syria's rebel-held region\") takes the place of the lead with its count, as it takes its day; not a roundup's pair (\"in Aleppo and Damascus\"). A place after \"by\" is a government (\"denied by Brussels\"), not where it happened. A party that accuses or blames another (\"Russia has accused Belgium of killing six\") is not the actor. Past a relative clause with a verb of its own, the subject's passive outcome counts (\"86 members of government forces and its allies who include members of Hezbollah were killed\"); \"putting the number of civilians killed at 13\" counts civilians. \"The town of Khan Sheikhun in Idlib\": Idlib names the governorate, and the town is the place.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -1021,7 +1022,9 @@ impl Extractor {
                 // "fighters from Idlib died in Aleppo": where they came from is not
                 // where it happened.
                 let before = text[..m.span.start].trim_end();
-                let origin = strip_suffix_ignore_case(before, " from").is_some();
+                // ("denied by Brussels", "blamed by Damascus": a government.)
+                let origin = strip_suffix_ignore_case(before, " from").is_some()
+                    || strip_suffix_ignore_case(before, " by").is_some();
                 // "11 were killed in Saraqeb and another man died in Sheikh
                 // Mustafa": past a place of the count's own, a clause of another
                 // outcome names another place.
@@ -1967,7 +1970,19 @@ fn headline_fields_from_lead(article: &Article, claims: &mut [Claim]) {
         // kill 28" over "28 dead in overnight airstrikes"), not the day the
         // article names first, which may be another event's.
         let takes_date = !names_a_date(&claims[i].sentence);
-        if claims[i].actor.is_some() && !takes_claimant && !takes_date {
+        // A headline that names only the country ("Regime air strikes kill 22
+        // in Syria's rebel-held region") takes its lead's place in it.
+        // (Not a roundup's pair: "in Aleppo and Damascus".)
+        let takes_place = match (&claims[i].place, &claims[i].place_text) {
+            (None, _) => true,
+            (Some(p), text) => {
+                p.precision == ledger_types::Precision::Country
+                    && text
+                        .as_deref()
+                        .is_none_or(|t| !t.contains(" and ") && !t.contains(','))
+            }
+        };
+        if claims[i].actor.is_some() && !takes_claimant && !takes_date && !takes_place {
             continue;
         }
         let same_count = |c: &Claim| {
@@ -1994,6 +2009,7 @@ fn headline_fields_from_lead(article: &Article, claims: &mut [Claim]) {
             )
         });
         let actor = lead.actor.clone();
+        let lead_place = lead.place.clone().zip(lead.place_text.clone());
         let (date_start, date_end, scope) = (lead.date_start, lead.date_end, lead.scope);
         if claims[i].actor.is_none() {
             claims[i].actor = actor;
@@ -2012,6 +2028,16 @@ fn headline_fields_from_lead(article: &Article, claims: &mut [Claim]) {
         }
         if takes_claimant {
             claims[i].claimant = claimant;
+        }
+        if takes_place
+            && let Some((place, text)) = lead_place
+            && claims[i]
+                .place
+                .as_ref()
+                .is_none_or(|p| p.country == place.country)
+        {
+            claims[i].place = Some(place);
+            claims[i].place_text = Some(text);
         }
     }
 }
