@@ -267,6 +267,7 @@ struct MemberFacts {
     position: u64,
     lo: u64,
     hi: u64,
+    when: When,
 }
 
 #[derive(Debug, Default)]
@@ -540,14 +541,26 @@ impl<'a> Clusterer<'a> {
         let mut score: i64 = 0;
         // Copies share a source group and an article is in its own group, so
         // the members need scanning for article evidence only in that case.
-        let same_story = cluster.groups.contains(&item.group);
+        let mut same_story = cluster.groups.contains(&item.group);
         let mut same_sentence = false;
         let mut nearest_in_article: Option<u64> = None;
         if same_story {
+            // A story that tells of Tuesday's attack and then of Wednesday's
+            // tells of two: its claims of another day than all of its own
+            // in the incident are no evidence of one event.
+            let mut other_day_only = matches!(item.when, When::Exact(..));
             for m in members().filter(|m| m.article == item.article) {
                 same_sentence |= m.sentence == item.sentence;
                 let gap = m.position.abs_diff(item.position);
                 nearest_in_article = Some(nearest_in_article.map_or(gap, |g| g.min(gap)));
+                other_day_only &= match (m.when, item.when) {
+                    (When::Exact(mlo, mhi), When::Exact(lo, hi)) => mhi < lo || hi < mlo,
+                    _ => false,
+                };
+            }
+            if other_day_only && nearest_in_article.is_some() && !same_sentence {
+                same_story = false;
+                nearest_in_article = None;
             }
         }
         let same_article = nearest_in_article.is_some();
@@ -762,6 +775,7 @@ impl<'a> Clusterer<'a> {
             position: item.position,
             lo: item.lo,
             hi: item.hi,
+            when: item.when,
         });
         let old_days = cluster.days;
         match item.when {
