@@ -2063,6 +2063,16 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
     None
 }
 
+/// Does a present perfect of an outcome take the count at `first` ("has
+/// killed some 300", "have also claimed hundreds of civilian lives")?
+fn perfect_before(w: &Words<'_>, first: usize) -> bool {
+    (first.saturating_sub(5)..first).any(|k| {
+        matches!(w.get(k), "has" | "have")
+            && (k + 1..(k + 3).min(first))
+                .any(|v| outcome_before(w.get(v)).is_some() || w.get(v) == "claimed")
+    })
+}
+
 /// Harm short of death that people suffer or are treated for.
 fn is_harm_noun(w: &str) -> bool {
     matches!(
@@ -2580,8 +2590,10 @@ fn has_cumulative_cue(
             }
             // "in recent days" (not "in two days", one battle's span).
             // (Nor "kidnapped several days ago".)
+            // ("over the past few days", "in past days": not "in a few days".)
             "days" => {
-                matches!(prev, "recent" | "several" | "many")
+                (matches!(prev, "recent" | "several" | "many" | "past")
+                    || (prev == "few" && matches!(w.get(i.wrapping_sub(2)), "past" | "last")))
                     && !matches!(next, "ago" | "after" | "before" | "earlier" | "later")
             }
             _ => false,
@@ -5419,6 +5431,13 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             // Thousands dead with no event date is a war's toll, not one attack's.
             // ("as high as 470000": a bound alone is as much a count.)
             || (c.min.or(c.max).unwrap_or(0) >= 1000 && date.is_none() && !one_event)
+            // "The battle in Latakia has killed some 300 fighters", "IS has
+            // executed around 367 people in the town": hundreds by a present
+            // perfect with no day are a toll run up over time.
+            || (c.min.or(c.max).unwrap_or(0) >= 100
+                && date.is_none()
+                && !one_event
+                && perfect_before(w, c.first))
             || (matches!(
                 measure,
                 Measure::Displaced | Measure::Trapped | Measure::Detained
