@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.93");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.94");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -60,7 +60,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A headline's own source after a dash stays in its title (\"... - monitor\", \"- state TV\"). Who escorted, kept a tally, published, evacuated or treated (\"escorted by a Russian military police unit\", \"a list published by a Turkish newspaper\") is no agent. A party's aircraft counts as lost only in the passive or a headline's participle (\"was shot down\", \"helicopter downed in Syria\"; not \"Turkish aircraft shot down a Russian bomber\", nor the agent, \"killed by a Syrian jet before it was shot down\"), and the people on board only as victims (not \"snipers aboard a Russian helicopter killed 5\"). \"Claim\" kills after weapons, attacks, clashes and battles (\"clashes claim 20 fighters\"). An event days before keeps its actor only when its own clause tells an outcome (\"a coalition strike that killed 56\"; not \"a Russian strike that hit a hospital\"); an hour, a day, a week, a month or years before all count. A headline's source after a dash stays only when it is a generic one (\"- state TV\"; \"- Press TV\" is a site). A counteroffensive names its side like an offensive (\"an Islamic State counteroffensive has left 40 soldiers dead\").",
     "Harm short of death is an injury: \"35 people suffered suffocation\", \"20 civilians were treated for asphyxiation\" (also burns, fractures, breathing difficulties). \"Have taken out seven field commanders\" kills people (not \"took out three tanks\"). A list member with a verb of its own past an aside (\"and 500 others, mostly children, have been affected\") takes no outcome from the list. \"The number of people killed in ... has risen to 21\" binds across a long phrase (32 words), and counts the people it names (\"the number of rebel fighters killed\": combatants). \"This morning\", \"this afternoon\" and \"this evening\" are the article's day; \"in late June 12 people\" has no day after a part of a month; \"on Monday-and scores\" is a dash without its spaces.",
     "A headline that names only the country (\"Regime air strikes kill 22 in Syria's rebel-held region\") takes the place of the lead with its count, as it takes its day; not a roundup's pair (\"in Aleppo and Damascus\"). A place after \"by\" is a government (\"denied by Brussels\"), not where it happened. A party that accuses or blames another (\"Russia has accused Belgium of killing six\") is not the actor. Past a relative clause with a verb of its own, the subject's passive outcome counts (\"86 members of government forces and its allies who include members of Hezbollah were killed\"); \"putting the number of civilians killed at 13\" counts civilians. \"The town of Khan Sheikhun in Idlib\": Idlib names the governorate, and the town is the place.",
-    "Hundreds or more taken by a present perfect with no day of their own are a running toll, scope cumulative (\"the battle in Latakia has killed some 300 fighters\", \"IS has executed around 367 people in the town\"; not \"the fighting has killed 40\", nor one blast's toll); so are counts \"over the past few days\" or \"in past days\", like \"in recent days\".",
+    "Hundreds or more taken by a present perfect with no day of their own are a running toll, scope cumulative (\"the battle in Latakia has killed some 300 fighters\", \"IS has executed around 367 people in the town\"; not \"the fighting has killed 40\", nor one blast's toll); so are counts \"over the past few days\" or \"in past days\", like \"in recent days\". An undated incident claim takes the date of the last dated claim up to two sentences before it in its paragraph, or up to four when that date is a single day.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -1850,7 +1850,11 @@ impl<'a> ArticleScan<'a> {
         last_dated: Option<(usize, (Date, Date))>,
     ) -> Option<(Date, Date)> {
         let (k, date) = last_dated?;
-        (k < no && k + 2 >= no && self.paragraph_of(k) == paragraph).then_some(date)
+        // Two sentences back any date; four back only a day ("... on Thursday.
+        // Breaches recorded included ... The road was hit with over 100
+        // missiles. Three civilians were killed."), not a month or a week.
+        let reach = if date.0 == date.1 { 4 } else { 2 };
+        (k < no && k + reach >= no && self.paragraph_of(k) == paragraph).then_some(date)
     }
 }
 
