@@ -1083,8 +1083,12 @@ fn measure_before(
         {
             return Some(Measure::Killed);
         }
-        if matches!(word, "lost" | "losing" | "loses" | "lose")
-            && np.victims == Some(Victims::Combatants)
+        // ("have destroyed some 120 Daesh militants": of fighters,
+        // destroyed means killed, as in "80 terrorists were destroyed".)
+        if matches!(
+            word,
+            "lost" | "losing" | "loses" | "lose" | "destroyed" | "destroying" | "annihilated"
+        ) && np.victims == Some(Victims::Combatants)
         {
             return Some(Measure::Killed);
         }
@@ -2237,16 +2241,26 @@ fn victims_after_were(w: &Words<'_>, mut j: usize) -> Option<Victims> {
         }
     }
     if matches!(w.get(j), "were" | "was" | "are") {
-        let mut k = j + 1;
-        while k < j + 4 {
-            if let Some(v) = victim_noun(w.get(k)) {
-                return Some(v);
+        // ("were believed to be civilians", "were said to be children".)
+        let hedged = matches!(
+            w.get(j + 1),
+            "believed" | "said" | "thought" | "reported" | "confirmed"
+        ) && w.get(j + 2) == "to"
+            && w.get(j + 3) == "be";
+        let from = if hedged { j + 4 } else { j + 1 };
+        // The noun that ends the phrase names them ("were Syrian rebel
+        // fighters": fighters), before any other word of people in it.
+        let mut found = None;
+        for k in from..from + 3 {
+            let v =
+                victim_noun(w.get(k)).or((w.get(k) == "civilian").then_some(Victims::Civilians));
+            match v {
+                Some(v) if v != Victims::People => return Some(v),
+                Some(v) => found = found.or(Some(v)),
+                None => {}
             }
-            if w.get(k) == "civilian" {
-                return Some(Victims::Civilians);
-            }
-            k += 1;
         }
+        return found;
     }
     None
 }
@@ -3262,6 +3276,18 @@ fn actor_of(
         // subject), and the party must open its clause ("troops engaged
         // rebels killing 12": the rebels are the object).
         if names_victims && !by {
+            continue;
+        }
+        // "eliminated 75 militants including the suicide bombers": a party in
+        // the count's own list of who was counted.
+        let in_counted_list = p.first > token
+            && p.first <= token + 8
+            && (token + 1..p.first).any(|k| w.get(k) == "including")
+            && (token + 1..p.first).all(|k| {
+                let x = w.get(k);
+                !is_clause_break(x) && outcome_after(x).is_none() && outcome_before(x).is_none()
+            });
+        if in_counted_list {
             continue;
         }
         // "Russia has accused Belgium of killing six civilians": the accuser
@@ -5381,6 +5407,21 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             && (c.end + 2..c.end + 4).any(|k| matches!(w.get(k), "family" | "families"))
         {
             victims = Some(Victims::People);
+        }
+        // "seven people of a local armed group", "12 members of a militia":
+        // fighters.
+        if matches!(w.get(c.end), "people" | "persons" | "members" | "men")
+            && w.get(c.end + 1) == "of"
+            && (c.end + 2..c.end + 6)
+                .take_while(|&k| !is_clause_break(w.get(k)) && outcome_after(w.get(k)).is_none())
+                .any(|k| {
+                    matches!(
+                        w.get(k),
+                        "militia" | "militias" | "faction" | "factions" | "brigade" | "battalion"
+                    ) || (w.get(k) == "group" && w.get(k.wrapping_sub(1)) == "armed")
+                })
+        {
+            victims = Some(Victims::Combatants);
         }
         // "15 members of medical staff", "6 members of the civil defence":
         // rescuers' and medics' members are civilians.
