@@ -2630,6 +2630,17 @@ fn actor_of(
     // civilians "killed in clashes with IS", whom no side is said to kill).
     sides_may_kill: bool,
 ) -> Option<Party> {
+    // "fighting that has left dozens dead on both sides": each side killed
+    // some of the other's; no one actor.
+    if count_at(w, token).is_some()
+        && (token + 1..(token + 8).min(w.len())).any(|k| {
+            matches!(w.get(k), "on" | "from" | "among")
+                && w.get(k + 1) == "both"
+                && matches!(w.get(k + 2), "sides" | "side")
+        })
+    {
+        return None;
+    }
     // "Iraqi forces ... lost hundreds of troops": the subject is the side that
     // lost them; only "by X" can name who killed them.
     let lost = (token.saturating_sub(3)..token)
@@ -3160,6 +3171,11 @@ fn actor_of(
                 && (p.party.name != UNNAMED_ARMY || token.abs_diff(p.first) <= 6))
             || is_attack_noun(next)
             || (matches!(next, "-" | "air" | "and") && is_attack_noun(next2))
+            // ("rebels have launched a rocket attack": the verb past its
+            // auxiliary.)
+            || (p.end <= token
+                && matches!(next, "has" | "have" | "had")
+                && is_attack_or_launch_verb(next2))
             || (!names_victims && is_attack_noun(w.get(p.end + 1)) && !is_np_stop(next));
         // Active voice only: "X killed", not "X were killed".
         let verb = active_outcome_verb(w, after, after + 6);
@@ -4976,6 +4992,10 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
     let one_event = (0..w.len()).any(|k| {
         is_single_event_noun(w.get(k))
             && !matches!(w.get(k + 1), "attacks" | "strikes" | "raids" | "bombings")
+            // ("six days of heavy bombing": many.)
+            && !(k.saturating_sub(3)..k).any(|j| {
+                w.get(j) == "of" && matches!(w.get(j.wrapping_sub(1)), "days" | "weeks" | "months")
+            })
     });
     let mut out: Vec<SentenceClaim> = Vec::new();
     // (noun phrase end, measure, victims) of the last claim, for lists and breakdowns.
@@ -5361,6 +5381,13 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         let Some(measure) = measure else { continue };
         if victims.is_none() {
             victims = victims_after_were(w, c.end);
+        }
+        // "fighting that has left dozens dead on both sides": fighters.
+        if victims.is_none_or(|v| v == Victims::People)
+            && (c.end..(c.end + 6).min(w.len()))
+                .any(|k| w.get(k) == "on" && w.get(k + 1) == "both" && w.get(k + 2) == "sides")
+        {
+            victims = Some(Victims::Combatants);
         }
         // "putting the number of civilians killed at 13".
         if victims.is_none()
