@@ -2077,6 +2077,14 @@ fn perfect_before(w: &Words<'_>, first: usize) -> bool {
     })
 }
 
+/// Does a passive present perfect follow the count's phrase ending at `end`
+/// ("hundreds of people have been killed in attacks")?
+fn perfect_after(w: &Words<'_>, end: usize) -> bool {
+    matches!(w.get(end), "has" | "have")
+        && w.get(end + 1) == "been"
+        && outcome_after(w.get(end + 2)).is_some()
+}
+
 /// Harm short of death that people suffer or are treated for.
 fn is_harm_noun(w: &str) -> bool {
     matches!(
@@ -5505,7 +5513,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             || (c.min.or(c.max).unwrap_or(0) >= 100
                 && date.is_none()
                 && !one_event
-                && perfect_before(w, c.first))
+                && (perfect_before(w, c.first) || perfect_after(w, phrase_end)))
             || (matches!(
                 measure,
                 Measure::Displaced | Measure::Trapped | Measure::Detained

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.96");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.97");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -62,7 +62,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A headline that names only the country (\"Regime air strikes kill 22 in Syria's rebel-held region\") takes the place of the lead with its count, as it takes its day; not a roundup's pair (\"in Aleppo and Damascus\"). A place after \"by\" is a government (\"denied by Brussels\"), not where it happened. A party that accuses or blames another (\"Russia has accused Belgium of killing six\") is not the actor. Past a relative clause with a verb of its own, the subject's passive outcome counts (\"86 members of government forces and its allies who include members of Hezbollah were killed\"); \"putting the number of civilians killed at 13\" counts civilians. \"The town of Khan Sheikhun in Idlib\": Idlib names the governorate, and the town is the place.",
     "Hundreds or more taken by a present perfect with no day of their own are a running toll, scope cumulative (\"the battle in Latakia has killed some 300 fighters\", \"IS has executed around 367 people in the town\"; not \"the fighting has killed 40\", nor one blast's toll); so are counts \"over the past few days\" or \"in past days\", like \"in recent days\". An undated incident claim takes the date of the last dated claim up to two sentences before it in its paragraph, or up to four when that date is a single day.",
     "Of fighters, \"destroyed\" before the count kills them too (\"have destroyed some 120 Daesh militants\"); beheadings, decapitation and martyrdom of N are killings (\"the beheadings of at least 18 men\", \"resulted in the martyrdom of 3 citizens\"). A party in the count's own \"including\" list is among the counted, not the actor (\"eliminated 75 militants including the suicide bombers\"). \"N people of a local armed group\", \"members of a militia\" are combatants; \"were believed to be civilians\" and \"were Syrian rebel fighters\" name the counted by the noun that ends the phrase.",
-    "A party whose verb follows an auxiliary attacks as one whose verb follows it directly (\"a rebel group has launched a rocket attack ... leaving three killed\"); Islamists and Islamist groups are rebels. Counts \"on both sides\" have no one actor and are fighters (\"fighting that has left dozens dead on both sides\"). \"Six days of heavy bombing\" is many attacks, not one event.",
+    "A party whose verb follows an auxiliary attacks as one whose verb follows it directly (\"a rebel group has launched a rocket attack ... leaving three killed\"); Islamists and Islamist groups are rebels. Counts \"on both sides\" have no one actor and are fighters (\"fighting that has left dozens dead on both sides\"). \"Six days of heavy bombing\" is many attacks, not one event. So are hundreds or more of a passive present perfect (\"hundreds of people have been killed in attacks\").",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.

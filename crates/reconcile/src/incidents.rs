@@ -754,7 +754,13 @@ impl<'a> Clusterer<'a> {
             // Another day's report from another story is the same event only
             // when it counts the same people alike ("rebel rockets on west
             // Aleppo on Wednesday" and "a clinic bombed on Saturday" are two).
-            if matches!(item.when, When::Exact(..)) && !same_days && !close {
+            if let When::Exact(lo, hi) = item.when
+                && !same_days
+                && (!close
+                    || cluster
+                        .core
+                        .is_some_and(|(clo, chi)| lo > chi + 1 || clo > hi + 1))
+            {
                 return None;
             }
         }
