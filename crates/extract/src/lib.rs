@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.97");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.98");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
