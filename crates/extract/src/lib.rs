@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.98");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.99");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -63,6 +63,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "Hundreds or more taken by a present perfect with no day of their own are a running toll, scope cumulative (\"the battle in Latakia has killed some 300 fighters\", \"IS has executed around 367 people in the town\"; not \"the fighting has killed 40\", nor one blast's toll); so are counts \"over the past few days\" or \"in past days\", like \"in recent days\". An undated incident claim takes the date of the last dated claim up to two sentences before it in its paragraph, or up to four when that date is a single day.",
     "Of fighters, \"destroyed\" before the count kills them too (\"have destroyed some 120 Daesh militants\"); beheadings, decapitation and martyrdom of N are killings (\"the beheadings of at least 18 men\", \"resulted in the martyrdom of 3 citizens\"). A party in the count's own \"including\" list is among the counted, not the actor (\"eliminated 75 militants including the suicide bombers\"). \"N people of a local armed group\", \"members of a militia\" are combatants; \"were believed to be civilians\" and \"were Syrian rebel fighters\" name the counted by the noun that ends the phrase.",
     "A party whose verb follows an auxiliary attacks as one whose verb follows it directly (\"a rebel group has launched a rocket attack ... leaving three killed\"); Islamists and Islamist groups are rebels. Counts \"on both sides\" have no one actor and are fighters (\"fighting that has left dozens dead on both sides\"). \"Six days of heavy bombing\" is many attacks, not one event. So are hundreds or more of a passive present perfect (\"hundreds of people have been killed in attacks\").",
+    "A town, village, district or suburb the text names as one near the count (\"the village of Ghareebeh in Deir Ezzor province\") that the gazetteer does not know is the place when the place found is no finer than a city: named as written, inside that place, with its coordinates.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -573,6 +574,18 @@ impl Extractor {
                         })
                         .map(|country| (country.clone(), country.name.clone())),
                     None => context_place(),
+                };
+                // "the village of Ghareebeh in Deir Ezzor province": a town the
+                // gazetteer does not know, named as one near the count, is where
+                // it happened, inside the coarser place found for it.
+                let place = match place {
+                    Some((p, t)) if precision_rank(p.precision) < 3 => {
+                        match unknown_town(text, span, sc.count_span.start, places_here) {
+                            Some(name) => Some((town_inside(&p, &name), name)),
+                            None => Some((p, t)),
+                        }
+                    }
+                    other => other,
                 };
                 if let Some(c) = exact_count
                     && sc.scope == Scope::Incident
@@ -1857,6 +1870,80 @@ impl<'a> ArticleScan<'a> {
         // missiles. Three civilians were killed."), not a month or a week.
         let reach = if date.0 == date.1 { 4 } else { 2 };
         (k < no && k + reach >= no && self.paragraph_of(k) == paragraph).then_some(date)
+    }
+}
+
+/// A town, village or district the sentence at `span` names as one ("the
+/// village of Ghareebeh", "the town of al-Bureij") within `PLACE_WINDOW` of
+/// the count at `count_at`, which no gazetteer mention covers: its name as
+/// written, one to three capitalised words.
+fn unknown_town(
+    text: &str,
+    span: Span,
+    count_at: usize,
+    mentions: &[PlaceMention],
+) -> Option<String> {
+    const KINDS: [&str; 6] = [
+        "town of ",
+        "village of ",
+        "neighbourhood of ",
+        "neighborhood of ",
+        "district of ",
+        "suburb of ",
+    ];
+    let sentence = text.get(span.start..span.end)?;
+    KINDS.iter().find_map(|kind| {
+        sentence.match_indices(kind).find_map(|(at, _)| {
+            let start = span.start + at + kind.len();
+            if start.abs_diff(count_at) > PLACE_WINDOW {
+                return None;
+            }
+            let mut name: Vec<&str> = Vec::new();
+            for word in text.get(start..span.end)?.split(' ') {
+                let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let prefix = matches!(bare, "al" | "Al" | "el" | "El") || bare.starts_with("al-");
+                let capital = bare.chars().next().is_some_and(char::is_uppercase);
+                let month_or_day = is_weekday(&bare.to_ascii_lowercase()).is_some()
+                    || month_number(&bare.to_ascii_lowercase()).is_some();
+                if !(capital || prefix) || month_or_day || name.len() == 3 {
+                    break;
+                }
+                name.push(bare);
+                if bare.len() != word.len() {
+                    break;
+                }
+            }
+            // ("the town of Al": a prefix alone names nothing.)
+            while name
+                .last()
+                .is_some_and(|w| matches!(*w, "al" | "Al" | "el" | "El"))
+            {
+                name.pop();
+            }
+            let long_enough = name.iter().any(|w| w.len() >= 4);
+            let name = name.join(" ");
+            // (A place the gazetteer knows is found as one.)
+            let end = start + name.len();
+            let known = mentions
+                .iter()
+                .any(|m| m.span.start < end && start < m.span.end);
+            (long_enough && !known).then_some(name)
+        })
+    })
+}
+
+/// A place the gazetteer does not know, inside `within`: its coordinates
+/// and precision are those of `within` (they say no more than that).
+fn town_inside(within: &Place, name: &str) -> Place {
+    let mut parents = Vec::with_capacity(within.parents.len() + 1);
+    if within.precision != ledger_types::Precision::Country {
+        parents.push(within.name.clone());
+    }
+    parents.extend(within.parents.iter().cloned());
+    Place {
+        name: name.to_string(),
+        parents,
+        ..within.clone()
     }
 }
 

@@ -223,7 +223,10 @@ vocabulary! {
     }
 }
 
-/// A place resolved through the gazetteer.
+/// A place resolved through the gazetteer; or a town the text names as one
+/// ("the village of Ghareebeh") that the gazetteer lacks, with the name as
+/// written and the coordinates and precision of the gazetteer place it lies
+/// in (its first parent).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     /// Canonical name, e.g. `Raqqa`.
