@@ -822,10 +822,11 @@ fn is_weak_outcome_verb(w: &str) -> bool {
 /// mostly children, have been affected", "20 civilians including children
 /// were treated"): where the phrase's verb may stand.
 fn past_aside(w: &Words<'_>, at: usize) -> usize {
-    if matches!(w.get(at), "mostly" | "mainly" | "largely" | "including")
-        && victim_noun(w.get(at + 1)).is_some()
+    let open = at + usize::from(w.get(at) == ",");
+    if matches!(w.get(open), "mostly" | "mainly" | "largely" | "including")
+        && victim_noun(w.get(open + 1)).is_some()
     {
-        at + 2
+        open + 2 + usize::from(w.get(open + 2) == ",")
     } else {
         at
     }
@@ -1083,23 +1084,22 @@ fn measure_before(
         {
             return Some(Measure::Killed);
         }
-        // ("have destroyed some 120 Daesh militants": of fighters,
-        // destroyed means killed, as in "80 terrorists were destroyed".)
-        if matches!(
-            word,
-            "lost" | "losing" | "loses" | "lose" | "destroyed" | "destroying" | "annihilated"
-        ) && np.victims == Some(Victims::Combatants)
+        if matches!(word, "lost" | "losing" | "loses" | "lose")
+            && np.victims == Some(Victims::Combatants)
         {
             return Some(Measure::Killed);
         }
         // "jets have taken out seven field commanders": killed, when the
         // noun names people (not "took out three tanks").
+        // (Of fighters only, and not out of somewhere: "rescuers took out 12
+        // people from under the rubble", "took out 7 children alive".)
         if word == "out"
             && matches!(
                 w.get(k.wrapping_sub(1)),
                 "take" | "takes" | "took" | "taken" | "taking"
             )
-            && np.victims.is_some()
+            && np.victims == Some(Victims::Combatants)
+            && !matches!(w.get(np.end), "from" | "of" | "alive")
         {
             return Some(Measure::Killed);
         }
@@ -2077,6 +2077,38 @@ fn perfect_before(w: &Words<'_>, first: usize) -> bool {
     })
 }
 
+/// Does the sentence name a fight that runs over days ("the battle in
+/// Latakia", "the offensive", "in attacks")?
+fn tells_a_long_fight(w: &Words<'_>) -> bool {
+    (0..w.len()).any(|k| {
+        matches!(
+            w.get(k),
+            "battle"
+                | "battles"
+                | "fighting"
+                | "infighting"
+                | "clashes"
+                | "campaign"
+                | "offensive"
+                | "war"
+                | "siege"
+                | "attacks"
+                | "operations"
+        )
+    })
+}
+
+/// "on both sides" after the count at `token` (not "on both sides of the
+/// border", a place): each side lost some.
+fn on_both_sides(w: &Words<'_>, token: usize) -> bool {
+    (token + 1..(token + 8).min(w.len())).any(|k| {
+        matches!(w.get(k), "on" | "from" | "among")
+            && w.get(k + 1) == "both"
+            && matches!(w.get(k + 2), "sides" | "side")
+            && w.get(k + 3) != "of"
+    })
+}
+
 /// Does a passive present perfect follow the count's phrase ending at `end`
 /// ("hundreds of people have been killed in attacks")?
 fn perfect_after(w: &Words<'_>, end: usize) -> bool {
@@ -2640,13 +2672,7 @@ fn actor_of(
 ) -> Option<Party> {
     // "fighting that has left dozens dead on both sides": each side killed
     // some of the other's; no one actor.
-    if count_at(w, token).is_some()
-        && (token + 1..(token + 8).min(w.len())).any(|k| {
-            matches!(w.get(k), "on" | "from" | "among")
-                && w.get(k + 1) == "both"
-                && matches!(w.get(k + 2), "sides" | "side")
-        })
-    {
+    if count_at(w, token).is_some() && on_both_sides(w, token) {
         return None;
     }
     // "Iraqi forces ... lost hundreds of troops": the subject is the side that
@@ -3304,9 +3330,20 @@ fn actor_of(
         }
         // "eliminated 75 militants including the suicide bombers": a party in
         // the count's own list of who was counted.
+        // (Not "12 civilians including children in Russian raids": past a
+        // preposition the list has ended.)
         let in_counted_list = p.first > token
             && p.first <= token + 8
-            && (token + 1..p.first).any(|k| w.get(k) == "including")
+            && (token + 1..p.first)
+                .find(|&k| w.get(k) == "including")
+                .is_some_and(|inc| {
+                    (inc + 1..p.first).all(|k| {
+                        !matches!(
+                            w.get(k),
+                            "in" | "by" | "during" | "from" | "on" | "of" | "at" | "near"
+                        )
+                    })
+                })
             && (token + 1..p.first).all(|k| {
                 let x = w.get(k);
                 !is_clause_break(x) && outcome_after(x).is_none() && outcome_before(x).is_none()
@@ -5096,7 +5133,9 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                         && (w.kind(np.end) != Some(TokenKind::Word)
                             || crate::lexicon::is_np_stop(next)
                             || is_clause_break(next)
-                            || matches!(next, "near" | "east" | "west" | "north" | "south"))
+                            || matches!(next, "near" | "east" | "west" | "north" | "south")
+                            // ("destroyed some 120 militants trying to escape".)
+                            || (next.len() > 4 && next.ends_with("ing")))
                         && !matches!(next, "'" | "’")
                         && matches!(
                             w.get(c.first.wrapping_sub(1)),
@@ -5391,18 +5430,22 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             victims = victims_after_were(w, c.end);
         }
         // "fighting that has left dozens dead on both sides": fighters.
-        if victims.is_none_or(|v| v == Victims::People)
-            && (c.end..(c.end + 6).min(w.len()))
-                .any(|k| w.get(k) == "on" && w.get(k + 1) == "both" && w.get(k + 2) == "sides")
-        {
+        if victims.is_none_or(|v| v == Victims::People) && on_both_sides(w, c.first) {
             victims = Some(Victims::Combatants);
         }
-        // "putting the number of civilians killed at 13".
+        // "putting the number of civilians killed at 13" (not "a number of
+        // children were among the wounded, and the toll rose to 21").
         if victims.is_none()
             && matches!(
                 w.get(c.first.wrapping_sub(1)),
                 "at" | "to" | "reached" | "hit" | "passed" | "topped"
             )
+            && (c.first.saturating_sub(32)..c.first)
+                .rev()
+                .take_while(|&k| {
+                    !matches!(w.get(k), "toll" | "tolls") && !is_clause_break(w.get(k))
+                })
+                .any(|k| w.get(k) == "number" && w.get(k.wrapping_sub(1)) == "the")
         {
             victims = victims_of_number_of(w, c.first);
         }
@@ -5510,9 +5553,13 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             // "The battle in Latakia has killed some 300 fighters", "IS has
             // executed around 367 people in the town": hundreds by a present
             // perfect with no day are a toll run up over time.
+            // (Not one day's news: "air strikes on a market have killed more
+            // than 100 people, a monitor said on Sunday", with a day even of
+            // speech; and of a long fight, or hundreds.)
             || (c.min.or(c.max).unwrap_or(0) >= 100
-                && date.is_none()
+                && dates.is_empty()
                 && !one_event
+                && (c.max.or(c.min).unwrap_or(0) >= 300 || tells_a_long_fight(w))
                 && (perfect_before(w, c.first) || perfect_after(w, phrase_end)))
             || (matches!(
                 measure,
@@ -5951,7 +5998,15 @@ mod cue_tests {
             kidnap abducting abducts abduct trapping besieging toll tolls lives victims \
             bodies corpses claims";
         let killing_nouns = "elimination execution executions murder murders slaughter \
-            assassination";
+            assassination beheading beheadings decapitation martyrdom";
+        for word in "burns suffocation asphyxiation asphyxia fractures breathing".split_whitespace()
+        {
+            assert!(super::is_harm_noun(word), "{word}: update this list");
+            assert!(
+                OUTCOME_STEMS.iter().any(|s| format!("{word} ").contains(s)),
+                "no prefilter stem for {word}"
+            );
+        }
         for word in killing_nouns.split_whitespace() {
             assert!(
                 crate::lexicon::is_killing_noun(word),

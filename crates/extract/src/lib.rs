@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.99");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.100");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -60,7 +60,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A headline's own source after a dash stays in its title (\"... - monitor\", \"- state TV\"). Who escorted, kept a tally, published, evacuated or treated (\"escorted by a Russian military police unit\", \"a list published by a Turkish newspaper\") is no agent. A party's aircraft counts as lost only in the passive or a headline's participle (\"was shot down\", \"helicopter downed in Syria\"; not \"Turkish aircraft shot down a Russian bomber\", nor the agent, \"killed by a Syrian jet before it was shot down\"), and the people on board only as victims (not \"snipers aboard a Russian helicopter killed 5\"). \"Claim\" kills after weapons, attacks, clashes and battles (\"clashes claim 20 fighters\"). An event days before keeps its actor only when its own clause tells an outcome (\"a coalition strike that killed 56\"; not \"a Russian strike that hit a hospital\"); an hour, a day, a week, a month or years before all count. A headline's source after a dash stays only when it is a generic one (\"- state TV\"; \"- Press TV\" is a site). A counteroffensive names its side like an offensive (\"an Islamic State counteroffensive has left 40 soldiers dead\").",
     "Harm short of death is an injury: \"35 people suffered suffocation\", \"20 civilians were treated for asphyxiation\" (also burns, fractures, breathing difficulties). \"Have taken out seven field commanders\" kills people (not \"took out three tanks\"). A list member with a verb of its own past an aside (\"and 500 others, mostly children, have been affected\") takes no outcome from the list. \"The number of people killed in ... has risen to 21\" binds across a long phrase (32 words), and counts the people it names (\"the number of rebel fighters killed\": combatants). \"This morning\", \"this afternoon\" and \"this evening\" are the article's day; \"in late June 12 people\" has no day after a part of a month; \"on Monday-and scores\" is a dash without its spaces.",
     "A headline that names only the country (\"Regime air strikes kill 22 in Syria's rebel-held region\") takes the place of the lead with its count, as it takes its day; not a roundup's pair (\"in Aleppo and Damascus\"). A place after \"by\" is a government (\"denied by Brussels\"), not where it happened. A party that accuses or blames another (\"Russia has accused Belgium of killing six\") is not the actor. Past a relative clause with a verb of its own, the subject's passive outcome counts (\"86 members of government forces and its allies who include members of Hezbollah were killed\"); \"putting the number of civilians killed at 13\" counts civilians. \"The town of Khan Sheikhun in Idlib\": Idlib names the governorate, and the town is the place.",
-    "Hundreds or more taken by a present perfect with no day of their own are a running toll, scope cumulative (\"the battle in Latakia has killed some 300 fighters\", \"IS has executed around 367 people in the town\"; not \"the fighting has killed 40\", nor one blast's toll); so are counts \"over the past few days\" or \"in past days\", like \"in recent days\". An undated incident claim takes the date of the last dated claim up to two sentences before it in its paragraph, or up to four when that date is a single day.",
+    "Hundreds or more taken by a present perfect in a sentence naming no day at all (not even of speech) are a running toll, scope cumulative, when they are 300 or more or the sentence names a fight that runs over days (\"the battle in Latakia has killed some 300 fighters\", \"IS has executed around 367 people in the town\"; not \"the fighting has killed 40\", \"air strikes on a market have killed more than 100 people, a monitor said on Sunday\", nor one blast's toll); so are counts \"over the past few days\" or \"in past days\", like \"in recent days\". An undated incident claim takes the date of the last dated claim up to two sentences before it in its paragraph, or up to four when that date is a single day.",
     "Of fighters, \"destroyed\" before the count kills them too (\"have destroyed some 120 Daesh militants\"); beheadings, decapitation and martyrdom of N are killings (\"the beheadings of at least 18 men\", \"resulted in the martyrdom of 3 citizens\"). A party in the count's own \"including\" list is among the counted, not the actor (\"eliminated 75 militants including the suicide bombers\"). \"N people of a local armed group\", \"members of a militia\" are combatants; \"were believed to be civilians\" and \"were Syrian rebel fighters\" name the counted by the noun that ends the phrase.",
     "A party whose verb follows an auxiliary attacks as one whose verb follows it directly (\"a rebel group has launched a rocket attack ... leaving three killed\"); Islamists and Islamist groups are rebels. Counts \"on both sides\" have no one actor and are fighters (\"fighting that has left dozens dead on both sides\"). \"Six days of heavy bombing\" is many attacks, not one event. So are hundreds or more of a passive present perfect (\"hundreds of people have been killed in attacks\").",
     "A town, village, district or suburb the text names as one near the count (\"the village of Ghareebeh in Deir Ezzor province\") that the gazetteer does not know is the place when the place found is no finer than a city: named as written, inside that place, with its coordinates.",
@@ -2013,8 +2013,9 @@ const LEAD_REACH: usize = 1500;
 /// children") takes the actor of the lead's claim of the same outcome and
 /// count ("An airstrike by Russian warplanes killed 18 people"): the headline
 /// sums up that sentence, not another event. One that ends with an unnamed
-/// source ("... kills 12 NGO") takes the lead's claimant too, and one that
-/// names no day the lead's recent day.
+/// source ("... kills 12 NGO") takes the lead's claimant too, one that
+/// names no day the lead's recent day, and one that names no place or only
+/// the country the lead's place.
 fn headline_fields_from_lead(article: &Article, claims: &mut [Claim]) {
     let title = article.title.trim().to_ascii_lowercase();
     let title = title.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -2064,8 +2065,8 @@ fn headline_fields_from_lead(article: &Article, claims: &mut [Claim]) {
         // kill 28" over "28 dead in overnight airstrikes"), not the day the
         // article names first, which may be another event's.
         let takes_date = !names_a_date(&claims[i].sentence);
-        // A headline that names only the country ("Regime air strikes kill 22
-        // in Syria's rebel-held region") takes its lead's place in it.
+        // A headline that names no place, or only the country ("Regime air
+        // strikes kill 22 in Syria's rebel-held region"), takes its lead's.
         // (Not a roundup's pair: "in Aleppo and Damascus".)
         let takes_place = match (&claims[i].place, &claims[i].place_text) {
             (None, _) => true,

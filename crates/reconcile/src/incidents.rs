@@ -145,6 +145,9 @@ fn relate(a: &PlaceRow, b: &PlaceRow) -> Relation {
     }
 }
 
+/// `Victims::People` as `Item::victims` holds it: anyone, who may be of any group.
+const PEOPLE: u8 = ledger_types::Victims::People as u8;
+
 /// Counts two reports of one event give: overlapping, or off by at most half
 /// again plus `CLOSE_SLACK` ("five killed" and "six killed").
 fn counts_close(alo: u64, ahi: u64, blo: u64, bhi: u64) -> bool {
@@ -541,13 +544,13 @@ impl<'a> Clusterer<'a> {
         let mut score: i64 = 0;
         // Copies share a source group and an article is in its own group, so
         // the members need scanning for article evidence only in that case.
-        let mut same_story = cluster.groups.contains(&item.group);
+        let same_story = cluster.groups.contains(&item.group);
         let mut same_sentence = false;
         let mut nearest_in_article: Option<u64> = None;
         if same_story {
             // A story that tells of Tuesday's attack and then of Wednesday's
-            // tells of two: its claims of another day than all of its own
-            // in the incident are no evidence of one event.
+            // tells of two: its claim of another day than all of its own in
+            // the incident is of another event.
             let mut other_day_only = matches!(item.when, When::Exact(..));
             for m in members().filter(|m| m.article == item.article) {
                 same_sentence |= m.sentence == item.sentence;
@@ -558,9 +561,10 @@ impl<'a> Clusterer<'a> {
                     _ => false,
                 };
             }
-            if other_day_only && nearest_in_article.is_some() && !same_sentence {
-                same_story = false;
-                nearest_in_article = None;
+            // (Two days in one sentence, "five on Monday and six on Tuesday",
+            // are two days too.)
+            if other_day_only && nearest_in_article.is_some() {
+                return None;
             }
         }
         let same_article = nearest_in_article.is_some();
@@ -676,16 +680,29 @@ impl<'a> Clusterer<'a> {
         let mut others = false;
         let mut consistent = false;
         let mut overlapping = false;
-        let mut close = false;
+        // A member of another story within a day of the claim, counting the
+        // same outcome of the same people (or of "people") alike.
+        let mut close_next_day = false;
         for m in members() {
-            if m.measure != item.measure || m.victims != item.victims || m.article == item.article {
+            if m.measure != item.measure || m.article == item.article {
+                continue;
+            }
+            if !close_next_day
+                && (m.victims == item.victims || m.victims == PEOPLE || item.victims == PEOPLE)
+                && counts_close(item.lo, item.hi, m.lo, m.hi)
+            {
+                close_next_day = match (m.when, item.when) {
+                    (When::Exact(mlo, mhi), When::Exact(lo, hi)) => lo <= mhi + 1 && mlo <= hi + 1,
+                    _ => false,
+                };
+            }
+            if m.victims != item.victims {
                 continue;
             }
             others = true;
             consistent |= counts_consistent(item.lo, item.hi, m.lo, m.hi);
             overlapping |= item.lo <= m.hi && m.lo <= item.hi;
-            close |= counts_close(item.lo, item.hi, m.lo, m.hi);
-            if consistent && overlapping {
+            if consistent && overlapping && close_next_day {
                 // Nothing further can change the verdict; large clusters are long.
                 break;
             }
@@ -752,14 +769,16 @@ impl<'a> Clusterer<'a> {
                 return None;
             }
             // Another day's report from another story is the same event only
-            // when it counts the same people alike ("rebel rockets on west
-            // Aleppo on Wednesday" and "a clinic bombed on Saturday" are two).
+            // when a report of the day before or after counts the same people
+            // alike, and the incident then spans two days at most ("rebel
+            // rockets killed 13 on Friday" and "a clinic bombed killing six
+            // on Saturday" are two; so are daily tolls of 10, 11 and 12).
             if let When::Exact(lo, hi) = item.when
                 && !same_days
-                && (!close
+                && (!close_next_day
                     || cluster
                         .core
-                        .is_some_and(|(clo, chi)| lo > chi + 1 || clo > hi + 1))
+                        .is_some_and(|(clo, chi)| hi.max(chi) - lo.min(clo) > 1))
             {
                 return None;
             }
