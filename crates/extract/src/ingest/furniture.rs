@@ -737,16 +737,20 @@ fn tag_list_end(b: &[u8], after: usize) -> usize {
                 | b"said"
         )
     };
-    let run = (0..words.len().saturating_sub(1)).find(|&j| {
-        let (a, b2) = (words[j].1, words[j + 1].1);
-        lower(a) && lower(b2) && (function(a) || function(b2))
+    let run = words.windows(2).position(|pair| match pair {
+        [(_, a), (_, b2)] => lower(a) && lower(b2) && (function(a) || function(b2)),
+        _ => false,
     });
     let Some(run) = run else {
         return after;
     };
     // At least one keyword before the lead, and a lead long enough to be one.
-    match (1..run).rev().find(|&k| upper(words[k].1)) {
-        Some(k) if words.len() - k >= 8 => after + words[k].0,
+    let lead = (1..run).rev().find_map(|k| {
+        let &(offset, word) = words.get(k)?;
+        upper(word).then_some((k, offset))
+    });
+    match lead {
+        Some((k, offset)) if words.len() - k >= 8 => after + offset,
         _ => after,
     }
 }
