@@ -823,13 +823,27 @@ fn is_weak_outcome_verb(w: &str) -> bool {
 /// were treated"): where the phrase's verb may stand.
 fn past_aside(w: &Words<'_>, at: usize) -> usize {
     let open = at + usize::from(w.get(at) == ",");
-    if matches!(w.get(open), "mostly" | "mainly" | "largely" | "including")
-        && victim_noun(w.get(open + 1)).is_some()
-    {
-        open + 2 + usize::from(w.get(open + 2) == ",")
-    } else {
-        at
+    if !matches!(w.get(open), "mostly" | "mainly" | "largely" | "including") {
+        return at;
     }
+    // ("including three children (5-8 years) were injured": a count, and a
+    // bracket after the noun.)
+    let noun = count_at(w, open + 1).map_or(open + 1, |c| c.end);
+    if victim_noun(w.get(noun)).is_none() {
+        return at;
+    }
+    let after = past_bracket(w, noun + 1);
+    after + usize::from(w.get(after) == ",")
+}
+
+/// Past a short bracket opening at `at` ("(5-8 years)"), or `at`.
+fn past_bracket(w: &Words<'_>, at: usize) -> usize {
+    if w.get(at) != "(" {
+        return at;
+    }
+    (at + 1..(at + 8).min(w.len()))
+        .find(|&k| w.get(k) == ")")
+        .map_or(at, |close| close + 1)
 }
 
 /// Does a verb of its own follow a list member whose phrase ends at `at`
@@ -1027,8 +1041,6 @@ fn is_verb_of_survivors(w: &str) -> bool {
             | "resettled"
             | "repatriated"
             | "exchanged"
-            | "hospitalized"
-            | "hospitalised"
     )
 }
 
@@ -2013,17 +2025,10 @@ fn direct_outcome_after(w: &Words<'_>, start: usize) -> Option<Measure> {
     {
         return Some(Measure::Displaced);
     }
+    // ("three children (5-8 years) were injured", "six civilians including
+    // three children were injured": past a short bracket or aside.)
+    let start = past_aside(w, past_bracket(w, start));
     let mut j = start;
-    // ("20 civilians including children were treated for asphyxiation".)
-    let verb = past_aside(w, start);
-    if verb > start
-        && matches!(w.get(verb), "were" | "was")
-        && w.get(verb + 1) == "treated"
-        && w.get(verb + 2) == "for"
-        && is_harm_noun(w.get(verb + 3))
-    {
-        return Some(Measure::Injured);
-    }
     while j < w.len() && j < start + 5 {
         let word = w.get(j);
         // "80 terrorists were destroyed": of fighters, destroyed means killed.

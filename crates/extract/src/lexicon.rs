@@ -19,12 +19,12 @@ pub fn victim_noun(w: &str) -> Option<Victims> {
         "women" | "woman" | "mothers" => Victims::Women,
         "fighters" | "militants" | "soldiers" | "troops" | "terrorists" | "jihadists"
         | "rebels" | "insurgents" | "servicemen" | "gunmen" | "militiamen" | "militia"
-        | "militias" | "combatants" | "officers" | "commanders" | "leaders" | "personnel"
-        | "guards" | "recruits" | "members" | "comrades" | "mercenaries" | "extremists"
-        | "snipers" | "marines" | "pilots" | "army" | "conscripts" | "fighter" | "militant"
-        | "soldier" | "terrorist" | "jihadist" | "rebel" | "officer" | "commander" | "member"
-        | "serviceman" | "guard" | "gunman" | "troopers" | "trooper" | "airmen" | "loyalists"
-        | "peshmerga" => Victims::Combatants,
+        | "attackers" | "assailants" | "militias" | "combatants" | "officers" | "commanders"
+        | "leaders" | "personnel" | "guards" | "recruits" | "members" | "comrades"
+        | "mercenaries" | "extremists" | "snipers" | "marines" | "pilots" | "army"
+        | "conscripts" | "fighter" | "militant" | "soldier" | "terrorist" | "jihadist"
+        | "rebel" | "officer" | "commander" | "member" | "serviceman" | "guard" | "gunman"
+        | "troopers" | "trooper" | "airmen" | "loyalists" | "peshmerga" => Victims::Combatants,
         // Police are no combatants in the guidelines' list.
         "people" | "persons" | "person" | "police" | "policemen" | "policeman" | "residents"
         | "citizens" | "workers" | "men" | "others" | "individuals" | "inhabitants"
@@ -110,6 +110,7 @@ pub const OUTCOME_STEMS: &[&str] = &[
     "lives",
     "claim",
     "victim",
+    "hospitali",
     "suffocat",
     "asphyxia",
     "decapitat",
@@ -185,7 +186,7 @@ pub fn outcome_after(w: &str) -> Option<Measure> {
         | "assassinated" | "beheaded" | "eliminated" | "neutralized" | "neutralised" | "burned"
         | "drowned" | "shot" | "kill" | "kills" => Measure::Killed,
         "injured" | "wounded" | "hurt" | "injuries" | "injures" | "wounds" | "wounding"
-        | "injuring" => Measure::Injured,
+        | "injuring" | "hospitalized" | "hospitalised" => Measure::Injured,
         "casualties" => Measure::Casualties,
         // "fleeing" is left out: "three children fleeing across the river" were killed.
         "displaced" | "fled" | "uprooted" | "homeless" | "evacuated" | "refugees" => {

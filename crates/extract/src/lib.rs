@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.100");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.101");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -64,6 +64,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "Of fighters, \"destroyed\" before the count kills them too (\"have destroyed some 120 Daesh militants\"); beheadings, decapitation and martyrdom of N are killings (\"the beheadings of at least 18 men\", \"resulted in the martyrdom of 3 citizens\"). A party in the count's own \"including\" list is among the counted, not the actor (\"eliminated 75 militants including the suicide bombers\"). \"N people of a local armed group\", \"members of a militia\" are combatants; \"were believed to be civilians\" and \"were Syrian rebel fighters\" name the counted by the noun that ends the phrase.",
     "A party whose verb follows an auxiliary attacks as one whose verb follows it directly (\"a rebel group has launched a rocket attack ... leaving three killed\"); Islamists and Islamist groups are rebels. Counts \"on both sides\" have no one actor and are fighters (\"fighting that has left dozens dead on both sides\"). \"Six days of heavy bombing\" is many attacks, not one event. So are hundreds or more of a passive present perfect (\"hundreds of people have been killed in attacks\").",
     "A town, village, district or suburb the text names as one near the count (\"the village of Ghareebeh in Deir Ezzor province\") that the gazetteer does not know is the place when the place found is no finer than a city: named as written, inside that place, with its coordinates.",
+    "People hospitalized are injured (\"over 10 citizens have been hospitalized\"). An outcome after the count's phrase is read past a short bracket or an aside with a count of its own (\"six other civilians including three children (5-8 years) were injured\"). Attackers and assailants are fighters.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
