@@ -1105,11 +1105,7 @@ fn measure_before(
         // noun names people (not "took out three tanks").
         // (Of fighters only, and not out of somewhere: "rescuers took out 12
         // people from under the rubble", "took out 7 children alive".)
-        if word == "out"
-            && matches!(
-                w.get(k.wrapping_sub(1)),
-                "take" | "takes" | "took" | "taken" | "taking"
-            )
+        if is_taken_out(w, k)
             && np.victims == Some(Victims::Combatants)
             && !matches!(w.get(np.end), "from" | "of" | "alive")
         {
@@ -2122,6 +2118,16 @@ fn perfect_after(w: &Words<'_>, end: usize) -> bool {
         && outcome_after(w.get(end + 2)).is_some()
 }
 
+/// Is the word at `k` the "out" of "take out" ("jets have taken out seven
+/// commanders")?
+fn is_taken_out(w: &Words<'_>, k: usize) -> bool {
+    w.get(k) == "out"
+        && matches!(
+            w.get(k.wrapping_sub(1)),
+            "take" | "takes" | "took" | "taken" | "taking"
+        )
+}
+
 /// Harm short of death that people suffer or are treated for.
 fn is_harm_noun(w: &str) -> bool {
     matches!(
@@ -2152,13 +2158,31 @@ fn number_of_people_before(w: &Words<'_>, k: usize) -> bool {
     })
 }
 
+/// How far before its count "the number of ..." may open: the phrase may be
+/// long ("the number of people killed in an air strike this morning against
+/// the market area of Atareb village has risen to 21").
+const NUMBER_OF_REACH: usize = 32;
+
+/// Does "the number of" (definite: not "a number of children were among the
+/// wounded") open the subject whose toll reaches the count at `first`, with
+/// no toll or clause between ("putting the number of civilians killed at 13")?
+fn the_number_of_reaches(w: &Words<'_>, first: usize) -> bool {
+    matches!(
+        w.get(first.wrapping_sub(1)),
+        "at" | "to" | "reached" | "hit" | "passed" | "topped"
+    ) && (first.saturating_sub(NUMBER_OF_REACH)..first)
+        .rev()
+        .take_while(|&k| !matches!(w.get(k), "toll" | "tolls") && !is_clause_break(w.get(k)))
+        .any(|k| w.get(k) == "number" && w.get(k.wrapping_sub(1)) == "the")
+}
+
 /// Who "the number of civilians killed ... reached" counts: the first noun
 /// of people after "number of" (within the clause before the count at `first`).
 fn victims_of_number_of(w: &Words<'_>, first: usize) -> Option<Victims> {
     // ("the number of people killed in an air strike this morning against
     // the market area of Atareb village has risen to 21": a long phrase;
     // "the number of Al-Nusra Front and rebel fighters": a list of sides.)
-    let number = (first.saturating_sub(32)..first)
+    let number = (first.saturating_sub(NUMBER_OF_REACH)..first)
         .rev()
         .find(|&n| w.get(n) == "number" && w.get(n + 1) == "of")?;
     (number + 2..first)
@@ -2204,10 +2228,7 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
                 x => outcome_after(x).filter(|_| number_of_people_before(w, k)),
             }
         };
-        // (The phrase may be long: "the number of people killed in an air
-        // strike this morning against the market area of Atareb village has
-        // risen to 21".)
-        for k in (count.first.saturating_sub(32)..count.first).rev() {
+        for k in (count.first.saturating_sub(NUMBER_OF_REACH)..count.first).rev() {
             let x = w.get(k);
             // "the number of killed and wounded": both outcomes, casualties;
             // "dead and missing" cannot be one count, so none at all.
@@ -4953,11 +4974,7 @@ pub fn may_hold_claims(w: &Words<'_>) -> bool {
             // ("suffered suffocation", "treated for asphyxiation"; "have
             // taken out seven commanders", see `measure_before`.)
             || is_harm_noun(word)
-            || (word == "out"
-                && matches!(
-                    w.get(i.wrapping_sub(1)),
-                    "take" | "takes" | "took" | "taken" | "taking"
-                ))
+            || is_taken_out(w, i)
     });
     has_outcome
         && (0..w.len()).any(|i| {
@@ -5438,20 +5455,8 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         if victims.is_none_or(|v| v == Victims::People) && on_both_sides(w, c.first) {
             victims = Some(Victims::Combatants);
         }
-        // "putting the number of civilians killed at 13" (not "a number of
-        // children were among the wounded, and the toll rose to 21").
-        if victims.is_none()
-            && matches!(
-                w.get(c.first.wrapping_sub(1)),
-                "at" | "to" | "reached" | "hit" | "passed" | "topped"
-            )
-            && (c.first.saturating_sub(32)..c.first)
-                .rev()
-                .take_while(|&k| {
-                    !matches!(w.get(k), "toll" | "tolls") && !is_clause_break(w.get(k))
-                })
-                .any(|k| w.get(k) == "number" && w.get(k.wrapping_sub(1)) == "the")
-        {
+        // "putting the number of civilians killed at 13".
+        if victims.is_none() && the_number_of_reaches(w, c.first) {
             victims = victims_of_number_of(w, c.first);
         }
         // "132 civilians ..., including 105 who died": a breakdown without a

@@ -91,10 +91,13 @@ fn day_at(w: &Words<'_>, i: usize) -> Option<i8> {
     (1..=31).contains(&d).then_some(d)
 }
 
+/// A part of a month glued to its name: "mid-August", "early-March".
+const PART_OF_MONTH_PREFIXES: [&str; 3] = ["mid-", "early-", "late-"];
+
 /// A month name that is a month here: "may" only next to a number or after "in".
 fn month_at(w: &Words<'_>, i: usize) -> Option<i8> {
     // "mid-August", "early-March": one token, the month all the same.
-    let word = ["mid-", "early-", "late-"]
+    let word = PART_OF_MONTH_PREFIXES
         .iter()
         .find_map(|p| w.get(i).strip_prefix(p))
         .unwrap_or(w.get(i));
@@ -431,7 +434,7 @@ pub fn find_dates(w: &Words<'_>, article_date: Option<Date>) -> Vec<DateMention>
             // day after it.
             let month_word = w.get(month_i);
             let part_of_month = matches!(w.get(month_i.wrapping_sub(1)), "early" | "late" | "mid")
-                || ["mid-", "early-", "late-"]
+                || PART_OF_MONTH_PREFIXES
                     .iter()
                     .any(|p| month_word.starts_with(p));
             if day.is_none()

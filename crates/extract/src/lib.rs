@@ -1040,7 +1040,7 @@ impl Extractor {
                 // where it happened.
                 let before = text[..m.span.start].trim_end();
                 // ("denied by Brussels", "blamed by Damascus": a government.)
-                let origin = strip_suffix_ignore_case(before, " from").is_some()
+                let not_the_scene = strip_suffix_ignore_case(before, " from").is_some()
                     || strip_suffix_ignore_case(before, " by").is_some();
                 // "11 were killed in Saraqeb and another man died in Sheikh
                 // Mustafa": past a place of the count's own, a clause of another
@@ -1111,7 +1111,7 @@ impl Extractor {
                         })
                 });
                 (
-                    !origin,
+                    !not_the_scene,
                     !other_clause,
                     !earlier_clause,
                     !later_clause,
@@ -1899,13 +1899,15 @@ fn unknown_town(
             if start.abs_diff(count_at) > PLACE_WINDOW {
                 return None;
             }
+            // "al", "El": the article of an Arabic name, which names nothing alone.
+            let article = |w: &str| matches!(w, "al" | "Al" | "el" | "El");
             let mut name: Vec<&str> = Vec::new();
             for word in text.get(start..span.end)?.split(' ') {
                 let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-                let prefix = matches!(bare, "al" | "Al" | "el" | "El") || bare.starts_with("al-");
+                let lower = bare.to_ascii_lowercase();
+                let prefix = article(bare) || bare.starts_with("al-");
                 let capital = bare.chars().next().is_some_and(char::is_uppercase);
-                let month_or_day = is_weekday(&bare.to_ascii_lowercase()).is_some()
-                    || month_number(&bare.to_ascii_lowercase()).is_some();
+                let month_or_day = is_weekday(&lower).is_some() || month_number(&lower).is_some();
                 if !(capital || prefix) || month_or_day || name.len() == 3 {
                     break;
                 }
@@ -1914,11 +1916,7 @@ fn unknown_town(
                     break;
                 }
             }
-            // ("the town of Al": a prefix alone names nothing.)
-            while name
-                .last()
-                .is_some_and(|w| matches!(*w, "al" | "Al" | "el" | "El"))
-            {
+            while name.last().is_some_and(|w| article(w)) {
                 name.pop();
             }
             let long_enough = name.iter().any(|w| w.len() >= 4);
@@ -2105,7 +2103,9 @@ fn headline_fields_from_lead(article: &Article, claims: &mut [Claim]) {
             )
         });
         let actor = lead.actor.clone();
-        let lead_place = lead.place.clone().zip(lead.place_text.clone());
+        let lead_place = takes_place
+            .then(|| lead.place.clone().zip(lead.place_text.clone()))
+            .flatten();
         let (date_start, date_end, scope) = (lead.date_start, lead.date_end, lead.scope);
         if claims[i].actor.is_none() {
             claims[i].actor = actor;
@@ -2125,8 +2125,7 @@ fn headline_fields_from_lead(article: &Article, claims: &mut [Claim]) {
         if takes_claimant {
             claims[i].claimant = claimant;
         }
-        if takes_place
-            && let Some((place, text)) = lead_place
+        if let Some((place, text)) = lead_place
             && claims[i]
                 .place
                 .as_ref()

@@ -139,12 +139,15 @@ mod tests {
             .collect()
     }
 
+    /// The tokens' texts alone.
+    fn texts(s: &str) -> Vec<&str> {
+        words(s).into_iter().map(|(t, _)| t).collect()
+    }
+
     #[test]
     fn a_dash_glued_before_and_splits_words() {
-        let w = words("killed on Monday-and scores in a hit-and-run");
-        let texts: Vec<&str> = w.iter().map(|(t, _)| *t).collect();
         assert_eq!(
-            texts,
+            texts("killed on Monday-and scores in a hit-and-run"),
             [
                 "killed",
                 "on",
@@ -161,10 +164,10 @@ mod tests {
 
     #[test]
     fn keeps_separators_inside_numbers_and_words() {
-        let w = words("more than 238,000 US-led Syria's 1.5 10-15, 2016, 300 people");
-        let texts: Vec<&str> = w.iter().map(|(t, _)| *t).collect();
+        let text = "more than 238,000 US-led Syria's 1.5 10-15, 2016, 300 people";
+        let w = words(text);
         assert_eq!(
-            texts,
+            texts(text),
             [
                 "more", "than", "238,000", "US-led", "Syria's", "1.5", "10-15", ",", "2016", ",",
                 "300", "people"

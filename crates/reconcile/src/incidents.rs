@@ -145,6 +145,15 @@ fn relate(a: &PlaceRow, b: &PlaceRow) -> Relation {
     }
 }
 
+/// Days between two spans of days, 0 when they overlap; `None` unless both
+/// are a day or a short span (`When::Exact`).
+fn days_between(a: When, b: When) -> Option<i32> {
+    match (a, b) {
+        (When::Exact(alo, ahi), When::Exact(blo, bhi)) => Some((blo - ahi).max(alo - bhi).max(0)),
+        _ => None,
+    }
+}
+
 /// `Victims::People` as `Item::victims` holds it: anyone, who may be of any group.
 const PEOPLE: u8 = ledger_types::Victims::People as u8;
 
@@ -556,10 +565,7 @@ impl<'a> Clusterer<'a> {
                 same_sentence |= m.sentence == item.sentence;
                 let gap = m.position.abs_diff(item.position);
                 nearest_in_article = Some(nearest_in_article.map_or(gap, |g| g.min(gap)));
-                other_day_only &= match (m.when, item.when) {
-                    (When::Exact(mlo, mhi), When::Exact(lo, hi)) => mhi < lo || hi < mlo,
-                    _ => false,
-                };
+                other_day_only &= days_between(m.when, item.when).is_some_and(|d| d > 0);
             }
             // (Two days in one sentence, "five on Monday and six on Tuesday",
             // are two days too.)
@@ -680,21 +686,21 @@ impl<'a> Clusterer<'a> {
         let mut others = false;
         let mut consistent = false;
         let mut overlapping = false;
-        // A member of another story within a day of the claim, counting the
-        // same outcome of the same people (or of "people") alike.
+        // Another story's claim of another day needs a member of another
+        // story within a day of it, counting the same outcome of the same
+        // people (or of "people") alike (see below); only then is it looked for.
+        let needs_close = !same_story && !same_days && matches!(item.when, When::Exact(..));
         let mut close_next_day = false;
         for m in members() {
             if m.measure != item.measure || m.article == item.article {
                 continue;
             }
-            if !close_next_day
+            if needs_close
+                && !close_next_day
                 && (m.victims == item.victims || m.victims == PEOPLE || item.victims == PEOPLE)
                 && counts_close(item.lo, item.hi, m.lo, m.hi)
             {
-                close_next_day = match (m.when, item.when) {
-                    (When::Exact(mlo, mhi), When::Exact(lo, hi)) => lo <= mhi + 1 && mlo <= hi + 1,
-                    _ => false,
-                };
+                close_next_day = days_between(m.when, item.when).is_some_and(|d| d <= 1);
             }
             if m.victims != item.victims {
                 continue;
@@ -702,7 +708,7 @@ impl<'a> Clusterer<'a> {
             others = true;
             consistent |= counts_consistent(item.lo, item.hi, m.lo, m.hi);
             overlapping |= item.lo <= m.hi && m.lo <= item.hi;
-            if consistent && overlapping && close_next_day {
+            if consistent && overlapping && (close_next_day || !needs_close) {
                 // Nothing further can change the verdict; large clusters are long.
                 break;
             }
@@ -773,8 +779,8 @@ impl<'a> Clusterer<'a> {
             // alike, and the incident then spans two days at most ("rebel
             // rockets killed 13 on Friday" and "a clinic bombed killing six
             // on Saturday" are two; so are daily tolls of 10, 11 and 12).
-            if let When::Exact(lo, hi) = item.when
-                && !same_days
+            if needs_close
+                && let When::Exact(lo, hi) = item.when
                 && (!close_next_day
                     || cluster
                         .core
