@@ -2770,7 +2770,21 @@ fn actor_of(
                         matches!(w.get(k), "and" | "the" | "so-called" | "," | "\"" | "its")
                     })
             });
+        // "how many of the six people killed were civilians or IS
+        // militants": a party after the count's copula names who they were.
+        let who_they_were = p.first > token
+            && victim_noun(w.get(p.end)) == Some(Victims::Combatants)
+            && (p.first.saturating_sub(4).max(token + 1)..p.first).any(|k| {
+                matches!(w.get(k), "were" | "was" | "are")
+                    && (k + 1..p.first).all(|j| {
+                        matches!(
+                            w.get(j),
+                            "civilians" | "civilian" | "or" | "and" | "either" | "mostly" | "all"
+                        )
+                    })
+            });
         if joined_to_victims
+            || who_they_were
             || victim_phrases.iter().any(|&(a, b, people)| {
                 (p.first < b && a < p.end)
                     || (people

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.101");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.102");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -65,6 +65,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A party whose verb follows an auxiliary attacks as one whose verb follows it directly (\"a rebel group has launched a rocket attack ... leaving three killed\"); Islamists and Islamist groups are rebels. Counts \"on both sides\" have no one actor and are fighters (\"fighting that has left dozens dead on both sides\"). \"Six days of heavy bombing\" is many attacks, not one event. So are hundreds or more of a passive present perfect (\"hundreds of people have been killed in attacks\").",
     "A town, village, district or suburb the text names as one near the count (\"the village of Ghareebeh in Deir Ezzor province\") that the gazetteer does not know is the place when the place found is no finer than a city: named as written, inside that place, with its coordinates.",
     "People hospitalized are injured (\"over 10 citizens have been hospitalized\"). An outcome after the count's phrase is read past a short bracket or an aside with a count of its own (\"six other civilians including three children (5-8 years) were injured\"). Attackers and assailants are fighters.",
+    "A count whose sentence speaks of \"the city\" by that word alone (\"in rebel fire on the government-held west of the city\", \"on the city's outskirts\") and names no place of its own is placed in the city the article's last place is in, not in that neighbourhood or village (a part of the city named for it, \"Eastern Aleppo\", stays). A party after the count's \"were\" that names who the dead were (\"how many of the six killed were civilians or IS militants\") is no actor.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -574,6 +575,12 @@ impl Extractor {
                                 .as_ref()
                         })
                         .map(|country| (country.clone(), country.name.clone())),
+                    // "killed in rebel fire on the government-held west of
+                    // the city": the city the article's last place is in,
+                    // not that neighbourhood, which may be another attack's.
+                    None if speaks_of_the_city(&words) => {
+                        context_place().map(|c| self.city_around(c))
+                    }
                     None => context_place(),
                 };
                 // "the village of Ghareebeh in Deir Ezzor province": a town the
@@ -976,6 +983,28 @@ impl Extractor {
             });
         }
         out
+    }
+
+    /// The city a neighbourhood or village (`place`, with its spelling) is
+    /// in, by its gazetteer parent; any other place as it is, and so is a
+    /// part of the city named for it ("Eastern Aleppo": "the besieged parts
+    /// of the city").
+    fn city_around(&self, place: (Place, String)) -> (Place, String) {
+        if precision_rank(place.0.precision) < 3 {
+            return place;
+        }
+        match place
+            .0
+            .parents
+            .first()
+            .and_then(|parent| self.gazetteer.by_name(parent))
+            .filter(|city| {
+                city.precision == ledger_types::Precision::City
+                    && !place.0.name.contains(city.name.as_str())
+            }) {
+            Some(city) => (city.clone(), city.name.clone()),
+            None => place,
+        }
     }
 
     /// The most specific place among mentions in `text`, with its spelling there;
@@ -1872,6 +1901,16 @@ impl<'a> ArticleScan<'a> {
         let reach = if date.0 == date.1 { 4 } else { 2 };
         (k < no && k + reach >= no && self.paragraph_of(k) == paragraph).then_some(date)
     }
+}
+
+/// Whether the sentence speaks of "the city" by that word alone ("the west
+/// of the city", "the city's outskirts"), not "the city of X".
+fn speaks_of_the_city(words: &Words) -> bool {
+    (1..words.len()).any(|i| {
+        words.get(i - 1) == "the"
+            && matches!(words.get(i), "city" | "citys")
+            && words.get(i + 1) != "of"
+    })
 }
 
 /// A town, village or district the sentence at `span` names as one ("the

@@ -1,5 +1,6 @@
 //! Umbrella actor labels: a vague name for a side ("terrorist groups" in state
-//! media, "rebels") that may stand for a group another report names.
+//! media, "rebels") that may stand for a group another report names; and the
+//! sides that fight each other.
 
 /// (umbrella label, the parties it may stand for). Names are the party table's
 /// canonical names.
@@ -36,6 +37,46 @@ pub const UMBRELLA_ACTORS: &[(&str, &[&str])] = &[
     ("United States", &["Pentagon"]),
 ];
 
+/// Sides that fight each other: (one side, the other). Names are the party
+/// table's canonical names. The attacks of two sides on one city on one day
+/// (rebel rockets on its west, the regime's barrel bombs on its east) are two
+/// events, however a story tells them together.
+pub const OPPOSED_SIDES: &[(&[&str], &[&str])] = &[
+    (
+        &["Syrian government", "Russia", "Iran", "Hezbollah"],
+        &[
+            "rebels",
+            "terrorist groups",
+            "Al-Nusra Front",
+            "Jaysh al-Islam",
+            "Ahrar al-Sham",
+            "Jund al-Aqsa",
+            "Islamic State",
+        ],
+    ),
+    (
+        &[
+            "US-led coalition",
+            "United States",
+            "Pentagon",
+            "Syrian Democratic Forces",
+            "YPG",
+            "Kurdish forces",
+        ],
+        &["Islamic State"],
+    ),
+    (
+        &["Turkey"],
+        &[
+            "Islamic State",
+            "Syrian Democratic Forces",
+            "YPG",
+            "Kurdish forces",
+        ],
+    ),
+    (&["Israel"], &["Hezbollah", "Syrian government", "Iran"]),
+];
+
 /// Does the label `umbrella` stand for `actor` too?
 pub fn covers(umbrella: &str, actor: &str) -> bool {
     UMBRELLA_ACTORS
@@ -68,10 +109,17 @@ mod tests {
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').next())
             .collect();
-        for (umbrella, members) in UMBRELLA_ACTORS {
-            for name in std::iter::once(umbrella).chain(members.iter()) {
-                assert!(names.contains(name), "{name} is not in parties.tsv");
-            }
+        let umbrellas = UMBRELLA_ACTORS
+            .iter()
+            .flat_map(|(umbrella, members)| std::iter::once(umbrella).chain(members.iter()));
+        let sides = OPPOSED_SIDES
+            .iter()
+            .flat_map(|(one, other)| one.iter().chain(other.iter()));
+        for name in umbrellas.chain(sides) {
+            assert!(names.contains(name), "{name} is not in parties.tsv");
+        }
+        for (one, other) in OPPOSED_SIDES {
+            assert!(one.iter().all(|a| !other.contains(a)), "{one:?} {other:?}");
         }
     }
 

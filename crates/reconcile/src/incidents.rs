@@ -156,6 +156,8 @@ fn days_between(a: When, b: When) -> Option<i32> {
 
 /// `Victims::People` as `Item::victims` holds it: anyone, who may be of any group.
 const PEOPLE: u8 = ledger_types::Victims::People as u8;
+/// `Victims::Combatants` as `Item::victims` holds it.
+const COMBATANTS: u8 = ledger_types::Victims::Combatants as u8;
 
 /// Counts two reports of one event give: overlapping, or off by at most half
 /// again plus `CLOSE_SLACK` ("five killed" and "six killed").
@@ -280,6 +282,7 @@ struct MemberFacts {
     lo: u64,
     hi: u64,
     when: When,
+    actor: Option<u32>,
 }
 
 #[derive(Debug, Default)]
@@ -360,11 +363,19 @@ impl Day {
 
 /// The clustering state: the claims, interned places, clusters and the
 /// (day, key) candidate index.
+/// How interned actor names relate (see `actors`).
+#[derive(Debug, Default)]
+pub(crate) struct ActorPairs {
+    /// Distinct names that may be one party's ("rebels", "Al-Nusra Front").
+    pub compatible: FastSet<(u32, u32)>,
+    /// Names of sides that fight each other.
+    pub opposed: FastSet<(u32, u32)>,
+}
+
 pub(crate) struct Clusterer<'a> {
     items: &'a [Item],
     places: &'a [PlaceRow],
-    /// Pairs of distinct actor names that may be one party's ("rebels", "Al-Nusra Front").
-    compatible_actors: &'a FastSet<(u32, u32)>,
+    actor_pairs: &'a ActorPairs,
     clusters: Vec<Cluster>,
     index: BTreeMap<i32, Day>,
     /// Source group -> clusters holding one of its claims.
@@ -382,12 +393,12 @@ impl<'a> Clusterer<'a> {
     pub(crate) fn new(
         items: &'a [Item],
         places: &'a [PlaceRow],
-        compatible_actors: &'a FastSet<(u32, u32)>,
+        actor_pairs: &'a ActorPairs,
     ) -> Clusterer<'a> {
         Clusterer {
             items,
             places,
-            compatible_actors,
+            actor_pairs,
             clusters: Vec::new(),
             index: BTreeMap::new(),
             by_group: FastMap::default(),
@@ -729,7 +740,7 @@ impl<'a> Clusterer<'a> {
             if cluster
                 .actors
                 .iter()
-                .any(|&b| b != a && !self.compatible_actors.contains(&(a, b)))
+                .any(|&b| b != a && !self.actor_pairs.compatible.contains(&(a, b)))
             {
                 // Competing attributions of one event: within one article (or
                 // its copies) when place and day agree, across articles only at one neighbourhood
@@ -743,6 +754,24 @@ impl<'a> Clusterer<'a> {
                     || (same_story && placed && same_days && !other_neighbourhood)
                     || (same_place && precise && same_days);
                 if !agreed {
+                    return None;
+                }
+                // The two sides' attacks on one place on one day ("rebel fire
+                // on the west killed 8", "a barrel bomb on the east killed
+                // 15") are two events, even in one sentence, unless they are
+                // competing attributions of one toll. (Not the dead of a
+                // battle, whose sides kill each other's fighters.)
+                let opposed = |b: u32| self.actor_pairs.opposed.contains(&(a, b));
+                if item.victims != COMBATANTS
+                    && cluster.actors.iter().any(|&b| opposed(b))
+                    && !members().any(|m| {
+                        m.actor.is_some_and(opposed)
+                            && m.victims != COMBATANTS
+                            && m.measure == item.measure
+                            && item.lo <= m.hi
+                            && m.lo <= item.hi
+                    })
+                {
                     return None;
                 }
             } else if cluster.actors.contains(&a) {
@@ -807,6 +836,7 @@ impl<'a> Clusterer<'a> {
             lo: item.lo,
             hi: item.hi,
             when: item.when,
+            actor: item.actor,
         });
         let old_days = cluster.days;
         match item.when {

@@ -44,8 +44,8 @@ pub use jobs::{Jobs, OneByOne};
 pub use series::series;
 pub use synthetic::synthetic_claims;
 
-use hash::{FastMap, FastSet};
-use incidents::{Clusterer, Interner, Item, day_number, when};
+use hash::FastMap;
+use incidents::{ActorPairs, Clusterer, Interner, Item, day_number, when};
 
 /// Groups copies, merges claims into incidents and running totals into series.
 /// Sets `claim.incident` on every incident-scope claim (and clears it on the others).
@@ -182,10 +182,15 @@ pub fn method_notes() -> (Vec<String>, Vec<(Grade, String)>) {
             "Places: a claim's place must be compatible with every place of the incident: the same place, one containing the other (by the gazetteer's parents), or within {NEAR_KM} km ({PRECISE_NEAR_KM} km when both are villages or districts: one is not named \"near\" the other). Two neighbourhoods of one city are compatible only within one article (or its copies). A country alone counts as no place, but claims in different countries never merge. A claim without a place joins an incident of its own article (or a copy), or one with the same actor on an overlapping day with an overlapping count."
         ),
         format!(
-            "Actors: equal, one side not named, or one a label that may stand for the other ({}); such labels are not competing claims of responsibility. Claims naming different actors merge only within one sentence, within one article (or its copies) when place and day agree (two neighbourhoods of one city do not), or at the same neighbourhood or village on the same day; such an incident is contested.",
+            "Actors: equal, one side not named, or one a label that may stand for the other ({}); such labels are not competing claims of responsibility. Claims naming different actors merge only within one sentence, within one article (or its copies) when place and day agree (two neighbourhoods of one city do not), or at the same neighbourhood or village on the same day; such an incident is contested. Claims of civilians or people blamed on sides that fight each other ({}) are the two sides' attacks, two events, even in one sentence, unless their counts of the same outcome overlap (competing attributions of one toll); a battle's dead fighters, killed by each side, stay one event.",
             actors::UMBRELLA_ACTORS
                 .iter()
                 .map(|(label, members)| format!("\"{label}\" for {}", members.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; "),
+            actors::OPPOSED_SIDES
+                .iter()
+                .map(|(one, other)| format!("{} against {}", one.join(", "), other.join(", ")))
                 .collect::<Vec<_>>()
                 .join("; ")
         ),
@@ -394,17 +399,26 @@ fn cluster_claims(
         items.push(item);
     }
     let rows = std::mem::take(&mut interner.rows);
-    // Interned actor names that may be one party's (see `actors`).
-    let mut compatible_actors: FastSet<(u32, u32)> = FastSet::default();
+    let mut actor_pairs = ActorPairs::default();
     for (umbrella, members) in actors::UMBRELLA_ACTORS {
         let u = interner.name(umbrella);
         for m in *members {
             let m = interner.name(m);
-            compatible_actors.insert((u, m));
-            compatible_actors.insert((m, u));
+            actor_pairs.compatible.insert((u, m));
+            actor_pairs.compatible.insert((m, u));
         }
     }
-    let (groups, memo) = Clusterer::new(&items, &rows, &compatible_actors).run(memo);
+    for (one, other) in actors::OPPOSED_SIDES {
+        for a in *one {
+            let a = interner.name(a);
+            for b in *other {
+                let b = interner.name(b);
+                actor_pairs.opposed.insert((a, b));
+                actor_pairs.opposed.insert((b, a));
+            }
+        }
+    }
+    let (groups, memo) = Clusterer::new(&items, &rows, &actor_pairs).run(memo);
     let clusters = groups
         .into_iter()
         .map(|members| {
