@@ -2291,6 +2291,32 @@ fn measure_from_cue_before(w: &Words<'_>, count: &Count) -> Option<(Measure, boo
     None
 }
 
+/// Whether the war or fight at `i` ends its noun phrase ("the five-year
+/// war has killed", "the two-week-old battle for Zabadani"; not "a 25-year-old
+/// war photographer").
+fn the_fight_ends_its_phrase(w: &Words<'_>, i: usize) -> bool {
+    w.kind(i + 1) != Some(TokenKind::Word)
+        || matches!(
+            w.get(i + 1),
+            "has"
+                | "have"
+                | "had"
+                | "at"
+                | "in"
+                | "on"
+                | "for"
+                | "against"
+                | "that"
+                | "which"
+                | "is"
+                | "was"
+                | "of"
+                | "with"
+                | "as"
+                | "and"
+        )
+}
+
 /// "Two of the victims were minors", "six were children": the noun after "were".
 fn victims_after_were(w: &Words<'_>, mut j: usize) -> Option<Victims> {
     // "killed 12 people, eight of them children".
@@ -2618,23 +2644,7 @@ fn has_cumulative_cue(
                 let length = ["-year", "-years", "-month", "-months", "-long"]
                     .iter()
                     .any(|s| prev.ends_with(s))
-                    && (w.kind(i + 1) != Some(TokenKind::Word)
-                        || matches!(
-                            next,
-                            "has"
-                                | "have"
-                                | "had"
-                                | "at"
-                                | "in"
-                                | "that"
-                                | "which"
-                                | "is"
-                                | "was"
-                                | "of"
-                                | "with"
-                                | "as"
-                                | "and"
-                        ));
+                    && the_fight_ends_its_phrase(w, i);
                 // ("the scene of the fiercest fighting in Syria's civil war":
                 // where the count happened, in an aside.)
                 // ("the first explosion to hit the town since the outbreak of
@@ -2651,6 +2661,21 @@ fn has_cumulative_cue(
                 ) || length)
                     && !superlative
                     && !matches!(next, "monitor" | "monitoring" | "zone" | "zones" | "crimes")
+            }
+            // "the two-week-old battle for Zabadani has cost the lives of
+            // 63", "the months-long siege": a fight of weeks or more.
+            "battle" | "offensive" | "siege" | "assault" | "bombardment" => {
+                let length = prev
+                    .strip_suffix("-old")
+                    .or_else(|| prev.strip_suffix("-long"))
+                    .is_some_and(|l| {
+                        ["week", "weeks", "month", "months", "year", "years"]
+                            .iter()
+                            .any(|unit| {
+                                l == *unit || l.strip_suffix(unit).is_some_and(|n| n.ends_with('-'))
+                            })
+                    });
+                length && the_fight_ends_its_phrase(w, i)
             }
             "month" | "day" | "week" | "year" => {
                 matches!(
@@ -2783,8 +2808,19 @@ fn actor_of(
                         )
                     })
             });
+        // "an officer who had defected to join the rebels": whom someone
+        // joined is no actor; nor is who freed captives ("the opposition
+        // forces freed 150 civilians who were captured").
+        let joined = (p.first.saturating_sub(2)..p.first).any(|k| {
+            matches!(w.get(k), "join" | "joined" | "joining" | "joins")
+                && (k + 1..p.first).all(|j| matches!(w.get(j), "the" | "a"))
+        }) || matches!(
+            w.get(p.end),
+            "freed" | "released" | "rescued" | "liberated" | "evacuated"
+        );
         if joined_to_victims
             || who_they_were
+            || joined
             || victim_phrases.iter().any(|&(a, b, people)| {
                 (p.first < b && a < p.end)
                     || (people
@@ -4350,7 +4386,16 @@ fn claimant_candidates(
             let speaker_after =
                 party_at(k + 1).is_some() || matches!(w.get(k + 1), "the" | "a" | "an");
             let agent = |pi: usize| by_before(w, parties[pi].first).is_some();
-            let named_before = party_at(b - 1).filter(|&pi| !(speaker_after && agent(pi)));
+            // ("defected to join the rebels said the Observatory": a side in
+            // the fighting, then a source after the verb, which speaks.)
+            let source_after = [k + 1, k + 2]
+                .into_iter()
+                .filter(|&j| j == k + 1 || matches!(w.get(k + 1), "the" | "a" | "an"))
+                .find_map(party_at)
+                .is_some_and(|pi| parties[pi].party.kind != PartyKind::Belligerent);
+            let side = |pi: usize| parties[pi].party.kind == PartyKind::Belligerent;
+            let named_before = party_at(b - 1)
+                .filter(|&pi| !((speaker_after && agent(pi)) || (source_after && side(pi))));
             if let Some(pi) = named_before.or(located) {
                 candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
                 continue;

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.102");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.103");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -66,6 +66,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A town, village, district or suburb the text names as one near the count (\"the village of Ghareebeh in Deir Ezzor province\") that the gazetteer does not know is the place when the place found is no finer than a city: named as written, inside that place, with its coordinates.",
     "People hospitalized are injured (\"over 10 citizens have been hospitalized\"). An outcome after the count's phrase is read past a short bracket or an aside with a count of its own (\"six other civilians including three children (5-8 years) were injured\"). Attackers and assailants are fighters.",
     "A count whose sentence speaks of \"the city\" by that word alone (\"in rebel fire on the government-held west of the city\", \"on the city's outskirts\") and names no place of its own is placed in the city the article's last place is in, not in that neighbourhood or village (a part of the city named for it, \"Eastern Aleppo\", stays). A party after the count's \"were\" that names who the dead were (\"how many of the six killed were civilians or IS militants\") is no actor.",
+    "A capital's possessive that lost its apostrophe is its government (\"those of Damascuss ally Russia\"), even after a preposition. A place's name that holds a party's (\"regime-held western Aleppo\") is still a place. \"The Damascus suburb of Jaramana\" and \"the rebel-held east Aleppo district of Marjeh\" (a part of a city named for it) are placed at the name after \"of\" (not \"the Midan district of Damascus\"). A battle, offensive, siege, assault or bombardment weeks, months or years old (\"the two-week-old battle for Zabadani has cost the lives of 63\") has a running toll. \"Opposition forces\" and \"opposition factions\" are rebels. A side in the fighting before \"said\" yields to a source after it (\"defected to join the rebels said the Observatory\": the Observatory); whom someone joined is no actor, nor is who freed, released or rescued people.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -999,8 +1000,7 @@ impl Extractor {
             .first()
             .and_then(|parent| self.gazetteer.by_name(parent))
             .filter(|city| {
-                city.precision == ledger_types::Precision::City
-                    && !place.0.name.contains(city.name.as_str())
+                city.precision == ledger_types::Precision::City && !is_named_for_its_city(&place.0)
             }) {
             Some(city) => (city.clone(), city.name.clone()),
             None => place,
@@ -1139,6 +1139,22 @@ impl Extractor {
                                 })
                         })
                 });
+                // "the Damascus suburb of Jaramana", "the rebel-held east
+                // Aleppo district of Marjeh": the place named after "suburb
+                // of", or after "district of" past a part of a city named for
+                // it, is where it happened (not "the Midan district of
+                // Damascus").
+                let part_of_city = is_named_for_its_city(p);
+                let holds_the_next = mentions.iter().any(|q| {
+                    q.span.start > m.span.end
+                        && text.get(m.name_end..q.span.start).is_some_and(|between| {
+                            let between = between.trim();
+                            let district = ["district of", "neighbourhood of", "neighborhood of"]
+                                .iter()
+                                .any(|w| between.eq_ignore_ascii_case(w));
+                            between.eq_ignore_ascii_case("suburb of") || (district && part_of_city)
+                        })
+                });
                 (
                     !not_the_scene,
                     !other_clause,
@@ -1146,6 +1162,7 @@ impl Extractor {
                     !later_clause,
                     close,
                     !region_of_town,
+                    !holds_the_next,
                     precision_rank(p.precision),
                     std::cmp::Reverse(distance),
                 )
@@ -1514,6 +1531,27 @@ fn is_government_metonym(text: &str, span: Span, name_end: usize) -> bool {
     if matches!(b0.as_str(), "accuse" | "accuses" | "accused" | "accusing") {
         return true;
     }
+    let end = floor_boundary(text, name_end.max(span.end));
+    let rest = &text[end..];
+    // ("Damascuss ally Russia": the match took a possessive that lost its
+    // apostrophe.)
+    let possessive = span.end > name_end
+        || rest.starts_with("'s")
+        || rest.starts_with("\u{2019}s")
+        || rest.starts_with('\'')
+        || text[span.start..end].ends_with("'s")
+        || text[span.start..end].ends_with("\u{2019}s");
+    let to = floor_boundary(rest, 60);
+    let mut after = rest[..to]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty() && *w != "s")
+        .map(str::to_ascii_lowercase);
+    // ("those of Damascus's ally Russia": even after a preposition.)
+    if possessive {
+        return after
+            .next()
+            .is_some_and(|w| lexicon::is_government_noun(&w));
+    }
     // "residents of Damascus said": the place, with people in it speaking.
     // "rocket fire on Damascus", "jets over Damascus": where it happened.
     if matches!(
@@ -1531,23 +1569,6 @@ fn is_government_metonym(text: &str, span: Span, name_end: usize) -> bool {
             | "over"
     ) {
         return false;
-    }
-    let end = floor_boundary(text, name_end.max(span.end));
-    let rest = &text[end..];
-    let possessive = rest.starts_with("'s")
-        || rest.starts_with("\u{2019}s")
-        || rest.starts_with('\'')
-        || text[span.start..end].ends_with("'s")
-        || text[span.start..end].ends_with("\u{2019}s");
-    let to = floor_boundary(rest, 60);
-    let mut after = rest[..to]
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty() && *w != "s")
-        .map(str::to_ascii_lowercase);
-    if possessive {
-        return after
-            .next()
-            .is_some_and(|w| lexicon::is_government_noun(&w));
     }
     // "Moscow has repeatedly denied": a subject the verb follows closely.
     if rest.starts_with([',', '.', ')']) {
@@ -1785,8 +1806,16 @@ impl<'a> ArticleScan<'a> {
                 .into_iter()
                 .filter(|m| !(self.furniture)(m.span) && !is_aside_place(self.text, m.span))
                 .filter(|m| !names_government(self.gazetteer, self.text, m))
-                // Party names that hold a place name ("Aleppo Police Command") are not places.
-                .filter(|m| !parties.iter().any(|p| p.span.overlaps(m.span)))
+                // Party names that hold a place name ("Aleppo Police Command") are not places;
+                // a place's name that holds a party's is ("regime-held western Aleppo").
+                .filter(|m| {
+                    !parties.iter().any(|p| {
+                        p.span.overlaps(m.span)
+                            && !(m.span.start <= p.span.start
+                                && p.span.end <= m.name_end
+                                && p.span.len() < m.name_end - m.span.start)
+                    })
+                })
                 .collect()
         })
     }
@@ -1901,6 +1930,16 @@ impl<'a> ArticleScan<'a> {
         let reach = if date.0 == date.1 { 4 } else { 2 };
         (k < no && k + reach >= no && self.paragraph_of(k) == paragraph).then_some(date)
     }
+}
+
+/// Whether `place` is a part of the city it is in named for it ("Eastern
+/// Aleppo"; not "Midan (Aleppo)", one of two Midans).
+fn is_named_for_its_city(place: &Place) -> bool {
+    let name = place.name.split(" (").next().unwrap_or_default();
+    place
+        .parents
+        .first()
+        .is_some_and(|city| name.contains(city.as_str()))
 }
 
 /// Whether the sentence speaks of "the city" by that word alone ("the west
