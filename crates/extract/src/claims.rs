@@ -1087,8 +1087,9 @@ fn measure_before(
         if is_shot_dead(w, k) {
             return Some(Measure::Killed);
         }
-        // "claimed the lives of 8", and without its article, "claimed lives of 8".
-        if matches!(word, "lives")
+        // "claimed the lives of 8", and without its article, "claimed lives of
+        // 8"; "claiming the life of one person".
+        if (word == "lives" || (word == "life" && w.get(k + 1) == "of"))
             && matches!(
                 w.get(k.wrapping_sub(1)),
                 "the" | "claimed" | "claiming" | "claims" | "took" | "taking" | "takes" | "cost"
@@ -1218,7 +1219,14 @@ fn measure_before(
                 && matches!(w.get(after), "in" | "at" | "near" | "outside")
                 && count_at(w, after + 1).is_none()
                 && w.get(after + 1) != "every";
-            if weak && ((np.victims.is_none() && !toll_in_place) || (speech && np.direct.is_some()))
+            // ("shells hit the district claiming eight and injuring 14": the
+            // dead beside the wounded.)
+            let beside_the_wounded = speech
+                && w.get(after) == "and"
+                && outcome_before(w.get(after + 1)) == Some(Measure::Injured);
+            if weak
+                && ((np.victims.is_none() && !toll_in_place && !beside_the_wounded)
+                    || (speech && np.direct.is_some()))
             {
                 return None;
             }
@@ -2381,9 +2389,17 @@ fn is_not_a_people_count(w: &Words<'_>, c: &Count) -> bool {
     let next = w.get(c.end);
     // "Sat Feb 28 2015 190703 35 Dead": a number right before another number (a
     // time stamp, a code) is not the count.
+    // (But "Death Toll ... Rises to 11 44 Injured": a toll's new figure, a
+    // headline's comma lost before the next count.)
+    let risen_to = prev == "to"
+        && matches!(
+            w.get(c.number.wrapping_sub(2)),
+            "rises" | "rose" | "risen" | "climbs" | "climbed" | "jumps" | "jumped" | "increases"
+        );
     if w.kind(c.number) == Some(TokenKind::Number)
         && c.end == c.number + 1
         && w.kind(c.end) == Some(TokenKind::Number)
+        && !risen_to
     {
         return true;
     }
@@ -5271,8 +5287,14 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                 let same_cue = outcome_after(x) == Some(m) || outcome_before(x) == Some(m);
                 // "were killed, the network claimed, including 192 children":
                 // a saying verb just before the breakdown only interrupts it.
+                // ("a monitoring group said on Monday including 29 in one
+                // neighbourhood": past the day of speech too.)
                 let aside = is_explicit_breakdown(w, c.first)
-                    && (k + 1..c.first).all(|j| matches!(w.get(j), "," | "including"));
+                    && (k + 1..c.first).all(|j| {
+                        let x = w.get(j);
+                        matches!(x, "," | "including" | "on" | "yesterday" | "today")
+                            || is_weekday(x).is_some()
+                    });
                 (same_cue || aside || (outcome_after(x).is_none() && outcome_before(x).is_none()))
                     // ("killed 1102 people said the Observatory adding that
                     // 234 of them were children": "of them" points back past it.)

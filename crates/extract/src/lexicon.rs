@@ -108,6 +108,7 @@ pub const OUTCOME_STEMS: &[&str] = &[
     "hostage",
     "toll",
     "lives",
+    "life of",
     "claim",
     "victim",
     "hospitali",

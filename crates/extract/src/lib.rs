@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.103");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.104");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -67,6 +67,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "People hospitalized are injured (\"over 10 citizens have been hospitalized\"). An outcome after the count's phrase is read past a short bracket or an aside with a count of its own (\"six other civilians including three children (5-8 years) were injured\"). Attackers and assailants are fighters.",
     "A count whose sentence speaks of \"the city\" by that word alone (\"in rebel fire on the government-held west of the city\", \"on the city's outskirts\") and names no place of its own is placed in the city the article's last place is in, not in that neighbourhood or village (a part of the city named for it, \"Eastern Aleppo\", stays). A party after the count's \"were\" that names who the dead were (\"how many of the six killed were civilians or IS militants\") is no actor.",
     "A capital's possessive that lost its apostrophe is its government (\"those of Damascuss ally Russia\"), even after a preposition. A place's name that holds a party's (\"regime-held western Aleppo\") is still a place. \"The Damascus suburb of Jaramana\" and \"the rebel-held east Aleppo district of Marjeh\" (a part of a city named for it) are placed at the name after \"of\" (not \"the Midan district of Damascus\"). A battle, offensive, siege, assault or bombardment weeks, months or years old (\"the two-week-old battle for Zabadani has cost the lives of 63\") has a running toll. \"Opposition forces\" and \"opposition factions\" are rebels. A side in the fighting before \"said\" yields to a source after it (\"defected to join the rebels said the Observatory\": the Observatory); whom someone joined is no actor, nor is who freed, released or rescued people.",
+    "A toll's new figure right before another count, its comma lost, still counts (\"Death Toll ... Rises to 11 44 Injured\"). \"Claiming eight and injuring 14\" kills eight, the dead beside the wounded; \"claiming the life of one person\" is a killing like \"the lives of\". A name of capitalised words before \"neighbourhood\", \"district\" or \"village\" (\"in the Baeedeen neighbourhood\", \"Al-Jaberiyeh neighborhood was also targeted\", \"Aqareb es Safi village\"; not \"the Armenian district\", \"IS-held villages\") is a town the gazetteer lacks, and such a town the sentence names is the place even over a finer place from an earlier sentence, inside that place's city. Where attackers were \"positioned\" or \"stationed\" is not where it happened. A place before the count's own active verb yields to one as fine after the count in its clause (\"Army Retakes Qaryatain City in Homs Kills over 50 Terrorists in Hama\"; not \"the strike on Shairat airbase killed four children near Homs\"). A breakdown after the speaker keeps the count's outcome past the day of speech (\"a monitoring group said on Monday including at least 29 people in a single neighbourhood\").",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -510,6 +511,7 @@ impl Extractor {
                 };
                 let own_place =
                     self.best_place_or_landmark(text, places_for_count, Some(sc.count_span.start));
+                let placed_here = own_place.is_some();
                 let roundup = own_place.as_ref().and_then(|(p, _, _)| {
                     self.roundup_place(text, places_here, sc.count_span.start, &p.name)
                 });
@@ -587,10 +589,16 @@ impl Extractor {
                 // "the village of Ghareebeh in Deir Ezzor province": a town the
                 // gazetteer does not know, named as one near the count, is where
                 // it happened, inside the coarser place found for it.
+                // ("Another 14 were killed in the Baeedeen neighbourhood": over
+                // a finer place from another sentence too, inside its city.)
                 let place = match place {
-                    Some((p, t)) if precision_rank(p.precision) < 3 => {
+                    Some((p, t)) if precision_rank(p.precision) < 3 || !placed_here => {
                         match unknown_town(text, span, sc.count_span.start, places_here) {
-                            Some(name) => Some((town_inside(&p, &name), name)),
+                            Some(name) if placed_here => Some((town_inside(&p, &name), name)),
+                            Some(name) => {
+                                let (around, _) = self.city_around((p, t));
+                                Some((town_inside(&around, &name), name))
+                            }
                             None => Some((p, t)),
                         }
                     }
@@ -1030,14 +1038,21 @@ impl Extractor {
         // Whether the count's own clause names where it happened after it,
         // and whether a place stands before it: the same for every mention
         // weighed below (see `earlier_clause` and `later_clause`).
-        let place_after_in_clause = near.is_some_and(|n| {
-            mentions.iter().any(|q| {
-                q.span.start > n
-                    && q.span.start - n <= PLACE_WINDOW
-                    && !is_landmark(text, q.span)
-                    && in_the_counts_clause(text, n, q.span.start)
-            })
+        // (The precision of the finest such place after it.)
+        let finest_after_in_clause = near.and_then(|n| {
+            mentions
+                .iter()
+                .filter(|q| {
+                    q.span.start > n
+                        && q.span.start - n <= PLACE_WINDOW
+                        && !is_landmark(text, q.span)
+                        && in_the_counts_clause(text, n, q.span.start)
+                })
+                .filter_map(|q| self.gazetteer.place(q.place))
+                .map(|q| precision_rank(q.precision))
+                .max()
         });
+        let place_after_in_clause = finest_after_in_clause.is_some();
         // (Not a place in a name: "the Aleppo Media Center said".)
         let place_before = near.is_some_and(|n| {
             mentions.iter().any(|q| {
@@ -1069,8 +1084,11 @@ impl Extractor {
                 // where it happened.
                 let before = text[..m.span.start].trim_end();
                 // ("denied by Brussels", "blamed by Damascus": a government.)
-                let not_the_scene = strip_suffix_ignore_case(before, " from").is_some()
-                    || strip_suffix_ignore_case(before, " by").is_some();
+                // ("terrorists positioned in al-Msheirfeh village fired
+                // shells": where the attackers were.)
+                let not_the_scene = [" from", " by", " positioned in", " stationed in"]
+                    .iter()
+                    .any(|p| strip_suffix_ignore_case(before, p).is_some());
                 // "11 were killed in Saraqeb and another man died in Sheikh
                 // Mustafa": past a place of the count's own, a clause of another
                 // outcome names another place.
@@ -1094,10 +1112,20 @@ impl Extractor {
                 // when the count's clause names one.
                 // ("Days after the offensive on Daraa, 30 were killed in
                 // Douma": past a comma, the same.)
+                // ("Army Retakes Qaryatain City in Homs Kills over 50
+                // Terrorists in Hama": past the count's own active verb, the
+                // same, when the place after is as fine; not "the strike on
+                // Shairat airbase killed four children near Homs".)
+                let as_fine_after =
+                    finest_after_in_clause.is_some_and(|r| r >= precision_rank(p.precision));
                 let earlier_clause = near.is_some_and(|n| {
                     m.span.end <= n
                         && text.get(m.name_end..n).is_some_and(|between| {
                             between.contains(',')
+                                || (as_fine_after
+                                    && words_of(between).any(|w| {
+                                        lexicon::outcome_before(&w.to_ascii_lowercase()).is_some()
+                                    }))
                                 || (opens_the_counts_clause(between)
                                     && text.get(..m.span.start).is_some_and(|before| {
                                         names_an_outcome(
@@ -1971,40 +1999,120 @@ fn unknown_town(
         "suburb of ",
     ];
     let sentence = text.get(span.start..span.end)?;
+    KINDS
+        .iter()
+        .find_map(|kind| {
+            sentence.match_indices(kind).find_map(|(at, _)| {
+                let start = span.start + at + kind.len();
+                if start.abs_diff(count_at) > PLACE_WINDOW {
+                    return None;
+                }
+                // "al", "El": the article of an Arabic name, which names nothing alone.
+                let article = |w: &str| matches!(w, "al" | "Al" | "el" | "El");
+                let mut name: Vec<&str> = Vec::new();
+                for word in text.get(start..span.end)?.split(' ') {
+                    let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    let lower = bare.to_ascii_lowercase();
+                    let prefix = article(bare) || bare.starts_with("al-");
+                    let capital = bare.chars().next().is_some_and(char::is_uppercase);
+                    let month_or_day =
+                        is_weekday(&lower).is_some() || month_number(&lower).is_some();
+                    if !(capital || prefix) || month_or_day || name.len() == 3 {
+                        break;
+                    }
+                    name.push(bare);
+                    if bare.len() != word.len() {
+                        break;
+                    }
+                }
+                while name.last().is_some_and(|w| article(w)) {
+                    name.pop();
+                }
+                let long_enough = name.iter().any(|w| w.len() >= 4);
+                let name = name.join(" ");
+                // (A place the gazetteer knows is found as one.)
+                let end = start + name.len();
+                let known = mentions
+                    .iter()
+                    .any(|m| m.span.start < end && start < m.span.end);
+                (long_enough && !known).then_some(name)
+            })
+        })
+        .or_else(|| town_before_its_kind(text, span, count_at, mentions))
+}
+
+/// "in the Baeedeen neighbourhood", "the Ferdous district": a name of one to
+/// three capitalised words between "the" and the kind of place, which no
+/// gazetteer mention covers (see [`unknown_town`]).
+fn town_before_its_kind(
+    text: &str,
+    span: Span,
+    count_at: usize,
+    mentions: &[PlaceMention],
+) -> Option<String> {
+    const KINDS: [&str; 4] = [" neighbourhood", " neighborhood", " district", " village"];
+    let sentence = text.get(span.start..span.end)?;
     KINDS.iter().find_map(|kind| {
         sentence.match_indices(kind).find_map(|(at, _)| {
-            let start = span.start + at + kind.len();
-            if start.abs_diff(count_at) > PLACE_WINDOW {
+            let end = span.start + at;
+            if end.abs_diff(count_at) > PLACE_WINDOW {
                 return None;
             }
-            // "al", "El": the article of an Arabic name, which names nothing alone.
-            let article = |w: &str| matches!(w, "al" | "Al" | "el" | "El");
-            let mut name: Vec<&str> = Vec::new();
-            for word in text.get(start..span.end)?.split(' ') {
-                let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-                let lower = bare.to_ascii_lowercase();
-                let prefix = article(bare) || bare.starts_with("al-");
-                let capital = bare.chars().next().is_some_and(char::is_uppercase);
-                let month_or_day = is_weekday(&lower).is_some() || month_number(&lower).is_some();
-                if !(capital || prefix) || month_or_day || name.len() == 3 {
-                    break;
-                }
-                name.push(bare);
-                if bare.len() != word.len() {
-                    break;
-                }
+            let before = text.get(span.start..end)?;
+            // The capitalised words right before the kind, up to three, with
+            // the particles inside them ("Aqareb es Safi"); not "IS-held".
+            let is_name_word = |w: &str| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                    && w.rsplit('-')
+                        .next()
+                        .is_some_and(|last| last.chars().next().is_some_and(char::is_uppercase))
+            };
+            let particle = |w: &str| matches!(w, "al" | "el" | "es" | "ash" | "as" | "ad" | "ez");
+            let mut run = before
+                .rsplit(' ')
+                .take_while(|w| is_name_word(w) || particle(w))
+                .take(5)
+                .count();
+            while run > 0 && before.rsplit(' ').nth(run - 1).is_some_and(particle) {
+                run -= 1;
             }
-            while name.last().is_some_and(|w| article(w)) {
-                name.pop();
-            }
-            let long_enough = name.iter().any(|w| w.len() >= 4);
-            let name = name.join(" ");
-            // (A place the gazetteer knows is found as one.)
-            let end = start + name.len();
+            let words: Vec<&str> = before.rsplit(' ').take(run).collect();
+            let name_len = words
+                .iter()
+                .map(|w| w.len() + 1)
+                .sum::<usize>()
+                .saturating_sub(1);
+            let the = before.len().checked_sub(name_len)?;
+            let name = &before[the..];
+            // (Opening the sentence, or after a lowercase word: "in the
+            // Baeedeen neighbourhood", "Al-Jaberiyeh neighborhood was also
+            // targeted"; not a title's run of capitals.)
+            let capitalised = (1..=4).contains(&run)
+                && words.first().is_some_and(|w| is_name_word(w))
+                && before[..the]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase));
+            // ("the Armenian district", "the Kurdish neighbourhood": who
+            // lives there, no name.)
+            let of_people = words.iter().any(|w| {
+                let lower = w.to_ascii_lowercase();
+                country_of_demonym(&lower).is_some()
+                    || lower.ends_with("ian")
+                    || lower.ends_with("ish")
+                    || lower.ends_with("ite")
+                    || matches!(
+                        lower.as_str(),
+                        "druze" | "sunni" | "shia" | "shiite" | "christian" | "old"
+                    )
+            });
+            let start = span.start + the;
             let known = mentions
                 .iter()
                 .any(|m| m.span.start < end && start < m.span.end);
-            (long_enough && !known).then_some(name)
+            (capitalised && !of_people && name.len() >= 4 && !known).then(|| name.to_string())
         })
     })
 }
