@@ -481,9 +481,11 @@ fn noun_phrase(w: &Words<'_>, count: &Count, parties: &[PartyInSentence]) -> Nou
             np.end = j + 1;
             // "family members", "aid workers", "security personnel": take the head.
             if let Some(v2) = victim_noun(w.get(j + 1)) {
-                // ... but "police officers" are police.
+                // ... but "police officers" are police, and "staff members"
+                // staff.
                 if (v2 != Victims::People || np.victims == Some(Victims::People))
                     && word != "police"
+                    && !matches!(w.get(j + 1), "member" | "members")
                 {
                     np.victims = Some(v2);
                 }
@@ -5529,8 +5531,13 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             measure = outcome_after(w.get(c.first - 3));
         }
         let Some(measure) = measure else { continue };
-        if victims.is_none() {
-            victims = victims_after_were(w, c.end);
+        // ("Two of the victims were minors": what they were says more than
+        // "victims".)
+        let part_of_the = w.get(c.end) == "of" && matches!(w.get(c.end + 1), "the" | "those");
+        if (victims.is_none() || (part_of_the && victims == Some(Victims::People)))
+            && let Some(v) = victims_after_were(w, c.end)
+        {
+            victims = Some(v);
         }
         // "fighting that has left dozens dead on both sides": fighters.
         if victims.is_none_or(|v| v == Victims::People) && on_both_sides(w, c.first) {

@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.104");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.105");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -68,6 +68,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A count whose sentence speaks of \"the city\" by that word alone (\"in rebel fire on the government-held west of the city\", \"on the city's outskirts\") and names no place of its own is placed in the city the article's last place is in, not in that neighbourhood or village (a part of the city named for it, \"Eastern Aleppo\", stays). A party after the count's \"were\" that names who the dead were (\"how many of the six killed were civilians or IS militants\") is no actor.",
     "A capital's possessive that lost its apostrophe is its government (\"those of Damascuss ally Russia\"), even after a preposition. A place's name that holds a party's (\"regime-held western Aleppo\") is still a place. \"The Damascus suburb of Jaramana\" and \"the rebel-held east Aleppo district of Marjeh\" (a part of a city named for it) are placed at the name after \"of\" (not \"the Midan district of Damascus\"). A battle, offensive, siege, assault or bombardment weeks, months or years old (\"the two-week-old battle for Zabadani has cost the lives of 63\") has a running toll. \"Opposition forces\" and \"opposition factions\" are rebels. A side in the fighting before \"said\" yields to a source after it (\"defected to join the rebels said the Observatory\": the Observatory); whom someone joined is no actor, nor is who freed, released or rescued people.",
     "A toll's new figure right before another count, its comma lost, still counts (\"Death Toll ... Rises to 11 44 Injured\"). \"Claiming eight and injuring 14\" kills eight, the dead beside the wounded; \"claiming the life of one person\" is a killing like \"the lives of\". A name of capitalised words before \"neighbourhood\", \"district\" or \"village\" (\"in the Baeedeen neighbourhood\", \"Al-Jaberiyeh neighborhood was also targeted\", \"Aqareb es Safi village\"; not \"the Armenian district\", \"IS-held villages\") is a town the gazetteer lacks, and such a town the sentence names is the place even over a finer place from an earlier sentence, inside that place's city. Where attackers were \"positioned\" or \"stationed\" is not where it happened. A place before the count's own active verb yields to one as fine after the count in its clause (\"Army Retakes Qaryatain City in Homs Kills over 50 Terrorists in Hama\"; not \"the strike on Shairat airbase killed four children near Homs\"). A breakdown after the speaker keeps the count's outcome past the day of speech (\"a monitoring group said on Monday including at least 29 people in a single neighbourhood\").",
+    "A place the count's clause opens on with \"where\" is where it happened (\"close to the town of Khan Sheikhoun where a chemical weapons attack killed nearly 90\"; not a landmark, \"al-Bureij northeast of Aleppo where\"). \"Two of the victims were minors\": what a part of the victims were names them. \"Staff members\" are staff (civilians), not members of a force. The International Federation of Red Cross and Red Crescent Societies (IFRC) is a source of its own.",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -1183,8 +1184,23 @@ impl Extractor {
                             between.eq_ignore_ascii_case("suburb of") || (district && part_of_city)
                         })
                 });
+                // "close to the town of Khan Sheikhoun, where a chemical
+                // attack killed nearly 90": the place the count's clause
+                // opens on.
+                let where_it_happened = near.is_some_and(|n| {
+                    m.span.end < n
+                        && !landmark
+                        && text.get(m.span.end..n).is_some_and(|between| {
+                            let between = between.trim_start_matches([',', ' ']);
+                            between
+                                .get(..6)
+                                .is_some_and(|w| w.eq_ignore_ascii_case("where "))
+                                && !between.contains(['.', ';'])
+                        })
+                });
                 (
                     !not_the_scene,
+                    where_it_happened,
                     !other_clause,
                     !earlier_clause,
                     !later_clause,
