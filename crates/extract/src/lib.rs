@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.105");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.106");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -69,6 +69,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A capital's possessive that lost its apostrophe is its government (\"those of Damascuss ally Russia\"), even after a preposition. A place's name that holds a party's (\"regime-held western Aleppo\") is still a place. \"The Damascus suburb of Jaramana\" and \"the rebel-held east Aleppo district of Marjeh\" (a part of a city named for it) are placed at the name after \"of\" (not \"the Midan district of Damascus\"). A battle, offensive, siege, assault or bombardment weeks, months or years old (\"the two-week-old battle for Zabadani has cost the lives of 63\") has a running toll. \"Opposition forces\" and \"opposition factions\" are rebels. A side in the fighting before \"said\" yields to a source after it (\"defected to join the rebels said the Observatory\": the Observatory); whom someone joined is no actor, nor is who freed, released or rescued people.",
     "A toll's new figure right before another count, its comma lost, still counts (\"Death Toll ... Rises to 11 44 Injured\"). \"Claiming eight and injuring 14\" kills eight, the dead beside the wounded; \"claiming the life of one person\" is a killing like \"the lives of\". A name of capitalised words before \"neighbourhood\", \"district\" or \"village\" (\"in the Baeedeen neighbourhood\", \"Al-Jaberiyeh neighborhood was also targeted\", \"Aqareb es Safi village\"; not \"the Armenian district\", \"IS-held villages\") is a town the gazetteer lacks, and such a town the sentence names is the place even over a finer place from an earlier sentence, inside that place's city. Where attackers were \"positioned\" or \"stationed\" is not where it happened. A place before the count's own active verb yields to one as fine after the count in its clause (\"Army Retakes Qaryatain City in Homs Kills over 50 Terrorists in Hama\"; not \"the strike on Shairat airbase killed four children near Homs\"). A breakdown after the speaker keeps the count's outcome past the day of speech (\"a monitoring group said on Monday including at least 29 people in a single neighbourhood\").",
     "A place the count's clause opens on with \"where\" is where it happened (\"close to the town of Khan Sheikhoun where a chemical weapons attack killed nearly 90\"; not a landmark, \"al-Bureij northeast of Aleppo where\"). \"Two of the victims were minors\": what a part of the victims were names them. \"Staff members\" are staff (civilians), not members of a force. The International Federation of Red Cross and Red Crescent Societies (IFRC) is a source of its own.",
+    "A claim dated over more than a month (\"has documented the killing of 5812 civilians ... over the past year\") is a running total, however its sentence tells it. A place after \"hours after\", \"a day after\" or \"weeks after\" is the earlier event's, not the count's (\"19 were killed near the capital just hours after a gas attack left dozens dead in Khan Sheikhun\"), unless that clause tells of the same people (\"two days after militants kidnapped them in Deir Ezzor\").",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -341,7 +342,17 @@ impl Extractor {
                     "war" | "conflict" | "crisis" | "uprising" | "revolution" | "fighting"
                 )
             });
-            for sc in found {
+            for mut sc in found {
+                // ("has documented the killing of 5812 civilians ... over the
+                // past year": a toll dated to more than a month is a running
+                // total, however its sentence tells it.)
+                if sc.scope == Scope::Incident
+                    && sc
+                        .date
+                        .is_some_and(|(start, end)| (end - start).get_days() > MAX_EVENT_DAYS)
+                {
+                    sc.scope = Scope::Cumulative;
+                }
                 let mut date = sc.date;
                 if date.is_none() && !sc.date_unresolved && sc.scope == Scope::Incident {
                     date = scan.earlier_event_date(no, paragraph, last_dated);
@@ -1067,6 +1078,10 @@ impl Extractor {
         });
         mentions
             .iter()
+            // "19 were killed near the capital just hours after a gas attack
+            // left dozens dead in Khan Sheikhun": past "hours after", a place
+            // is the earlier event's.
+            .filter(|m| !near.is_some_and(|n| past_another_event(text, n, m.span.start)))
             .filter_map(|m| {
                 let place = self.gazetteer.place(m.place)?;
                 Some((m, place, is_landmark(text, m.span)))
@@ -1752,6 +1767,10 @@ fn headline_source(words: &Words<'_>, parties: &[PartyInSentence]) -> Option<Par
     None
 }
 
+/// The longest span, in days, of one event's dates: a month ("in March, a
+/// bombing killed 12"). A claim dated over longer is a running total.
+const MAX_EVENT_DAYS: i32 = 31;
+
 /// Bytes around a count within which a named place is taken to be where it happened.
 const PLACE_WINDOW: usize = 100;
 
@@ -1974,6 +1993,34 @@ impl<'a> ArticleScan<'a> {
         let reach = if date.0 == date.1 { 4 } else { 2 };
         (k < no && k + reach >= no && self.paragraph_of(k) == paragraph).then_some(date)
     }
+}
+
+/// Whether "hours after", "a day after" or "weeks after" stands between the
+/// count at `count_at` and a later place at `place_at`, in a clause that does
+/// not tell of the same people ("two days after militants kidnapped them in
+/// Deir Ezzor").
+fn past_another_event(text: &str, count_at: usize, place_at: usize) -> bool {
+    place_at > count_at
+        && text.get(count_at..place_at).is_some_and(|between| {
+            let mut words = words_of(between).peekable();
+            while let Some(w) = words.next() {
+                let unit = ["hour", "hours", "day", "days", "week", "weeks"]
+                    .iter()
+                    .any(|u| w.eq_ignore_ascii_case(u));
+                if unit
+                    && words
+                        .peek()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("after"))
+                {
+                    return !words.any(|x| {
+                        ["them", "him", "her"]
+                            .iter()
+                            .any(|p| x.eq_ignore_ascii_case(p))
+                    });
+                }
+            }
+            false
+        })
 }
 
 /// Whether `place` is a part of the city it is in named for it ("Eastern
