@@ -4317,10 +4317,21 @@ fn claimant_candidates(
             && let Some(open) = (b.saturating_sub(8)..b - 1)
                 .rev()
                 .find(|&k| w.get(k) == "(")
-            && let Some(pi) = (open + 1..b - 1).find_map(party_at)
         {
-            candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
-            continue;
+            if let Some(pi) = (open + 1..b - 1).find_map(party_at) {
+                candidates.push((k, ClaimantRef::Named(parties[pi].party.clone()), Some(pi)));
+                continue;
+            }
+            // "Syria Live Network (SLN) reported": past the name's
+            // abbreviation, the name.
+            let abbreviation = open + 2 == b - 1
+                && w.tokens.get(open + 1).is_some_and(|t| {
+                    text.get(t.span.start..t.span.end)
+                        .is_some_and(|a| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()))
+                });
+            if abbreviation {
+                b = open;
+            }
         }
         // "the Syrian Observatory for Human Rights which closely monitors
         // the fighting in Syria said", "... which tracks the war through
@@ -5243,6 +5254,16 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                     .then_some(Measure::Killed)
                 })
         };
+        // "As well as those killed at least 160 people were injured": "those
+        // killed" names other people; the count's own passive verb tells
+        // what became of it.
+        if np.measure.is_none()
+            && outcome_before(w.get(c.first.wrapping_sub(1))).is_some()
+            && matches!(w.get(c.first.wrapping_sub(2)), "those" | "the")
+            && let Some(own) = passive_outcome_at(w, np.end)
+        {
+            measure = Some(own);
+        }
         if kin && measure.is_none() {
             continue;
         }
@@ -5640,6 +5661,16 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             })
         {
             victims = Some(Victims::Combatants);
+        }
+        // "had killed 28 and wounded 30 Daesh militants": the count with no
+        // noun of its own shares the next verb's. (Not back: "killed four
+        // civilians and wounded three others" wounded people.)
+        if victims.is_none() && np.end == c.end {
+            let next_count = (w.get(c.end) == "and" && outcome_before(w.get(c.end + 1)).is_some())
+                .then(|| count_at(w, c.end + 2))
+                .flatten();
+            victims = next_count
+                .and_then(|next| victim_noun(w.get(noun_past_party(w, input.parties, next.end))));
         }
         let victims = victims.unwrap_or(Victims::People);
         let date = nearest_date(w, dates, c.first);
