@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.107");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.108");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -71,6 +71,7 @@ pub const CLAIM_RULES: &[&str] = &[
     "A place the count's clause opens on with \"where\" is where it happened (\"close to the town of Khan Sheikhoun where a chemical weapons attack killed nearly 90\"; not a landmark, \"al-Bureij northeast of Aleppo where\"). \"Two of the victims were minors\": what a part of the victims were names them. \"Staff members\" are staff (civilians), not members of a force. The International Federation of Red Cross and Red Crescent Societies (IFRC) is a source of its own.",
     "A claim dated over more than a month (\"has documented the killing of 5812 civilians ... over the past year\") is a running total, however its sentence tells it. A place after \"hours after\", \"a day after\" or \"weeks after\" is the earlier event's, not the count's (\"19 were killed near the capital just hours after a gas attack left dozens dead in Khan Sheikhun\"), unless that clause tells of the same people (\"two days after militants kidnapped them in Deir Ezzor\").",
     "\"As well as those killed, at least 160 people were injured\": \"those killed\" names other people, and the count's own passive verb tells its outcome. A count with no noun of its own shares the noun of the next verb's count (\"had killed 28 and wounded 30 Daesh militants\": 28 fighters; but not back: \"killed four civilians and wounded three others\" wounded people). A name before its abbreviation in brackets speaks (\"the Qatar Red Crescent Society (QRCS) said\").",
+    "A war's toll in a relative clause opening \"in which\" or \"during which\" (\"the conflict in which hundreds of thousands ... have been killed\") is the country's, like one opening \"which\". A place a \"since\" measures against (\"its worst fighting since the battle for eastern Aleppo\") is not where it happened. A title's place is the one nearest its count (\"Airstrikes kill 4 in Syria's Idlib, destroy mosque in Hama\": Idlib).",
 ];
 
 /// The extraction stage, with its gazetteer and party table loaded once.
@@ -228,7 +229,10 @@ impl Extractor {
             .filter(|m| !is_aside_place(&article.title, m.span))
             .filter(|m| !names_government(&self.gazetteer, &article.title, m))
             .collect();
-        let title_place = self.best_place(&article.title, &title_mentions, None);
+        // ("Airstrikes kill 4 in Syria's Idlib, destroy mosque in Hama": the
+        // place by the title's count.)
+        let title_count = article.title.find(|c: char| c.is_ascii_digit());
+        let title_place = self.best_place(&article.title, &title_mentions, title_count);
         // The country the article's places are most often in, for a war's
         // toll: on first need.
         let article_country: OnceCell<Option<Place>> = OnceCell::new();
@@ -1083,6 +1087,9 @@ impl Extractor {
             // left dozens dead in Khan Sheikhun": past "hours after", a place
             // is the earlier event's.
             .filter(|m| !near.is_some_and(|n| past_another_event(text, n, m.span.start)))
+            // "its worst fighting since the battle for eastern Aleppo": what
+            // a "since" measures against happened elsewhere, before.
+            .filter(|m| !measured_since(text, m.span.start))
             .filter_map(|m| {
                 let place = self.gazetteer.place(m.place)?;
                 Some((m, place, is_landmark(text, m.span)))
@@ -2024,6 +2031,42 @@ fn past_another_event(text: &str, count_at: usize, place_at: usize) -> bool {
         })
 }
 
+/// Whether the place at `at` ends a "since" phrase ("since the battle for
+/// eastern Aleppo", "since the fall of Palmyra").
+fn measured_since(text: &str, at: usize) -> bool {
+    let from = floor_boundary(text, at.saturating_sub(50));
+    let Some(before) = text.get(from..at) else {
+        return false;
+    };
+    for w in words_of(before).rev().take(6) {
+        if w.eq_ignore_ascii_case("since") {
+            return true;
+        }
+        let linking = [
+            "the",
+            "battle",
+            "fall",
+            "siege",
+            "capture",
+            "recapture",
+            "liberation",
+            "start",
+            "beginning",
+            "outbreak",
+            "for",
+            "of",
+            "over",
+            "in",
+        ]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x));
+        if !linking {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether `place` is a part of the city it is in named for it ("Eastern
 /// Aleppo"; not "Midan (Aleppo)", one of two Midans).
 fn is_named_for_its_city(place: &Place) -> bool {
@@ -2410,7 +2453,8 @@ fn is_war_noun(w: &str) -> bool {
 /// war, which has killed 300000"), if there is one.
 fn war_relative_clause(words: &Words<'_>, token: usize) -> Option<usize> {
     (token.saturating_sub(8)..token).rev().find(|&i| {
-        let next = if words.get(i + 1) == "," {
+        // ("the war, which ...", "the conflict in which ...".)
+        let next = if matches!(words.get(i + 1), "," | "in" | "during") {
             i + 2
         } else {
             i + 1
