@@ -2313,9 +2313,6 @@ fn the_fight_ends_its_phrase(w: &Words<'_>, i: usize) -> bool {
                 | "had"
                 | "at"
                 | "in"
-                | "on"
-                | "for"
-                | "against"
                 | "that"
                 | "which"
                 | "is"
@@ -2637,6 +2634,17 @@ fn has_cumulative_cue(
                 )
         })
     };
+    // ("the scene of the fiercest fighting in Syria's civil war": where the
+    // count happened, in an aside; "the first explosion to hit the town since
+    // the outbreak of the civil war": what a first is measured against.)
+    let superlative_before = |i: usize| {
+        (i.saturating_sub(8)..i).any(|k| {
+            let x = w.get(k);
+            x.ends_with("iest")
+                || x == "worst"
+                || (x == "since" && crate::dates::since_of_a_first(w, k))
+        })
+    };
     for i in 0..w.len() {
         if in_party(i) || in_date(i) {
             continue;
@@ -2663,21 +2671,11 @@ fn has_cumulative_cue(
                     .iter()
                     .any(|s| prev.ends_with(s))
                     && the_fight_ends_its_phrase(w, i);
-                // ("the scene of the fiercest fighting in Syria's civil war":
-                // where the count happened, in an aside.)
-                // ("the first explosion to hit the town since the outbreak of
-                // the civil war": what a first is measured against.)
-                let superlative = (i.saturating_sub(8)..i).any(|k| {
-                    let x = w.get(k);
-                    x.ends_with("iest")
-                        || x == "worst"
-                        || (x == "since" && crate::dates::since_of_a_first(w, k))
-                });
                 (matches!(
                     prev,
                     "the" | "civil" | "syrian" | "syrias" | "syria's" | "its" | "this"
                 ) || length)
-                    && !superlative
+                    && !superlative_before(i)
                     && !matches!(next, "monitor" | "monitoring" | "zone" | "zones" | "crimes")
             }
             // "the two-week-old battle for Zabadani has cost the lives of
@@ -2693,7 +2691,10 @@ fn has_cumulative_cue(
                                 l == *unit || l.strip_suffix(unit).is_some_and(|n| n.ends_with('-'))
                             })
                     });
-                length && the_fight_ends_its_phrase(w, i)
+                // (Not "the deadliest attack of the months-long siege".)
+                length
+                    && (matches!(next, "for" | "on" | "against") || the_fight_ends_its_phrase(w, i))
+                    && !superlative_before(i)
             }
             "month" | "day" | "week" | "year" => {
                 matches!(
@@ -2815,10 +2816,16 @@ fn actor_of(
             });
         // "how many of the six people killed were civilians or IS
         // militants": a party after the count's copula names who they were.
+        // (The copula in the count's own phrase: not "and the attackers
+        // were IS militants", "gunmen who were IS militants".)
         let who_they_were = p.first > token
             && victim_noun(w.get(p.end)) == Some(Victims::Combatants)
             && (p.first.saturating_sub(4).max(token + 1)..p.first).any(|k| {
                 matches!(w.get(k), "were" | "was" | "are")
+                    && k <= token + 6
+                    && (token + 1..k).all(|j| {
+                        !matches!(w.get(j), "and" | "," | "who" | "which" | "that" | "while")
+                    })
                     && (k + 1..p.first).all(|j| {
                         matches!(
                             w.get(j),
@@ -2832,10 +2839,11 @@ fn actor_of(
         let joined = (p.first.saturating_sub(2)..p.first).any(|k| {
             matches!(w.get(k), "join" | "joined" | "joining" | "joins")
                 && (k + 1..p.first).all(|j| matches!(w.get(j), "the" | "a"))
-        }) || matches!(
+        }) || (matches!(
             w.get(p.end),
             "freed" | "released" | "rescued" | "liberated" | "evacuated"
-        );
+        ) && token > p.end
+            && token <= p.end + 3);
         if joined_to_victims
             || who_they_were
             || joined
@@ -4330,6 +4338,8 @@ fn claimant_candidates(
                         .is_some_and(|a| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()))
                 });
             if abbreviation {
+                // From here on `b` stands before the brackets, as if the
+                // name stood right before the verb.
                 b = open;
             }
         }
@@ -4417,11 +4427,13 @@ fn claimant_candidates(
             let agent = |pi: usize| by_before(w, parties[pi].first).is_some();
             // ("defected to join the rebels said the Observatory": a side in
             // the fighting, then a source after the verb, which speaks.)
-            let source_after = [k + 1, k + 2]
-                .into_iter()
-                .filter(|&j| j == k + 1 || matches!(w.get(k + 1), "the" | "a" | "an"))
-                .find_map(party_at)
-                .is_some_and(|pi| parties[pi].party.kind != PartyKind::Belligerent);
+            // (Not "the rebels told Reuters": who was told.)
+            let source_after = !matches!(word, "told" | "tells" | "tell" | "telling")
+                && [k + 1, k + 2]
+                    .into_iter()
+                    .filter(|&j| j == k + 1 || matches!(w.get(k + 1), "the" | "a" | "an"))
+                    .find_map(party_at)
+                    .is_some_and(|pi| parties[pi].party.kind != PartyKind::Belligerent);
             let side = |pi: usize| parties[pi].party.kind == PartyKind::Belligerent;
             let named_before = party_at(b - 1)
                 .filter(|&pi| !((speaker_after && agent(pi)) || (source_after && side(pi))));
@@ -5669,8 +5681,11 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
             let next_count = (w.get(c.end) == "and" && outcome_before(w.get(c.end + 1)).is_some())
                 .then(|| count_at(w, c.end + 2))
                 .flatten();
+            // (Only fighters: "killed 3 and wounded 20 children" need not
+            // have killed children.)
             victims = next_count
-                .and_then(|next| victim_noun(w.get(noun_past_party(w, input.parties, next.end))));
+                .and_then(|next| victim_noun(w.get(noun_past_party(w, input.parties, next.end))))
+                .filter(|&v| v == Victims::Combatants);
         }
         let victims = victims.unwrap_or(Victims::People);
         let date = nearest_date(w, dates, c.first);
@@ -6136,6 +6151,8 @@ mod cue_tests {
                 "no prefilter stem for {word}"
             );
         }
+        // "claiming the life of one person": no outcome word but the phrase.
+        assert!(OUTCOME_STEMS.iter().any(|s| "the life of ".contains(s)));
         for word in killing_nouns.split_whitespace() {
             assert!(
                 crate::lexicon::is_killing_noun(word),

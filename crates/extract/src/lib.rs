@@ -38,7 +38,7 @@ use crate::tokens::{Token, TokenKind, tokenize};
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5_000;
 
 /// Version of the extraction rules; caches keyed on it are invalid when it changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.108");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.109");
 
 /// What counts as a claim, in words, for the method page. Keep in step with `claims`.
 pub const CLAIM_RULES: &[&str] = &[
@@ -231,7 +231,20 @@ impl Extractor {
             .collect();
         // ("Airstrikes kill 4 in Syria's Idlib, destroy mosque in Hama": the
         // place by the title's count.)
-        let title_count = article.title.find(|c: char| c.is_ascii_digit());
+        let title_count = article
+            .title
+            .char_indices()
+            .find(|&(i, c)| {
+                c.is_ascii_digit()
+                    || (i == 0 || article.title[..i].ends_with(' '))
+                        && article.title[i..]
+                            .split(|c: char| !c.is_ascii_alphabetic())
+                            .next()
+                            .is_some_and(|w| {
+                                numbers::small_number_word(&w.to_ascii_lowercase()).is_some()
+                            })
+            })
+            .map(|(i, _)| i);
         let title_place = self.best_place(&article.title, &title_mentions, title_count);
         // The country the article's places are most often in, for a war's
         // toll: on first need.
@@ -349,12 +362,18 @@ impl Extractor {
             });
             for mut sc in found {
                 // ("has documented the killing of 5812 civilians ... over the
-                // past year": a toll dated to more than a month is a running
-                // total, however its sentence tells it.)
-                if sc.scope == Scope::Incident
-                    && sc
+                // past year": a toll dated to more than a month up to the
+                // article's day is a running total, however its sentence
+                // tells it; not "in 2015 a bombing killed 50", one event.)
+                let up_to_now = |end: Date| {
+                    article
                         .date
-                        .is_some_and(|(start, end)| (end - start).get_days() > MAX_EVENT_DAYS)
+                        .is_some_and(|d| (d - end).get_days().abs() <= 1)
+                };
+                if sc.scope == Scope::Incident
+                    && sc.date.is_some_and(|(start, end)| {
+                        (end - start).get_days() > MAX_EVENT_DAYS && up_to_now(end)
+                    })
                 {
                     sc.scope = Scope::Cumulative;
                 }
@@ -1064,6 +1083,15 @@ impl Extractor {
                         && q.span.start - n <= PLACE_WINDOW
                         && !is_landmark(text, q.span)
                         && in_the_counts_clause(text, n, q.span.start)
+                        // (Not past another count: "killed 12 in the town
+                        // and 3 in nearby Kafranbel".)
+                        && text.get(n..q.span.start).is_some_and(|between| {
+                            // (Past the count's own number.)
+                            let past_number = between
+                                .trim_start_matches(|c: char| !c.is_ascii_digit())
+                                .trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+                            !past_number.contains(|c: char| c.is_ascii_digit())
+                        })
                 })
                 .filter_map(|q| self.gazetteer.place(q.place))
                 .map(|q| precision_rank(q.precision))
@@ -1140,8 +1168,20 @@ impl Extractor {
                 // Terrorists in Hama": past the count's own active verb, the
                 // same, when the place after is as fine; not "the strike on
                 // Shairat airbase killed four children near Homs".)
-                let as_fine_after =
-                    finest_after_in_clause.is_some_and(|r| r >= precision_rank(p.precision));
+                // (A place where something happened in another clause: "in
+                // Homs", not the target of "shelling of Douma killed 5".)
+                // (Or a dateline opening the sentence: "Hama Units of the army
+                // killed 40 ... in Kafr Zita".)
+                let located_before = text.get(..m.span.start).is_some_and(|before| {
+                    let before = before.trim_end();
+                    before.is_empty()
+                        || before.ends_with(['.', '\n', ':'])
+                        || [" in", " at"]
+                            .iter()
+                            .any(|p| strip_suffix_ignore_case(before, p).is_some())
+                });
+                let as_fine_after = located_before
+                    && finest_after_in_clause.is_some_and(|r| r >= precision_rank(p.precision));
                 let earlier_clause = near.is_some_and(|n| {
                     m.span.end <= n
                         && text.get(m.name_end..n).is_some_and(|between| {
@@ -1218,7 +1258,10 @@ impl Extractor {
                             between
                                 .get(..6)
                                 .is_some_and(|w| w.eq_ignore_ascii_case("where "))
-                                && !between.contains(['.', ';'])
+                                // (Not "In Aleppo, where rebels hold the
+                                // east, ... killed 5 in the Bustan al-Qasr
+                                // district": a clause of its own.)
+                                && !between.contains(['.', ';', ','])
                         })
                 });
                 (
@@ -1613,19 +1656,12 @@ fn is_government_metonym(text: &str, span: Span, name_end: usize) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty() && *w != "s")
         .map(str::to_ascii_lowercase);
-    // ("those of Damascus's ally Russia": even after a preposition.)
-    if possessive {
-        return after
-            .next()
-            .is_some_and(|w| lexicon::is_government_noun(&w));
-    }
-    // "residents of Damascus said": the place, with people in it speaking.
-    // "rocket fire on Damascus", "jets over Damascus": where it happened.
-    if matches!(
+    // ("those of Damascus's ally Russia": even after "of"; but "shelling on
+    // Damascus's government quarter" is where it happened.)
+    let located = matches!(
         b0.as_str(),
         "in" | "at"
             | "near"
-            | "of"
             | "from"
             | "to"
             | "into"
@@ -1634,7 +1670,15 @@ fn is_government_metonym(text: &str, span: Span, name_end: usize) -> bool {
             | "inside"
             | "on"
             | "over"
-    ) {
+    );
+    if possessive && !located {
+        return after
+            .next()
+            .is_some_and(|w| lexicon::is_government_noun(&w));
+    }
+    // "residents of Damascus said": the place, with people in it speaking.
+    // "rocket fire on Damascus", "jets over Damascus": where it happened.
+    if located || b0 == "of" {
         return false;
     }
     // "Moscow has repeatedly denied": a subject the verb follows closely.
@@ -2004,9 +2048,12 @@ impl<'a> ArticleScan<'a> {
 }
 
 /// Whether "hours after", "a day after" or "weeks after" stands between the
-/// count at `count_at` and a later place at `place_at`, in a clause that does
-/// not tell of the same people ("two days after militants kidnapped them in
-/// Deir Ezzor").
+/// count at `count_at` and a later place at `place_at`, opening a clause that
+/// tells an outcome of its own ("hours after a gas attack left dozens dead
+/// in Khan Sheikhun"): not of the same people ("two days after militants
+/// kidnapped them in Deir Ezzor"), nor no outcome at all ("died two days
+/// after the airstrike on Douma", "in the hours after the truce took effect
+/// in Aleppo").
 fn past_another_event(text: &str, count_at: usize, place_at: usize) -> bool {
     place_at > count_at
         && text.get(count_at..place_at).is_some_and(|between| {
@@ -2020,27 +2067,35 @@ fn past_another_event(text: &str, count_at: usize, place_at: usize) -> bool {
                         .peek()
                         .is_some_and(|x| x.eq_ignore_ascii_case("after"))
                 {
-                    return !words.any(|x| {
-                        ["them", "him", "her"]
-                            .iter()
-                            .any(|p| x.eq_ignore_ascii_case(p))
-                    });
+                    let clause: Vec<&str> = words.collect();
+                    return clause.iter().copied().any(is_outcome_word)
+                        && !clause.iter().any(|x| {
+                            ["them", "him", "her"]
+                                .iter()
+                                .any(|p| x.eq_ignore_ascii_case(p))
+                        });
                 }
             }
             false
         })
 }
 
-/// Whether the place at `at` ends a "since" phrase ("since the battle for
-/// eastern Aleppo", "since the fall of Palmyra").
+/// Whether the place at `at` ends the "since" phrase a superlative or a first
+/// is measured by ("its worst fighting since the battle for eastern Aleppo";
+/// not "since the battle for Aleppo began on Monday, 40 were killed").
 fn measured_since(text: &str, at: usize) -> bool {
-    let from = floor_boundary(text, at.saturating_sub(50));
+    let from = floor_boundary(text, at.saturating_sub(120));
     let Some(before) = text.get(from..at) else {
         return false;
     };
-    for w in words_of(before).rev().take(6) {
+    let mut words = words_of(before).rev();
+    for w in words.by_ref().take(6) {
         if w.eq_ignore_ascii_case("since") {
-            return true;
+            let mut measured = words.take(6).map(str::to_ascii_lowercase);
+            return measured.any(|x| {
+                x.ends_with("iest")
+                    || matches!(x.as_str(), "worst" | "first" | "biggest" | "heaviest")
+            });
         }
         let linking = [
             "the",
@@ -2068,7 +2123,9 @@ fn measured_since(text: &str, at: usize) -> bool {
 }
 
 /// Whether `place` is a part of the city it is in named for it ("Eastern
-/// Aleppo"; not "Midan (Aleppo)", one of two Midans).
+/// Aleppo"; not "Midan (Aleppo)", one of two Midans). Anything named for
+/// its city counts, an airport or citadel too ("Aleppo International
+/// Airport"): "the city" is then that place, as the text names it.
 fn is_named_for_its_city(place: &Place) -> bool {
     let name = place.name.split(" (").next().unwrap_or_default();
     place
@@ -2081,9 +2138,16 @@ fn is_named_for_its_city(place: &Place) -> bool {
 /// of the city", "the city's outskirts"), not "the city of X".
 fn speaks_of_the_city(words: &Words) -> bool {
     (1..words.len()).any(|i| {
+        let next = words.get(i + 1);
+        // (Not "the city council", "the city of Homs".)
+        let ends_its_phrase = words.get(i) == "citys"
+            || words.kind(i + 1) != Some(crate::tokens::TokenKind::Word)
+            || lexicon::is_np_stop(next)
+            || matches!(next, "and" | "that" | "which" | "where" | "since" | "while");
         words.get(i - 1) == "the"
             && matches!(words.get(i), "city" | "citys")
-            && words.get(i + 1) != "of"
+            && next != "of"
+            && ends_its_phrase
     })
 }
 
@@ -2114,13 +2178,11 @@ fn unknown_town(
                 if start.abs_diff(count_at) > PLACE_WINDOW {
                     return None;
                 }
-                // "al", "El": the article of an Arabic name, which names nothing alone.
-                let article = |w: &str| matches!(w, "al" | "Al" | "el" | "El");
                 let mut name: Vec<&str> = Vec::new();
                 for word in text.get(start..span.end)?.split(' ') {
                     let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
                     let lower = bare.to_ascii_lowercase();
-                    let prefix = article(bare) || bare.starts_with("al-");
+                    let prefix = is_arabic_particle(bare) || bare.starts_with("al-");
                     let capital = bare.chars().next().is_some_and(char::is_uppercase);
                     let month_or_day =
                         is_weekday(&lower).is_some() || month_number(&lower).is_some();
@@ -2132,25 +2194,26 @@ fn unknown_town(
                         break;
                     }
                 }
-                while name.last().is_some_and(|w| article(w)) {
+                while name.last().is_some_and(|w| is_arabic_particle(w)) {
                     name.pop();
                 }
                 let long_enough = name.iter().any(|w| w.len() >= 4);
                 let name = name.join(" ");
                 // (A place the gazetteer knows is found as one.)
                 let end = start + name.len();
-                let known = mentions
-                    .iter()
-                    .any(|m| m.span.start < end && start < m.span.end);
-                (long_enough && !known).then_some(name)
+                (long_enough && !covered_by_mention(mentions, start, end)).then_some(name)
             })
         })
         .or_else(|| town_before_its_kind(text, span, count_at, mentions))
 }
 
-/// "in the Baeedeen neighbourhood", "the Ferdous district": a name of one to
-/// three capitalised words between "the" and the kind of place, which no
-/// gazetteer mention covers (see [`unknown_town`]).
+/// "in the Baeedeen neighbourhood", "Al-Jaberiyeh neighborhood was also
+/// targeted", "Aqareb es Safi village": a name of one to three capitalised
+/// words (with the Arabic particles inside it) right before the kind of
+/// place, opening the sentence or after a lowercase word, which no gazetteer
+/// mention covers (see [`unknown_town`]). Not who lives there ("the Armenian
+/// district", "Yazidi villages"), a part of a city ("the Western district"),
+/// nor "IS-held villages".
 fn town_before_its_kind(
     text: &str,
     span: Span,
@@ -2162,26 +2225,34 @@ fn town_before_its_kind(
     KINDS.iter().find_map(|kind| {
         sentence.match_indices(kind).find_map(|(at, _)| {
             let end = span.start + at;
-            if end.abs_diff(count_at) > PLACE_WINDOW {
+            // (The kind as a whole word: not "villagers", "villages".)
+            let whole_word = !text
+                .get(end + kind.len()..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_alphanumeric);
+            if !whole_word || end.abs_diff(count_at) > PLACE_WINDOW {
                 return None;
             }
             let before = text.get(span.start..end)?;
-            // The capitalised words right before the kind, up to three, with
-            // the particles inside them ("Aqareb es Safi"); not "IS-held".
             let is_name_word = |w: &str| {
                 w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars().all(|c| c.is_alphanumeric() || c == '-')
                     && w.rsplit('-')
                         .next()
                         .is_some_and(|last| last.chars().next().is_some_and(char::is_uppercase))
+                    && !matches!(w, "The" | "A" | "An" | "This" | "That")
             };
-            let particle = |w: &str| matches!(w, "al" | "el" | "es" | "ash" | "as" | "ad" | "ez");
             let mut run = before
                 .rsplit(' ')
-                .take_while(|w| is_name_word(w) || particle(w))
+                .take_while(|w| is_name_word(w) || is_arabic_particle(w))
                 .take(5)
                 .count();
-            while run > 0 && before.rsplit(' ').nth(run - 1).is_some_and(particle) {
+            while run > 0
+                && before
+                    .rsplit(' ')
+                    .nth(run - 1)
+                    .is_some_and(is_arabic_particle)
+            {
                 run -= 1;
             }
             let words: Vec<&str> = before.rsplit(' ').take(run).collect();
@@ -2191,37 +2262,59 @@ fn town_before_its_kind(
                 .sum::<usize>()
                 .saturating_sub(1);
             let the = before.len().checked_sub(name_len)?;
-            let name = &before[the..];
-            // (Opening the sentence, or after a lowercase word: "in the
-            // Baeedeen neighbourhood", "Al-Jaberiyeh neighborhood was also
-            // targeted"; not a title's run of capitals.)
+            let name = before.get(the..)?;
             let capitalised = (1..=4).contains(&run)
                 && words.first().is_some_and(|w| is_name_word(w))
-                && before[..the]
-                    .trim_end()
-                    .rsplit(' ')
-                    .next()
-                    .is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase));
-            // ("the Armenian district", "the Kurdish neighbourhood": who
-            // lives there, no name.)
-            let of_people = words.iter().any(|w| {
+                && before[..the].trim_end().rsplit(' ').next().is_none_or(|w| {
+                    !w.chars().next().is_some_and(char::is_uppercase)
+                        || matches!(w, "The" | "A" | "An" | "This" | "That")
+                });
+            let of_people_or_a_part = words.iter().any(|w| {
                 let lower = w.to_ascii_lowercase();
                 country_of_demonym(&lower).is_some()
                     || lower.ends_with("ian")
                     || lower.ends_with("ish")
                     || lower.ends_with("ite")
+                    || lower.ends_with("ern")
+                    || (lower.ends_with('i') && words.len() == 1)
                     || matches!(
                         lower.as_str(),
-                        "druze" | "sunni" | "shia" | "shiite" | "christian" | "old"
+                        "druze"
+                            | "sunni"
+                            | "shia"
+                            | "shiite"
+                            | "christian"
+                            | "bedouin"
+                            | "turkmen"
+                            | "old"
+                            | "new"
+                            | "central"
+                            | "industrial"
+                            | "residential"
+                            | "commercial"
                     )
             });
             let start = span.start + the;
-            let known = mentions
-                .iter()
-                .any(|m| m.span.start < end && start < m.span.end);
-            (capitalised && !of_people && name.len() >= 4 && !known).then(|| name.to_string())
+            (capitalised && !of_people_or_a_part && name.len() >= 4)
+                .then(|| name.to_string())
+                .filter(|_| !covered_by_mention(mentions, start, end))
         })
     })
+}
+
+/// "al", "El", "es": the article of an Arabic name, which names nothing alone.
+fn is_arabic_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "al" | "Al" | "el" | "El" | "es" | "ash" | "as" | "ad" | "ez"
+    )
+}
+
+/// Whether a gazetteer mention overlaps `start..end`.
+fn covered_by_mention(mentions: &[PlaceMention], start: usize, end: usize) -> bool {
+    mentions
+        .iter()
+        .any(|m| m.span.start < end && start < m.span.end)
 }
 
 /// A place the gazetteer does not know, inside `within`: its coordinates

@@ -169,6 +169,11 @@ fn counts_close(alo: u64, ahi: u64, blo: u64, bhi: u64) -> bool {
 /// See `counts_close`.
 const CLOSE_SLACK: u64 = 2;
 
+/// Do the bounds `alo..=ahi` and `blo..=bhi` share a number?
+fn counts_overlap(alo: u64, ahi: u64, blo: u64, bhi: u64) -> bool {
+    alo <= bhi && blo <= ahi
+}
+
 fn counts_consistent(alo: u64, ahi: u64, blo: u64, bhi: u64) -> bool {
     let limit = |hi: u64| hi.saturating_mul(COUNT_FACTOR).saturating_add(COUNT_SLACK);
     alo <= limit(bhi) && blo <= limit(ahi)
@@ -361,8 +366,6 @@ impl Day {
     }
 }
 
-/// The clustering state: the claims, interned places, clusters and the
-/// (day, key) candidate index.
 /// How interned actor names relate (see `actors`).
 #[derive(Debug, Default)]
 pub(crate) struct ActorPairs {
@@ -372,6 +375,16 @@ pub(crate) struct ActorPairs {
     pub opposed: FastSet<(u32, u32)>,
 }
 
+impl ActorPairs {
+    /// Records `a` and `b` as a pair in `set`, both ways round.
+    pub(crate) fn insert_both(set: &mut FastSet<(u32, u32)>, a: u32, b: u32) {
+        set.insert((a, b));
+        set.insert((b, a));
+    }
+}
+
+/// The clustering state: the claims, interned places, clusters and the
+/// (day, key) candidate index.
 pub(crate) struct Clusterer<'a> {
     items: &'a [Item],
     places: &'a [PlaceRow],
@@ -718,7 +731,7 @@ impl<'a> Clusterer<'a> {
             }
             others = true;
             consistent |= counts_consistent(item.lo, item.hi, m.lo, m.hi);
-            overlapping |= item.lo <= m.hi && m.lo <= item.hi;
+            overlapping |= counts_overlap(item.lo, item.hi, m.lo, m.hi);
             if consistent && overlapping && (close_next_day || !needs_close) {
                 // Nothing further can change the verdict; large clusters are long.
                 break;
@@ -759,17 +772,31 @@ impl<'a> Clusterer<'a> {
                 // The two sides' attacks on one place on one day ("rebel fire
                 // on the west killed 8", "a barrel bomb on the east killed
                 // 15") are two events, even in one sentence, unless they are
-                // competing attributions of one toll. (Not the dead of a
-                // battle, whose sides kill each other's fighters.)
+                // competing attributions of one toll (counts of the same
+                // outcome that overlap or are within a tenth of each other). Not the dead of a battle, whose sides kill
+                // each other's fighters, so only members not counting
+                // fighters weigh, either way round; nor a sub-count of a
+                // claim of the item's own sentence and side already in.
                 let opposed = |b: u32| self.actor_pairs.opposed.contains(&(a, b));
+                let other_side =
+                    |m: &&MemberFacts| m.actor.is_some_and(opposed) && m.victims != COMBATANTS;
+                let own_side_told = members().any(|m| {
+                    m.article == item.article
+                        && m.sentence == item.sentence
+                        && m.actor.is_some_and(|b| {
+                            b == a || self.actor_pairs.compatible.contains(&(a, b))
+                        })
+                });
                 if item.victims != COMBATANTS
-                    && cluster.actors.iter().any(|&b| opposed(b))
-                    && !members().any(|m| {
-                        m.actor.is_some_and(opposed)
-                            && m.victims != COMBATANTS
-                            && m.measure == item.measure
-                            && item.lo <= m.hi
-                            && m.lo <= item.hi
+                    && !own_side_told
+                    && members().any(|m| other_side(&m))
+                    && !members().filter(other_side).any(|m| {
+                        m.measure == item.measure
+                            && (m.victims == item.victims
+                                || m.victims == PEOPLE
+                                || item.victims == PEOPLE)
+                            && (counts_overlap(item.lo, item.hi, m.lo, m.hi)
+                                || item.lo.abs_diff(m.lo).saturating_mul(10) <= item.lo.max(m.lo))
                     })
                 {
                     return None;

@@ -182,7 +182,7 @@ pub fn method_notes() -> (Vec<String>, Vec<(Grade, String)>) {
             "Places: a claim's place must be compatible with every place of the incident: the same place, one containing the other (by the gazetteer's parents), or within {NEAR_KM} km ({PRECISE_NEAR_KM} km when both are villages or districts: one is not named \"near\" the other). Two neighbourhoods of one city are compatible only within one article (or its copies). A country alone counts as no place, but claims in different countries never merge. A claim without a place joins an incident of its own article (or a copy), or one with the same actor on an overlapping day with an overlapping count."
         ),
         format!(
-            "Actors: equal, one side not named, or one a label that may stand for the other ({}); such labels are not competing claims of responsibility. Claims naming different actors merge only within one sentence, within one article (or its copies) when place and day agree (two neighbourhoods of one city do not), or at the same neighbourhood or village on the same day; such an incident is contested. Claims of civilians or people blamed on sides that fight each other ({}) are the two sides' attacks, two events, even in one sentence, unless their counts of the same outcome overlap (competing attributions of one toll); a battle's dead fighters, killed by each side, stay one event.",
+            "Actors: equal, one side not named, or one a label that may stand for the other ({}); such labels are not competing claims of responsibility. Claims naming different actors merge only within one sentence, within one article (or its copies) when place and day agree (two neighbourhoods of one city do not), or at the same neighbourhood or village on the same day; such an incident is contested. Claims of anyone but fighters blamed on sides that fight each other ({}) are the two sides' attacks, two events, even in one sentence, unless their counts of the same outcome are alike (competing attributions of one toll: overlapping, or within a tenth of each other) or the claim's own sentence and side already have a claim in the incident (a sub-count); a battle's dead fighters, killed by each side, stay one event.",
             actors::UMBRELLA_ACTORS
                 .iter()
                 .map(|(label, members)| format!("\"{label}\" for {}", members.join(", ")))
@@ -403,18 +403,14 @@ fn cluster_claims(
     for (umbrella, members) in actors::UMBRELLA_ACTORS {
         let u = interner.name(umbrella);
         for m in *members {
-            let m = interner.name(m);
-            actor_pairs.compatible.insert((u, m));
-            actor_pairs.compatible.insert((m, u));
+            ActorPairs::insert_both(&mut actor_pairs.compatible, u, interner.name(m));
         }
     }
     for (one, other) in actors::OPPOSED_SIDES {
         for a in *one {
             let a = interner.name(a);
             for b in *other {
-                let b = interner.name(b);
-                actor_pairs.opposed.insert((a, b));
-                actor_pairs.opposed.insert((b, a));
+                ActorPairs::insert_both(&mut actor_pairs.opposed, a, interner.name(b));
             }
         }
     }
