@@ -83,6 +83,9 @@ pub struct Extractor {
     outcome_cues: aho_corasick::AhoCorasick,
     /// Finds words naming days ("tuesday", "yesterday") in lowercase text.
     day_words: aho_corasick::AhoCorasick,
+    /// The words that name a kind of place (see `unknown_town`): a sentence
+    /// without one names no town the gazetteer lacks.
+    place_kind_words: aho_corasick::AhoCorasick,
 }
 
 impl Extractor {
@@ -108,6 +111,8 @@ impl Extractor {
                 .build(lexicon::OUTCOME_STEMS)
                 .map_err(|e| e.to_string())?,
             day_words: aho_corasick::AhoCorasick::new(lexicon::WEEKDAYS.iter().chain(DAY_WORDS))
+                .map_err(|e| e.to_string())?,
+            place_kind_words: aho_corasick::AhoCorasick::new(PLACE_KIND_WORDS)
                 .map_err(|e| e.to_string())?,
         })
     }
@@ -268,6 +273,18 @@ impl Extractor {
             .find_iter(&lower)
             .map(|m| m.start())
             .collect();
+        // Where the article names a kind of place, found on first need.
+        let kind_words: OnceCell<Vec<usize>> = OnceCell::new();
+        let names_a_kind_of_place = |span: Span| {
+            let starts = kind_words.get_or_init(|| {
+                self.place_kind_words
+                    .find_iter(&lower)
+                    .map(|m| m.start())
+                    .collect()
+            });
+            let i = starts.partition_point(|&p| p < span.start);
+            starts.get(i).is_some_and(|&p| p < span.end)
+        };
         for (no, &span) in scan.sentences.iter().enumerate() {
             if out.claims.len() >= MAX_CLAIMS_PER_ARTICLE {
                 out.problems.push(ledger_types::Problem {
@@ -628,7 +645,10 @@ impl Extractor {
                 // ("Another 14 were killed in the Baeedeen neighbourhood": over
                 // a finer place from another sentence too, inside its city.)
                 let place = match place {
-                    Some((p, t)) if precision_rank(p.precision) < 3 || !placed_here => {
+                    Some((p, t))
+                        if (precision_rank(p.precision) < 3 || !placed_here)
+                            && names_a_kind_of_place(span) =>
+                    {
                         match unknown_town(text, span, sc.count_span.start, places_here) {
                             Some(name) if placed_here => Some((town_inside(&p, &name), name)),
                             Some(name) => {
@@ -1825,6 +1845,10 @@ const MAX_EVENT_DAYS: i32 = 31;
 
 /// Bytes around a count within which a named place is taken to be where it happened.
 const PLACE_WINDOW: usize = 100;
+
+/// Words naming a kind of place, lowercase: every name `unknown_town` reads
+/// holds one.
+const PLACE_KIND_WORDS: &[&str] = &["town of ", "village", "neighbo", "district", "suburb of "];
 
 /// Words that name a day besides the weekdays: an article using them reports
 /// events by day.
