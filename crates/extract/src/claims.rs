@@ -4801,6 +4801,12 @@ fn is_source_noun(w: &str) -> bool {
             | "analysts"
             | "paramedics"
             | "workers"
+            | "worker"
+            | "medic"
+            | "paramedic"
+            | "rescuer"
+            | "volunteer"
+            | "nurse"
     )
 }
 
@@ -4822,7 +4828,18 @@ fn phrase_party(
             || outcome_before(word).is_some()
             || matches!(
                 word,
-                "that" | "who" | "which" | "on" | "and" | "but" | "after" | "as" | "when" | "while"
+                "that"
+                    | "who"
+                    | "which"
+                    | "on"
+                    | "and"
+                    | "but"
+                    | "after"
+                    | "as"
+                    | "when"
+                    | "while"
+                    // ("a local rescue worker near the site".)
+                    | "near"
             )
         {
             break;
@@ -5187,17 +5204,9 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // "killed 3 doctors said the monitor": the comma sets them apart).
         // (Also where they are: ", a doctor in Saraqib said".)
         let says = |k: usize| matches!(w.get(k), "said" | "says" | "told" | "tell");
-        if c.max.is_some_and(|n| n <= 10)
-            && w.get(c.first.wrapping_sub(1)) == ","
-            && (says(c.end + 1)
-                || (matches!(
-                    w.get(c.end + 1),
-                    "in" | "at" | "from" | "inside" | "with" | "of"
-                ) && (c.end + 2..(c.end + 8).min(w.len()))
-                    .take_while(|&k| w.kind(k) == Some(TokenKind::Word))
-                    .any(says)))
-            && matches!(
-                w.get(c.end),
+        let speaker_noun = |k: usize| {
+            matches!(
+                w.get(k),
                 "residents"
                     | "witnesses"
                     | "eyewitnesses"
@@ -5226,7 +5235,30 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
                     | "journalist"
                     | "correspondent"
                     | "reporter"
+                    | "worker"
+                    | "workers"
+                    | "volunteer"
             )
+        };
+        // (Past one word of what they do: ", an aid worker said".)
+        let noun = if !speaker_noun(c.end)
+            && w.kind(c.end) == Some(TokenKind::Word)
+            && speaker_noun(c.end + 1)
+        {
+            c.end + 1
+        } else {
+            c.end
+        };
+        if c.max.is_some_and(|n| n <= 10)
+            && w.get(c.first.wrapping_sub(1)) == ","
+            && (says(noun + 1)
+                || (matches!(
+                    w.get(noun + 1),
+                    "in" | "at" | "from" | "inside" | "with" | "of"
+                ) && (noun + 2..(noun + 8).min(w.len()))
+                    .take_while(|&k| w.kind(k) == Some(TokenKind::Word))
+                    .any(says)))
+            && speaker_noun(noun)
         {
             continue;
         }
