@@ -4729,6 +4729,46 @@ fn claimant_of(
         .unwrap_or((None, None))
 }
 
+/// Who speaks after a count set off by a comma ("killing four civilians, two
+/// residents said", ", a doctor in Saraqib said"): witnesses and people who
+/// work at the scene, not the victims.
+fn is_witness_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "residents"
+            | "witnesses"
+            | "eyewitnesses"
+            | "activists"
+            | "sources"
+            | "officials"
+            | "doctors"
+            | "medics"
+            | "locals"
+            | "villagers"
+            | "resident"
+            | "witness"
+            | "eyewitness"
+            | "activist"
+            | "source"
+            | "official"
+            | "doctor"
+            | "medic"
+            | "villager"
+            | "commander"
+            | "officer"
+            | "spokesman"
+            | "rescuer"
+            | "paramedic"
+            | "nurse"
+            | "journalist"
+            | "correspondent"
+            | "reporter"
+            | "worker"
+            | "workers"
+            | "volunteer"
+    )
+}
+
 /// Nouns that make an unlisted phrase a plausible claimant ("the Homs governor").
 fn is_source_noun(w: &str) -> bool {
     matches!(
@@ -5204,42 +5244,7 @@ pub fn sentence_claims(input: &SentenceInput<'_>) -> Vec<SentenceClaim> {
         // "killed 3 doctors said the monitor": the comma sets them apart).
         // (Also where they are: ", a doctor in Saraqib said".)
         let says = |k: usize| matches!(w.get(k), "said" | "says" | "told" | "tell");
-        let speaker_noun = |k: usize| {
-            matches!(
-                w.get(k),
-                "residents"
-                    | "witnesses"
-                    | "eyewitnesses"
-                    | "activists"
-                    | "sources"
-                    | "officials"
-                    | "doctors"
-                    | "medics"
-                    | "locals"
-                    | "villagers"
-                    | "resident"
-                    | "witness"
-                    | "eyewitness"
-                    | "activist"
-                    | "source"
-                    | "official"
-                    | "doctor"
-                    | "medic"
-                    | "villager"
-                    | "commander"
-                    | "officer"
-                    | "spokesman"
-                    | "rescuer"
-                    | "paramedic"
-                    | "nurse"
-                    | "journalist"
-                    | "correspondent"
-                    | "reporter"
-                    | "worker"
-                    | "workers"
-                    | "volunteer"
-            )
-        };
+        let speaker_noun = |k: usize| is_witness_noun(w.get(k));
         // (Past one word of what they do: ", an aid worker said".)
         let noun = if !speaker_noun(c.end)
             && w.kind(c.end) == Some(TokenKind::Word)

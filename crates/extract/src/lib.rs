@@ -237,20 +237,7 @@ impl Extractor {
             .collect();
         // ("Airstrikes kill 4 in Syria's Idlib, destroy mosque in Hama": the
         // place by the title's count.)
-        let title_count = article
-            .title
-            .char_indices()
-            .find(|&(i, c)| {
-                c.is_ascii_digit()
-                    || (i == 0 || article.title[..i].ends_with(' '))
-                        && article.title[i..]
-                            .split(|c: char| !c.is_ascii_alphabetic())
-                            .next()
-                            .is_some_and(|w| {
-                                numbers::small_number_word(&w.to_ascii_lowercase()).is_some()
-                            })
-            })
-            .map(|(i, _)| i);
+        let title_count = first_count_at(&article.title);
         let title_place = self.best_place(&article.title, &title_mentions, title_count);
         // The country the article's places are most often in, for a war's
         // toll: on first need.
@@ -274,6 +261,12 @@ impl Extractor {
             .find_iter(&lower)
             .map(|m| m.start())
             .collect();
+        // A date that ends on (or a day from) the article's day.
+        let up_to_now = |end: Date| {
+            article
+                .date
+                .is_some_and(|d| (d - end).get_days().abs() <= 1)
+        };
         // Where the article names a kind of place, found on first need.
         let kind_words: OnceCell<Vec<usize>> = OnceCell::new();
         let names_a_kind_of_place = |span: Span| {
@@ -383,11 +376,6 @@ impl Extractor {
                 // past year": a toll dated to more than a month up to the
                 // article's day is a running total, however its sentence
                 // tells it; not "in 2015 a bombing killed 50", one event.)
-                let up_to_now = |end: Date| {
-                    article
-                        .date
-                        .is_some_and(|d| (d - end).get_days().abs() <= 1)
-                };
                 if sc.scope == Scope::Incident
                     && sc.date.is_some_and(|(start, end)| {
                         (end - start).get_days() > MAX_EVENT_DAYS && up_to_now(end)
@@ -1193,16 +1181,19 @@ impl Extractor {
                 // Homs", not the target of "shelling of Douma killed 5".)
                 // (Or a dateline opening the sentence: "Hama Units of the army
                 // killed 40 ... in Kafr Zita".)
-                let located_before = text.get(..m.span.start).is_some_and(|before| {
-                    let before = before.trim_end();
-                    before.is_empty()
-                        || before.ends_with(['.', '\n', ':'])
-                        || [" in", " at"]
-                            .iter()
-                            .any(|p| strip_suffix_ignore_case(before, p).is_some())
-                });
-                let as_fine_after = located_before
-                    && finest_after_in_clause.is_some_and(|r| r >= precision_rank(p.precision));
+                let located_before = || {
+                    text.get(..m.span.start).is_some_and(|before| {
+                        let before = before.trim_end();
+                        before.is_empty()
+                            || before.ends_with(['.', '\n', ':'])
+                            || [" in", " at"]
+                                .iter()
+                                .any(|p| strip_suffix_ignore_case(before, p).is_some())
+                    })
+                };
+                let as_fine_after = finest_after_in_clause
+                    .is_some_and(|r| r >= precision_rank(p.precision))
+                    && located_before();
                 let earlier_clause = near.is_some_and(|n| {
                     m.span.end <= n
                         && text.get(m.name_end..n).is_some_and(|between| {
@@ -1257,7 +1248,6 @@ impl Extractor {
                 // of", or after "district of" past a part of a city named for
                 // it, is where it happened (not "the Midan district of
                 // Damascus").
-                let part_of_city = is_named_for_its_city(p);
                 let holds_the_next = mentions.iter().any(|q| {
                     q.span.start > m.span.end
                         && text.get(m.name_end..q.span.start).is_some_and(|between| {
@@ -1265,7 +1255,8 @@ impl Extractor {
                             let district = ["district of", "neighbourhood of", "neighborhood of"]
                                 .iter()
                                 .any(|w| between.eq_ignore_ascii_case(w));
-                            between.eq_ignore_ascii_case("suburb of") || (district && part_of_city)
+                            between.eq_ignore_ascii_case("suburb of")
+                                || (district && is_named_for_its_city(p))
                         })
                 });
                 // "close to the town of Khan Sheikhoun, where a chemical
@@ -2072,6 +2063,24 @@ impl<'a> ArticleScan<'a> {
     }
 }
 
+/// Where the first count of `title` starts: a digit, or a small number word
+/// ("Airstrikes kill four in Idlib").
+fn first_count_at(title: &str) -> Option<usize> {
+    title
+        .char_indices()
+        .find(|&(i, c)| {
+            c.is_ascii_digit()
+                || (i == 0 || title[..i].ends_with(' '))
+                    && title[i..]
+                        .split(|c: char| !c.is_ascii_alphabetic())
+                        .next()
+                        .is_some_and(|w| {
+                            numbers::small_number_word(&w.to_ascii_lowercase()).is_some()
+                        })
+        })
+        .map(|(i, _)| i)
+}
+
 /// Whether "hours after", "a day after" or "weeks after" stands between the
 /// count at `count_at` and a later place at `place_at`, opening a clause that
 /// tells an outcome of its own ("hours after a gas attack left dozens dead
@@ -2166,7 +2175,7 @@ fn speaks_of_the_city(words: &Words) -> bool {
         let next = words.get(i + 1);
         // (Not "the city council", "the city of Homs".)
         let ends_its_phrase = words.get(i) == "citys"
-            || words.kind(i + 1) != Some(crate::tokens::TokenKind::Word)
+            || words.kind(i + 1) != Some(TokenKind::Word)
             || lexicon::is_np_stop(next)
             || matches!(next, "and" | "that" | "which" | "where" | "since" | "while");
         words.get(i - 1) == "the"
@@ -2265,7 +2274,7 @@ fn town_before_its_kind(
                     && w.rsplit('-')
                         .next()
                         .is_some_and(|last| last.chars().next().is_some_and(char::is_uppercase))
-                    && !matches!(w, "The" | "A" | "An" | "This" | "That")
+                    && !is_capitalised_article(w)
             };
             let mut run = before
                 .rsplit(' ')
@@ -2291,8 +2300,7 @@ fn town_before_its_kind(
             let capitalised = (1..=4).contains(&run)
                 && words.first().is_some_and(|w| is_name_word(w))
                 && before[..the].trim_end().rsplit(' ').next().is_none_or(|w| {
-                    !w.chars().next().is_some_and(char::is_uppercase)
-                        || matches!(w, "The" | "A" | "An" | "This" | "That")
+                    !w.chars().next().is_some_and(char::is_uppercase) || is_capitalised_article(w)
                 });
             let of_people_or_a_part = words.iter().any(|w| {
                 let lower = w.to_ascii_lowercase();
@@ -2325,6 +2333,11 @@ fn town_before_its_kind(
                 .filter(|_| !covered_by_mention(mentions, start, end))
         })
     })
+}
+
+/// "The", "A", "This": a sentence's first word, no part of a name after it.
+fn is_capitalised_article(w: &str) -> bool {
+    matches!(w, "The" | "A" | "An" | "This" | "That")
 }
 
 /// "al", "El", "es": the article of an Arabic name, which names nothing alone.
